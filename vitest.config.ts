@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// Unit, component and server tests. Component tests opt into jsdom with a
+// `// @vitest-environment jsdom` line; everything else runs in plain Node.
+export default defineConfig({
+  esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+  test: {
+    include: ["widget/**/*.test.{ts,tsx}", "server/**/*.test.ts", "sandbox/**/*.test.ts", "demo/**/*.test.ts", "scripts/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 20000,
+    hookTimeout: 30000,
+  },
+});
