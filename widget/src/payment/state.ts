@@ -1,0 +1,67 @@
+// The state of one payment, owned by widget/src/payment and rendered by widget/src/ui.
+// idle -> submitting -> (threeDs ->) approved | declined | failed; declined and failed may retry.
+import type { PayApproved, PayThreeDs } from "../../../server/contract.ts";
+
+export interface CardSummary {
+  brand: string | null;
+  /** Last four digits only; the full number never enters payment state. */
+  lastFour: string;
+}
+
+export type PaymentState =
+  | { kind: "idle" }
+  | { kind: "submitting"; requestId: string }
+  | {
+      kind: "threeDs";
+      transactionId: number;
+      mode: "iframe" | "redirect";
+      challenge: PayThreeDs;
+      /** Name of the iframe the ACS form is posted into (iframe mode). */
+      frameName: string;
+    }
+  | { kind: "approved"; result: PayApproved; card: CardSummary }
+  | {
+      kind: "declined";
+      transactionId?: number;
+      reasonCode: number;
+      /** i18n key or gateway text resolved by the UI: see widget/src/i18n. */
+      message: string;
+    }
+  | {
+      kind: "failed";
+      /** i18n key for a shopper-safe message (e.g. "Error_Network", "Error_Timeout"). */
+      messageKey: string;
+      /** True when a retry will reuse the same X-Request-ID (the first may have arrived). */
+      retrySameRequest: boolean;
+    };
+
+export type PaymentStateKind = PaymentState["kind"];
+
+/** What the form hands to the payment flow on submit. Lives only in memory, only until encrypted. */
+export interface CardInput {
+  cardNumber: string;
+  expDateMonthYear: string;
+  cvv: string;
+  name: string;
+  email?: string;
+}
+
+/**
+ * One payment's controller. The UI subscribes and renders; it calls these on shopper actions.
+ * Implemented in widget/src/payment (createPaymentController).
+ */
+export interface PaymentController {
+  getState(): PaymentState;
+  subscribe(listener: (state: PaymentState) => void): () => void;
+  /** Encrypts, posts to `{endpoint}/pay`; ignored unless idle (a double click pays once). */
+  submit(card: CardInput): Promise<void>;
+  /**
+   * failed (transport) -> re-posts the same cryptogram with the same X-Request-ID;
+   * declined -> idle, so the shopper can try again (a new attempt gets a new id).
+   */
+  retry(): Promise<void>;
+  /** Shopper closed the 3-D Secure dialog: ends as declined (authentication cancelled). */
+  cancelThreeDs(): void;
+  /** Removes listeners and timers; the controller does nothing afterwards. */
+  destroy(): void;
+}
