@@ -65,3 +65,6 @@ export interface PaymentController {
   /** Removes listeners and timers; the controller does nothing afterwards. */
   destroy(): void;
 }
+
+/** The states a payment rests in once it is over (retry aside). */
+export type FinalPaymentState = Extract<PaymentState, { kind: "approved" | "declined" | "failed" }>;
