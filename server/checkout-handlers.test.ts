@@ -1,0 +1,399 @@
+import { createServer } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../sandbox/index.ts";
+import type { PayThreeDs, ThreeDsResultMessage } from "./contract.ts";
+import {
+  CARDS,
+  SHOP_ORIGIN,
+  authenticateAtAcs,
+  closeServer,
+  listen,
+  pageData,
+  postPay,
+  postReturn,
+  startMerchant,
+  type Merchant,
+} from "./merchant.fixture.ts";
+
+let sandbox: Sandbox;
+let merchant: Merchant;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  merchant = await startMerchant({ sandbox });
+});
+afterAll(async () => {
+  await merchant.close();
+  await sandbox.close();
+});
+
+const payBody = (m: Merchant, card: string, extra: Record<string, unknown> = {}) => ({
+  cryptogram: m.cryptogram(card),
+  name: "CARD HOLDER",
+  invoiceId: "inv-1",
+  ...extra,
+});
+
+function transaction(id: unknown) {
+  return sandbox.transactions().find((t) => t.TransactionId === id);
+}
+
+function expectNoCardDataIn(m: Merchant, cryptogram: string) {
+  const logs = m.logs.join("\n");
+  expect(logs).not.toContain(cryptogram);
+  expect(logs).not.toMatch(/4000\s?0000\s?0000\s?3055|4242\s?4242|4000\s?0566/);
+}
+
+describe("pay: approved, declined", () => {
+  it("charges the order with a one-stage payment and reports it", async () => {
+    const body = payBody(merchant, CARDS.approved);
+    const { status, json, headers } = await postPay(merchant, body, { requestId: crypto.randomUUID() });
+    expect(status).toBe(200);
+    expect(headers.get("access-control-allow-origin")).toBe(SHOP_ORIGIN);
+    expect(json).toMatchObject({ status: "approved", amount: 1500, currency: "RUB", cardLastFour: "3055" });
+    expect(typeof json.authCode).toBe("string");
+    expect(json).not.toHaveProperty("token");
+    const tx = transaction(json.transactionId);
+    expect(tx).toMatchObject({ Status: "Completed", Amount: 1500, InvoiceId: "inv-1", AccountId: "user-1", IpAddress: "127.0.0.1" });
+    const event = merchant.events.find((e) => e.result.status === "approved" && "transactionId" in e.result && e.result.transactionId === json.transactionId);
+    expect(event).toMatchObject({ stage: "pay", invoiceId: "inv-1" });
+    expect(event?.gatewayModel).toMatchObject({ TransactionId: json.transactionId });
+    expectNoCardDataIn(merchant, body.cryptogram);
+  });
+
+  it("authorises (two-stage) when the order says auth", async () => {
+    merchant.orders.set("inv-auth", { amount: 99.5, currency: "USD", scheme: "auth" });
+    const { json } = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-auth", scheme: "charge" }));
+    expect(json).toMatchObject({ status: "approved", amount: 99.5, currency: "USD" });
+    expect(transaction(json.transactionId)?.Status).toBe("Authorized");
+  });
+
+  it("authorises when the body asks auth and the order has no scheme", async () => {
+    const { json } = await postPay(merchant, payBody(merchant, CARDS.approved, { scheme: "auth" }));
+    expect(transaction(json.transactionId)?.Status).toBe("Authorized");
+  });
+
+  it("answers a decline with its reason code and the gateway's shopper message", async () => {
+    const { status, json } = await postPay(merchant, payBody(merchant, CARDS.declined));
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ status: "declined", reasonCode: 5051, reason: "InsufficientFunds" });
+    expect(json.message).toMatch(/\S/);
+    expect(transaction(json.transactionId)?.Status).toBe("Declined");
+  });
+
+  it("charges the order's amount, never the amount the browser sends", async () => {
+    merchant.orders.set("inv-tamper", { amount: 2500, currency: "RUB" });
+    const { json } = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-tamper", amount: 1 }));
+    expect(json).toMatchObject({ status: "approved", amount: 2500 });
+    expect(transaction(json.transactionId)?.Amount).toBe(2500);
+  });
+
+  it("answers 404 with status error for an unknown invoice, without calling the gateway", async () => {
+    const calls = merchant.gatewayCalls.length;
+    const { status, json } = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "nope" }));
+    expect(status).toBe(404);
+    expect(json).toEqual({ status: "error", message: expect.any(String) });
+    expect(merchant.gatewayCalls.length).toBe(calls);
+  });
+
+  it("answers 400 with the gateway's message when the gateway refuses the cryptogram", async () => {
+    const { status, json } = await postPay(merchant, { cryptogram: "bm90IGEgY3J5cHRvZ3JhbQ==", name: "A B", invoiceId: "inv-1" });
+    expect(status).toBe(400);
+    expect(json.status).toBe("error");
+    expect(json.message).toMatch(/\S/);
+  });
+});
+
+describe("pay: idempotency", () => {
+  it("a retry with the same X-Request-ID makes one transaction and the same answer", async () => {
+    const before = sandbox.transactions().length;
+    const requestId = crypto.randomUUID();
+    const body = payBody(merchant, CARDS.approved);
+    const first = await postPay(merchant, body, { requestId });
+    const second = await postPay(merchant, body, { requestId });
+    expect(second.json).toEqual(first.json);
+    expect(sandbox.transactions().length).toBe(before + 1);
+  });
+
+  it("100 concurrent requests with one X-Request-ID make one transaction", async () => {
+    const before = sandbox.transactions().length;
+    const requestId = crypto.randomUUID();
+    const body = payBody(merchant, CARDS.approved);
+    const answers = await Promise.all(Array.from({ length: 100 }, () => postPay(merchant, body, { requestId })));
+    const ids = new Set(answers.map((a) => a.json.transactionId));
+    expect(answers.every((a) => a.json.status === "approved")).toBe(true);
+    expect(ids.size).toBe(1);
+    expect(sandbox.transactions().length).toBe(before + 1);
+  });
+
+  it("the same X-Request-ID for another invoice is another payment, not a replayed approval", async () => {
+    merchant.orders.set("inv-other", { amount: 10, currency: "RUB" });
+    const requestId = crypto.randomUUID();
+    const first = await postPay(merchant, payBody(merchant, CARDS.approved), { requestId });
+    const second = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-other" }), { requestId });
+    expect(second.json.transactionId).not.toBe(first.json.transactionId);
+    expect(transaction(second.json.transactionId)?.InvoiceId).toBe("inv-other");
+  });
+
+  it("refuses a malformed X-Request-ID", async () => {
+    const { status, json } = await postPay(merchant, payBody(merchant, CARDS.approved), { requestId: "bad id\u00e9" });
+    expect(status).toBe(400);
+    expect(json.message).toMatch(/X-Request-ID/);
+  });
+});
+
+describe("pay: malformed requests", () => {
+  const send = (body: string, contentType = "application/json") =>
+    fetch(merchant.payUrl, { method: "POST", headers: { "Content-Type": contentType, Origin: SHOP_ORIGIN }, body });
+
+  it.each([
+    ["not JSON", "{", 400, /JSON/],
+    ["an array", "[]", 400, /JSON object/],
+    ["no cryptogram", JSON.stringify({ name: "A", invoiceId: "inv-1" }), 400, /cryptogram is required/],
+    ["a numeric cryptogram", JSON.stringify({ cryptogram: 5, name: "A", invoiceId: "inv-1" }), 400, /cryptogram must be a string/],
+    ["no name", JSON.stringify({ cryptogram: "abc", invoiceId: "inv-1" }), 400, /name is required/],
+    ["a long name", JSON.stringify({ cryptogram: "abc", name: "x".repeat(101), invoiceId: "inv-1" }), 400, /name is too long/],
+    ["an object invoiceId", JSON.stringify({ cryptogram: "abc", name: "A", invoiceId: {} }), 400, /invoiceId must be a string/],
+    ["a bad scheme", JSON.stringify({ cryptogram: "abc", name: "A", invoiceId: "inv-1", scheme: "steal" }), 400, /scheme/],
+    ["a bad email", JSON.stringify({ cryptogram: "abc", name: "A", invoiceId: "inv-1", email: "nope" }), 400, /email/],
+    ["a string saveCard", JSON.stringify({ cryptogram: "abc", name: "A", invoiceId: "inv-1", saveCard: "yes" }), 400, /saveCard/],
+    ["a body over 16 KB", JSON.stringify({ cryptogram: "a".repeat(17 * 1024), name: "A", invoiceId: "inv-1" }), 413, /16 KB/],
+  ])("%s → %i with a field message", async (_label, body, status, message) => {
+    const response = await send(body);
+    expect(response.status).toBe(status);
+    const json = (await response.json()) as { status: string; message: string };
+    expect(json.status).toBe("error");
+    expect(json.message).toMatch(message);
+  });
+
+  it("refuses a content type other than JSON with 415", async () => {
+    const response = await send("cryptogram=x", "application/x-www-form-urlencoded");
+    expect(response.status).toBe(415);
+  });
+
+  it("never echoes the cryptogram in an error", async () => {
+    const cryptogram = merchant.cryptogram(CARDS.approved);
+    const response = await send(JSON.stringify({ cryptogram, name: "A", invoiceId: "inv-1", email: "bad" }));
+    const text = await response.text();
+    expect(response.status).toBe(400);
+    expect(text).not.toContain(cryptogram);
+  });
+});
+
+describe("pay: CORS and methods", () => {
+  it("refuses a foreign origin with 403 and no CORS header, without calling the gateway", async () => {
+    const calls = merchant.gatewayCalls.length;
+    const { status, headers, json } = await postPay(merchant, payBody(merchant, CARDS.approved), { origin: "https://evil.example" });
+    expect(status).toBe(403);
+    expect(headers.get("access-control-allow-origin")).toBeNull();
+    expect(json.status).toBe("error");
+    expect(merchant.gatewayCalls.length).toBe(calls);
+  });
+
+  it("answers the preflight for an allowed origin", async () => {
+    const response = await fetch(merchant.payUrl, {
+      method: "OPTIONS",
+      headers: { Origin: "https://other-shop.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type,x-request-id" },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe("https://other-shop.example");
+    expect(response.headers.get("access-control-allow-headers")).toMatch(/X-Request-ID/i);
+    expect(response.headers.get("access-control-allow-methods")).toMatch(/POST/);
+  });
+
+  it("refuses the preflight for a foreign origin", async () => {
+    const response = await fetch(merchant.payUrl, { method: "OPTIONS", headers: { Origin: "https://evil.example" } });
+    expect(response.status).toBe(403);
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it.each(["GET", "PUT", "DELETE"])("answers %s with 405", async (method) => {
+    const response = await fetch(merchant.payUrl, { method, headers: { Origin: SHOP_ORIGIN } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST, OPTIONS");
+  });
+});
+
+describe("pay: client IP", () => {
+  it("uses the trusted proxy header's last entry when configured", async () => {
+    const proxied = await startMerchant({ sandbox, handlerOptions: { trustedProxyHeader: "x-forwarded-for" } });
+    try {
+      const { json } = await postPay(proxied, payBody(proxied, CARDS.approved), {
+        headers: { "X-Forwarded-For": "6.6.6.6, 203.0.113.7" },
+      });
+      expect(transaction(json.transactionId)?.IpAddress).toBe("203.0.113.7");
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it("ignores a forwarding header it was not told to trust", async () => {
+    const { json } = await postPay(merchant, payBody(merchant, CARDS.approved), {
+      headers: { "X-Forwarded-For": "203.0.113.7" },
+    });
+    expect(transaction(json.transactionId)?.IpAddress).toBe("127.0.0.1");
+  });
+});
+
+describe("3-D Secure", () => {
+  async function startThreeDs(m: Merchant): Promise<PayThreeDs> {
+    const { json } = await postPay(m, payBody(m, CARDS.threeDs), { requestId: crypto.randomUUID() });
+    expect(json.status).toBe("3ds");
+    return json as unknown as PayThreeDs;
+  }
+
+  it("pay → ACS → threeDsReturn (framed) → post3ds → approved, posted to the allowed origins", async () => {
+    const challenge = await startThreeDs(merchant);
+    expect(challenge.acsUrl).toBe(`${sandbox.url}/acs`);
+    expect(challenge.iframeAllowed).toBe(true);
+    expect(new URL(challenge.termUrl).searchParams.get("tx")).toBe(String(challenge.transactionId));
+    expect(transaction(challenge.transactionId)?.Status).toBe("AwaitingAuthentication");
+
+    const acs = await authenticateAtAcs(challenge, "123456");
+    expect(acs.action).toBe(challenge.termUrl);
+    const response = await postReturn(acs.action, acs, "iframe");
+    expect(response.status).toBe(200);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain(`frame-ancestors 'self' ${SHOP_ORIGIN}`);
+    const html = await response.text();
+    expect(html).not.toMatch(/<script>(?!<)/); // no inline script, only src= and the JSON data block
+    expect(html).toContain('<script src="?script=1" defer></script>');
+    const data = pageData(html);
+    const message = data.message as unknown as ThreeDsResultMessage;
+    expect(message).toMatchObject({
+      type: "checkout-widget:3ds-result",
+      version: 1,
+      transactionId: challenge.transactionId,
+      result: { status: "approved", transactionId: challenge.transactionId, amount: 1500, cardLastFour: "4242" },
+    });
+    expect(data.targets).toEqual([SHOP_ORIGIN, "https://other-shop.example"]);
+    expect(transaction(challenge.transactionId)?.Status).toBe("Completed");
+    expect(merchant.events.filter((e) => e.stage === "threeDsReturn" && "transactionId" in e.result && e.result.transactionId === challenge.transactionId)).toHaveLength(1);
+  });
+
+  it("a replayed return answers the recorded outcome without a second post3ds", async () => {
+    const challenge = await startThreeDs(merchant);
+    const acs = await authenticateAtAcs(challenge, "123456");
+    const post3dsCalls = () => merchant.gatewayCalls.filter((p) => p === "/payments/cards/post3ds").length;
+    const before = post3dsCalls();
+    const first = pageData(await (await postReturn(acs.action, acs, "iframe")).text());
+    const replays = await Promise.all([postReturn(acs.action, acs, "iframe"), postReturn(acs.action, acs)]);
+    for (const replay of replays) expect(pageData(await replay.text()).message).toEqual(first.message);
+    expect(post3dsCalls()).toBe(before + 1);
+    const events = merchant.events.filter((e) => e.stage === "threeDsReturn" && "transactionId" in e.result && e.result.transactionId === challenge.transactionId);
+    expect(events).toHaveLength(1);
+  });
+
+  it("a forgotten outcome (another instance) is recovered from the gateway, not charged twice", async () => {
+    const challenge = await startThreeDs(merchant);
+    const acs = await authenticateAtAcs(challenge, "123456");
+    await postReturn(acs.action, acs, "iframe");
+    const other = await startMerchant({ sandbox });
+    try {
+      const again = pageData(await (await postReturn(acs.action.replace(merchant.url, other.url), acs, "iframe")).text());
+      expect(again.message).toMatchObject({ result: { status: "approved", transactionId: challenge.transactionId } });
+      expect(sandbox.transactions().filter((t) => t.TransactionId === challenge.transactionId)).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("a top-level return (Sec-Fetch-Dest: document) redirects 303 to returnUrl with the result", async () => {
+    const challenge = await startThreeDs(merchant);
+    const acs = await authenticateAtAcs(challenge, "123456");
+    const response = await postReturn(acs.action, acs, "document");
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(location.origin + location.pathname).toBe(`${SHOP_ORIGIN}/checkout/done`);
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      lang: "en",
+      status: "approved",
+      transactionId: String(challenge.transactionId),
+      amount: "1500",
+      currency: "RUB",
+      cardType: expect.any(String),
+      cardLastFour: "4242",
+    });
+  });
+
+  it("a wrong one-time code declines with the authentication-failed reason", async () => {
+    const challenge = await startThreeDs(merchant);
+    const acs = await authenticateAtAcs(challenge, "000000");
+    const data = pageData(await (await postReturn(acs.action, acs)).text());
+    expect(data.message).toMatchObject({ result: { status: "declined", reasonCode: 5206, transactionId: challenge.transactionId } });
+    expect(new URL(data.redirect).searchParams.get("status")).toBe("declined");
+    expect(new URL(data.redirect).searchParams.get("reasonCode")).toBe("5206");
+    expect(transaction(challenge.transactionId)?.Status).toBe("Declined");
+  });
+
+  it("refuses a return whose MD is not the transaction its TermUrl was bound to", async () => {
+    const challenge = await startThreeDs(merchant);
+    const acs = await authenticateAtAcs(challenge, "123456");
+    const calls = merchant.gatewayCalls.length;
+    const response = await postReturn(acs.action, { md: String(challenge.transactionId + 1), paRes: acs.paRes });
+    expect(response.status).toBe(400);
+    const unbound = await postReturn(merchant.termUrl, acs);
+    expect(unbound.status).toBe(400);
+    expect(merchant.gatewayCalls.length).toBe(calls);
+  });
+
+  it("a forged PaRes is an error outcome and does not block the genuine return", async () => {
+    const challenge = await startThreeDs(merchant);
+    const acs = await authenticateAtAcs(challenge, "123456");
+    const forged = pageData(await (await postReturn(acs.action, { md: acs.md, paRes: "forged" })).text());
+    expect(forged.message).toMatchObject({ result: { status: "error" } });
+    const genuine = pageData(await (await postReturn(acs.action, acs)).text());
+    expect(genuine.message).toMatchObject({ result: { status: "approved" } });
+  });
+
+  it("serves the page script at ?script=1 and refuses other methods", async () => {
+    const script = await fetch(`${merchant.termUrl}?script=1`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toMatch(/javascript/);
+    const source = await script.text();
+    expect(source).toContain("postMessage(data.message, targets[i])");
+    expect(source).toContain("location.replace(data.redirect)");
+    expect((await fetch(merchant.termUrl)).status).toBe(405);
+    expect((await fetch(merchant.termUrl, { method: "PUT" })).status).toBe(405);
+  });
+});
+
+describe("gateway trouble", () => {
+  it("a wrong API secret answers 502 with a shopper-safe message", async () => {
+    const wrong = await startMerchant({ sandbox, apiSecret: "wrong" });
+    try {
+      const { status, json } = await postPay(wrong, payBody(wrong, CARDS.approved));
+      expect(status).toBe(502);
+      expect(json).toEqual({ status: "error", message: expect.not.stringMatching(/401|secret|credential/i) });
+      expect(wrong.logs.join("\n")).toMatch(/gateway_auth/);
+    } finally {
+      await wrong.close();
+    }
+  });
+
+  it("a gateway that never answers times out into 502", async () => {
+    const silent = createServer(() => undefined);
+    const silentUrl = await listen(silent);
+    const slow = await startMerchant({ sandbox, baseUrl: silentUrl, timeoutMs: 200 });
+    try {
+      const { status, json } = await postPay(slow, payBody(slow, CARDS.approved));
+      expect(status).toBe(502);
+      expect(json.status).toBe("error");
+      expect(slow.logs.join("\n")).toMatch(/"reason":"timeout","mayHaveReachedGateway":true/);
+    } finally {
+      await slow.close();
+      await closeServer(silent);
+    }
+  });
+});
+
+describe("logs", () => {
+  it("after every test above, no log line carries a card number or a cryptogram", () => {
+    const logs = merchant.logs.join("\n");
+    expect(merchant.logs.length).toBeGreaterThan(10);
+    expect(logs).not.toMatch(/\d{4}\s?\d{4}\s?\d{4}\s?\d{4}/);
+    expect(logs).not.toMatch(/[A-Za-z0-9+/=]{100,}/);
+  });
+});

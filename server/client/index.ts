@@ -1,0 +1,6 @@
+// Public face of the CloudPayments client.
+export { CloudPaymentsClient, DEFAULT_BASE_URL, toPaymentResult } from "./cloudpayments-client.ts";
+export type { CloudPaymentsClientOptions } from "./cloudpayments-client.ts";
+export { GatewayError, GatewayAuthError, GatewayTransportError, GatewayHttpError } from "./errors.ts";
+export type { GatewayErrorCode } from "./errors.ts";
+export type * from "./models.ts";

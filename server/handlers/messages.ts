@@ -1,0 +1,16 @@
+// Shopper-safe texts of the endpoint's error answers. The widget shows its own
+// localised text by status; these are for logs, API users and a fallback.
+export const MESSAGES = {
+  gatewayUnavailable: "The payment service is temporarily unavailable. Please try again.",
+  gatewayMismatch: "The payment could not be confirmed. Please contact the shop.",
+  unknownInvoice: "Unknown order",
+  orderUnavailable: "The order could not be loaded. Please try again.",
+  originRefused: "This origin may not call the payment endpoint",
+  methodNotAllowed: "Method not allowed",
+  bodyTooLarge: "Body too large (at most 16 KB)",
+  bodyUnreadable: "Body could not be read as UTF-8",
+  contentType: "Content-Type must be application/json",
+  invalidJson: "Body is not valid JSON",
+  unexpected: "Unexpected gateway answer",
+  notRouted: "No client IP address: configure getClientIp or trustedProxyHeader",
+} as const;
