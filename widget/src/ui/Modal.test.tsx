@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from "@testing-library/preact";
+import userEvent from "@testing-library/user-event";
+import { useState } from "preact/hooks";
+import { afterEach, describe, expect, it } from "vitest";
+import { Modal } from "./index.ts";
+
+afterEach(cleanup);
+
+function Page() {
+  const [open, setOpen] = useState(false);
+  return (
+    <div>
+      <button type="button" onClick={() => setOpen(true)}>
+        Open
+      </button>
+      <button type="button">Elsewhere</button>
+      {open && (
+        <Modal title="Card payment" closeLabel="Close" onClose={() => setOpen(false)} appearance={{ theme: "dark" }}>
+          <input aria-label="First" />
+          <input aria-label="Last" />
+        </Modal>
+      )}
+    </div>
+  );
+}
+
+async function openDialog() {
+  const user = userEvent.setup();
+  render(<Page />);
+  const opener = screen.getByRole("button", { name: "Open" });
+  await user.click(opener);
+  return { user, opener, dialog: screen.getByRole("dialog", { name: "Card payment" }) };
+}
+
+describe("Modal", () => {
+  it("is a labelled modal dialog that takes focus", async () => {
+    const { dialog } = await openDialog();
+    expect(dialog.getAttribute("aria-modal")).toBe("true");
+    expect(document.activeElement).toBe(dialog);
+    expect(dialog.getAttribute("data-theme")).toBe("dark");
+    expect(document.documentElement.style.overflow).toBe("hidden");
+  });
+
+  it("keeps Tab and Shift+Tab inside", async () => {
+    const { user } = await openDialog();
+    const close = screen.getByRole("button", { name: "Close" });
+    const first = screen.getByLabelText("First");
+    const last = screen.getByLabelText("Last");
+    await user.tab();
+    expect(document.activeElement).toBe(close);
+    await user.tab();
+    await user.tab();
+    expect(document.activeElement).toBe(last);
+    await user.tab();
+    expect(document.activeElement).toBe(close);
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(last);
+    expect(first).toBeTruthy();
+  });
+
+  it("brings focus back when it lands outside", async () => {
+    const { dialog } = await openDialog();
+    screen.getByRole("button", { name: "Elsewhere" }).focus();
+    expect(document.activeElement).toBe(dialog);
+  });
+
+  it("closes on Escape and returns focus to the opener", async () => {
+    const { user, opener } = await openDialog();
+    await user.click(screen.getByLabelText("First"));
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(document.activeElement).toBe(opener);
+    expect(document.documentElement.style.overflow).toBe("");
+  });
+
+  it("closes with its visible button", async () => {
+    const { user, opener } = await openDialog();
+    await user.click(screen.getByRole("button", { name: "Close" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it("closes only the inner dialog of two on Escape", async () => {
+    const user = userEvent.setup();
+    let outerClosed = 0;
+    function Nested() {
+      const [inner, setInner] = useState(true);
+      return (
+        <Modal title="Outer" closeLabel="Close" onClose={() => outerClosed++}>
+          <input aria-label="Outer field" />
+          {inner && (
+            <Modal title="Inner" closeLabel="Cancel" onClose={() => setInner(false)}>
+              <input aria-label="Inner field" />
+            </Modal>
+          )}
+        </Modal>
+      );
+    }
+    render(<Nested />);
+    await user.click(screen.getByLabelText("Inner field"));
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog", { name: "Inner" })).toBeNull();
+    expect(screen.getByRole("dialog", { name: "Outer" })).toBeTruthy();
+    expect(outerClosed).toBe(0);
+  });
+});

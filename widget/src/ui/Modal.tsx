@@ -1,0 +1,107 @@
+// An accessible modal dialog: labelled by its visible title, focus moved in and kept in,
+// Escape or the close button closes it, and focus goes back to where it was on close.
+import type { ComponentChildren } from "preact";
+import { useLayoutEffect, useRef } from "preact/hooks";
+import type { Appearance } from "../options.ts";
+import { themeAttributes, useInstanceId, useStyles } from "./widget-root.ts";
+
+export interface ModalProps {
+  /** Visible heading; also the dialog's accessible name. */
+  title: string;
+  /** Text of the visible close button (e.g. "Close", "Cancel"). */
+  closeLabel: string;
+  /** Escape, the close button: the owner decides whether to unmount the dialog. */
+  onClose: () => void;
+  appearance?: Appearance;
+  /** CSP nonce for the injected stylesheet. */
+  nonce?: string;
+  /** Extra custom properties on the dialog box (set through CSSOM). */
+  vars?: Record<string, string>;
+  children?: ComponentChildren;
+}
+
+const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),iframe,[tabindex]:not([tabindex="-1"])';
+
+function focusables(root: HTMLElement): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest("[hidden]"));
+}
+
+export function Modal({ title, closeLabel, onClose, appearance, nonce, vars, children }: ModalProps) {
+  const dialog = useRef<HTMLDivElement>(null);
+  const id = useInstanceId();
+  const close = useRef(onClose);
+  close.current = onClose;
+  useStyles(dialog, nonce);
+
+  // Layout effect: focus moves in as soon as the dialog is in the DOM, before anything else can take it.
+  useLayoutEffect(() => {
+    const box = dialog.current;
+    if (!box) return;
+    const doc = box.ownerDocument;
+    const opener = doc.activeElement as HTMLElement | null;
+    const html = doc.documentElement;
+    const overflow = html.style.overflow;
+    html.style.overflow = "hidden";
+    box.focus();
+    // Focus that escapes (a click outside, Tab out of an iframe) is brought back in.
+    const onFocusIn = (event: FocusEvent) => {
+      if (event.target instanceof Node && !box.contains(event.target)) box.focus();
+    };
+    doc.addEventListener("focusin", onFocusIn);
+    return () => {
+      doc.removeEventListener("focusin", onFocusIn);
+      html.style.overflow = overflow;
+      if (opener?.isConnected && typeof opener.focus === "function") opener.focus();
+    };
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const box = dialog.current;
+    if (!box) return;
+    if (event.key !== "Escape" && event.key !== "Tab") return;
+    // A dialog inside a dialog (3-D Secure over open()'s form) handles its keys alone.
+    event.stopPropagation();
+    if (event.key === "Escape") {
+      close.current();
+      return;
+    }
+    const items = focusables(box);
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) {
+      event.preventDefault();
+      return;
+    }
+    const active = box.ownerDocument.activeElement;
+    if (event.shiftKey && (active === first || active === box)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <div class="cw-overlay">
+      <div
+        ref={dialog}
+        class="cw cw-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+        {...themeAttributes(appearance, vars)}
+      >
+        <div class="cw-head">
+          <h2 id={`${id}-title`}>{title}</h2>
+          <button type="button" class="cw-btn cw-alt" onClick={() => close.current()}>
+            {closeLabel}
+          </button>
+        </div>
+        {children}
+      </div>
+    </div>
+  );
+}
