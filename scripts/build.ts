@@ -1,0 +1,147 @@
+// `npm run build`: writes dist/ —
+//   index.js (+ chunks)            ESM npm entry, preact/card-validator external, crypto split off
+//   widget/src/**.d.ts, index.d.ts types (tsc emitDeclarationOnly, tsconfig.build.json)
+//   server/index.js (+ .d.ts)      merchant server kit for Node (`checkout-widget/server`)
+//   checkout-widget.js             script-tag IIFE: global CheckoutWidget + window.cp
+//   checkout-widget-crypto.js      crypto chunk IIFE, node-forge slimmed by forge-slim aliases
+import { build, type BuildOptions, type Plugin } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SHARED_GLOBAL } from "../widget/src/entries/crypto-loader.ts";
+import { BUDGETS, SCRIPT_TAG_FILES, formatBundleSizes, measureBundleSizes } from "./bundle-sizes.ts";
+// Build-time module of cryptogram/ (Node only, not part of its index): swaps unused node-forge files for shims.
+import { forgeSlimEsbuildPlugin } from "../widget/src/cryptogram/forge-slim.ts";
+
+const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const dist = join(root, "dist");
+
+async function readVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function browserCommon(version: string): BuildOptions {
+  return {
+    absWorkingDir: root,
+    bundle: true,
+    platform: "browser",
+    target: "es2020",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    define: {
+      __CHECKOUT_WIDGET_VERSION__: JSON.stringify(version),
+      "process.env.NODE_ENV": '"production"',
+    },
+    charset: "utf8",
+    legalComments: "none",
+    logLevel: "warning",
+  };
+}
+
+/** dist/index.js: for bundlers. Keeps preact external (one copy with the host app's). */
+async function buildNpmEntry(version: string): Promise<void> {
+  await build({
+    ...browserCommon(version),
+    entryPoints: { index: "widget/src/index.ts" },
+    outdir: dist,
+    format: "esm",
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    external: ["preact", "preact/*", "card-validator", "credit-card-type"],
+    plugins: [forgeSlimEsbuildPlugin()],
+  });
+}
+
+async function buildServerKit(): Promise<void> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { index: "server/index.ts" },
+    outdir: join(dist, "server"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+}
+
+/**
+ * The crypto chunk's cryptogram/ and payment/ import card/; the main bundle already holds it
+ * and lends it on a private global (embed.ts), so the chunk reads that instead of a second copy.
+ */
+function sharedCardPlugin(): Plugin {
+  return {
+    name: "shared-card",
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/card\/index\.ts$/ }, () => ({ path: "card", namespace: "shared" }));
+      b.onLoad({ filter: /.*/, namespace: "shared" }, () => ({
+        contents: `module.exports = window.${SHARED_GLOBAL}.card;`,
+        loader: "js",
+      }));
+    },
+  };
+}
+
+async function buildScriptTag(version: string): Promise<void> {
+  const common: BuildOptions = {
+    ...browserCommon(version),
+    format: "iife",
+    minify: true,
+    treeShaking: true,
+    // UTF-8 text (Cyrillic) is smaller than \u escapes; the BOM makes browsers decode the script as
+    // UTF-8 even on a windows-1251 page served without a charset.
+    banner: { js: "\uFEFF" },
+  };
+  await build({ ...common, entryPoints: ["widget/src/embed.ts"], outfile: join(dist, "checkout-widget.js") });
+  await build({
+    ...common,
+    entryPoints: ["widget/src/entries/crypto-chunk.ts"],
+    outfile: join(dist, "checkout-widget-crypto.js"),
+    plugins: [forgeSlimEsbuildPlugin(), sharedCardPlugin()],
+  });
+}
+
+/** tsc writes declarations mirroring the source tree; import specifiers get their .js names. */
+async function buildTypes(): Promise<void> {
+  execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  for (const file of await listFiles(dist, ".d.ts")) {
+    const text = await readFile(file, "utf8");
+    const rewritten = text.replace(/(from\s+|import\()(["'])(\.{1,2}\/[^"']+?)\.tsx?\2/g, "$1$2$3.js$2");
+    if (rewritten !== text) await writeFile(file, rewritten);
+  }
+  await writeFile(join(dist, "index.d.ts"), 'export * from "./widget/src/index.js";\n');
+}
+
+async function listFiles(dir: string, suffix: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(suffix)).map((e) => join(e.parentPath, e.name));
+}
+
+async function main(): Promise<void> {
+  const version = await readVersion();
+  await rm(dist, { recursive: true, force: true });
+  await Promise.all([buildNpmEntry(version), buildServerKit(), buildScriptTag(version)]);
+  await buildTypes();
+
+  const sizes = await measureBundleSizes(dist, SCRIPT_TAG_FILES);
+  console.log(formatBundleSizes(sizes));
+  const [critical, crypto] = sizes;
+  const total = (critical?.gzip ?? 0) + (crypto?.gzip ?? 0);
+  const over: string[] = [];
+  if ((critical?.gzip ?? 0) > BUDGETS.criticalGzip) over.push(`critical path ${critical?.gzip} B gz > ${BUDGETS.criticalGzip}`);
+  if (total > BUDGETS.totalGzip) over.push(`total ${total} B gz > ${BUDGETS.totalGzip}`);
+  console.log(`total (script tag, gzip): ${(total / 1024).toFixed(1)} KB`);
+  if (over.length > 0) {
+    // Reported, not fatal: the demo and tests need dist/ either way; `--strict-budget` fails the build.
+    console.warn(`Over budget: ${over.join("; ")}`);
+    if (process.argv.includes("--strict-budget")) process.exitCode = 1;
+  }
+}
+
+await main();

@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from "vitest";
+import type { PaymentFlowController, PaymentState } from "../payment/index.ts";
+import { createLazyController } from "./lazy-controller.ts";
+import { TEST_OPTIONS } from "./test-page.ts";
+
+const card = { cardNumber: "4242424242424242", expDateMonthYear: "12/34", cvv: "123", name: "IVAN PETROV" };
+const deps = { loadCrypto: () => Promise.reject(new Error("unused")) };
+
+function fakeReal(): PaymentFlowController & { submit: ReturnType<typeof vi.fn> } {
+  let listener: ((s: PaymentState) => void) | undefined;
+  return {
+    getState: () => ({ kind: "idle" }),
+    subscribe: (l) => ((listener = l), () => undefined),
+    onOutcome: () => () => undefined,
+    preload: vi.fn(),
+    submit: vi.fn(async () => listener?.({ kind: "submitting", requestId: "r1" })),
+    retry: vi.fn(async () => undefined),
+    cancelThreeDs: vi.fn(),
+    destroy: vi.fn(),
+  };
+}
+
+describe("createLazyController", () => {
+  it("is idle at once, loads the flow on preload and hands the card to the real controller", async () => {
+    const real = fakeReal();
+    const load = vi.fn(async () => () => real);
+    const lazy = createLazyController(load, TEST_OPTIONS, deps);
+    const seen: string[] = [];
+    lazy.subscribe((s) => seen.push(s.kind));
+    expect(lazy.getState()).toEqual({ kind: "idle" });
+    expect(load).not.toHaveBeenCalled();
+    lazy.preload();
+    await lazy.submit(card);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(real.submit).toHaveBeenCalledWith(card);
+    expect(seen).toEqual(["submitting"]);
+    lazy.destroy();
+    expect(real.destroy).toHaveBeenCalled();
+  });
+
+  it("reports a chunk that does not load as a network failure; retry returns to the form and loads again", async () => {
+    const real = fakeReal();
+    const load = vi.fn().mockRejectedValueOnce(new Error("blocked")).mockResolvedValue(() => real);
+    const lazy = createLazyController(load, TEST_OPTIONS, deps);
+    const seen: PaymentState[] = [];
+    lazy.subscribe((s) => seen.push(s));
+    await lazy.submit(card);
+    expect(seen).toEqual([{ kind: "failed", messageKey: "Error_Network", retrySameRequest: false }]);
+    expect(lazy.getState().kind).toBe("failed");
+    await lazy.retry();
+    expect(lazy.getState().kind).toBe("idle");
+    await lazy.submit(card);
+    expect(real.submit).toHaveBeenCalledTimes(1);
+  });
+});

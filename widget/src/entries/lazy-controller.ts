@@ -1,0 +1,89 @@
+// Script-tag build: the payment flow (posting, 3-D Secure) is not needed before the shopper pays,
+// so it travels in the second chunk with the cryptogram. This stand-in is what the form gets at
+// once: idle (or the redirect outcome) until the chunk arrives, then everything is the real one's.
+import type { CheckoutOptions } from "../options.ts";
+import type {
+  FinalPaymentState,
+  PaymentControllerDeps,
+  PaymentFlowController,
+  PaymentOutcomeEvent,
+  PaymentState,
+} from "../payment/index.ts";
+
+export type CreateController = (options: CheckoutOptions, deps: PaymentControllerDeps) => PaymentFlowController;
+
+export function createLazyController(
+  loadFactory: () => Promise<CreateController>,
+  options: CheckoutOptions,
+  deps: PaymentControllerDeps,
+): PaymentFlowController {
+  const stateListeners = new Set<(state: PaymentState) => void>();
+  const outcomeListeners = new Set<(event: PaymentOutcomeEvent) => void>();
+  const initial: FinalPaymentState | null = deps.initialOutcome ?? null;
+  /** Our own state while there is no real controller, or after the chunk failed to load. */
+  let own: PaymentState = initial ?? { kind: "idle" };
+  const setOwn = (next: PaymentState): void => {
+    own = next;
+    if (!destroyed) stateListeners.forEach((listener) => listener(next));
+  };
+  let real: PaymentFlowController | null = null;
+  let loading: Promise<PaymentFlowController | null> | null = null;
+  let destroyed = false;
+
+  const ensure = (): Promise<PaymentFlowController | null> => {
+    loading ??= loadFactory().then(
+      (create) => {
+        if (destroyed) return null;
+        real = create(options, deps);
+        real.subscribe((state) => stateListeners.forEach((listener) => listener(state)));
+        real.onOutcome((event) => outcomeListeners.forEach((listener) => listener(event)));
+        real.preload();
+        return real;
+      },
+      () => {
+        loading = null; // a later attempt loads again
+        return null;
+      },
+    );
+    return loading;
+  };
+  // A redirect outcome is announced by the real controller: fetch it now rather than on focus.
+  if (initial) void ensure();
+
+  return {
+    getState: () => (own.kind === "failed" || !real ? own : real.getState()),
+    subscribe(listener) {
+      if (destroyed) return () => undefined;
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+    onOutcome(listener) {
+      if (destroyed) return () => undefined;
+      outcomeListeners.add(listener);
+      return () => outcomeListeners.delete(listener);
+    },
+    preload() {
+      if (!destroyed) void ensure();
+    },
+    async submit(card) {
+      if (own.kind !== "idle" && !real) return;
+      const controller = await ensure();
+      // The chunk did not load (offline, blocked): a network failure; retry brings the form back.
+      if (!controller) return setOwn({ kind: "failed", messageKey: "Error_Network", retrySameRequest: false });
+      return controller.submit(card);
+    },
+    async retry() {
+      if (own.kind === "failed") return setOwn({ kind: "idle" });
+      return real?.retry();
+    },
+    cancelThreeDs() {
+      real?.cancelThreeDs();
+    },
+    destroy() {
+      destroyed = true;
+      real?.destroy();
+      stateListeners.clear();
+      outcomeListeners.clear();
+    },
+  };
+}
