@@ -1,0 +1,256 @@
+// The demo merchant: orders, the server kit's checkout handlers, the merchant's order page, static files.
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { HttpBindings } from "@hono/node-server";
+import { Hono } from "hono";
+import type { Context } from "hono";
+import { CloudPaymentsClient, createCheckoutHandlers, setRemoteAddress } from "../../server/index.ts";
+import type { CheckoutResultEvent } from "../../server/index.ts";
+import type { PayResponse } from "../../server/contract.ts";
+import { CURRENCY, cartTotal, describeCart, parseCart } from "./catalog.ts";
+import { OrderStore } from "./order-store.ts";
+import type { Order, OrderStatus } from "./order-store.ts";
+import { PAGES, fillPlaceholders, renderPage, strictCsp } from "./pages.ts";
+import { readStatic } from "./static-files.ts";
+import { PayFaults } from "./pay-faults.ts";
+
+export interface DemoAppOptions {
+  /** Absolute origin the shop is served from, e.g. http://127.0.0.1:8080 */
+  origin: string;
+  /** The sandbox gateway's base URL. */
+  gatewayUrl: string;
+  publicId: string;
+  apiSecret: string;
+  /** Repository root (dist/, demo/). */
+  rootDir: string;
+  /** Enables /api/__test/* (DEMO_TEST_HOOKS=1). */
+  testHooks?: boolean;
+  orderCapacity?: number;
+}
+
+type Env = { Bindings: HttpBindings };
+
+const MAX_ORDER_BODY = 8 * 1024;
+/** Once money moved (or is held), a later gateway event must not rewrite the order. */
+const SETTLED: ReadonlySet<OrderStatus> = new Set(["paid", "authorized", "confirmed", "voided", "refunded"]);
+
+function statusOf(result: PayResponse, order: Order): OrderStatus {
+  switch (result.status) {
+    case "approved":
+      return order.scheme === "auth" ? "authorized" : "paid";
+    case "declined":
+      return "declined";
+    case "3ds":
+      return "3ds";
+    case "error":
+      return "error";
+  }
+}
+
+export function createDemoApp(options: DemoAppOptions) {
+  const { origin, rootDir } = options;
+  const gatewayOrigin = new URL(options.gatewayUrl).origin;
+  const htmlDir = join(rootDir, "demo", "html");
+  const orders = new OrderStore(options.orderCapacity ?? 1000);
+  const faults = new PayFaults();
+  const client = new CloudPaymentsClient({
+    baseUrl: options.gatewayUrl,
+    publicId: options.publicId,
+    apiSecret: options.apiSecret,
+  });
+
+  function recordResult(event: CheckoutResultEvent): void {
+    const { result } = event;
+    const transactionId = "transactionId" in result ? result.transactionId : undefined;
+    const order =
+      (event.invoiceId ? orders.get(event.invoiceId) : undefined) ??
+      (transactionId !== undefined ? orders.findByTransaction(transactionId) : undefined);
+    if (!order || SETTLED.has(order.status)) return;
+    const change: Partial<Order> = { status: statusOf(result, order) };
+    if (transactionId !== undefined) change.transactionId = transactionId;
+    if (result.status === "approved") {
+      change.cardType = result.cardType;
+      change.cardLastFour = result.cardLastFour;
+      change.note = `AuthCode ${result.authCode}`;
+    } else if (result.status === "declined") {
+      change.note = `${result.reasonCode} ${result.reason}`;
+    } else if (result.status === "error") {
+      change.note = result.message;
+    }
+    orders.update(order.invoiceId, change);
+  }
+
+  const checkout = createCheckoutHandlers({
+    client,
+    getOrder: (invoiceId) => {
+      const order = orders.get(invoiceId);
+      return order
+        ? { amount: order.amount, currency: order.currency, description: order.description, scheme: order.scheme }
+        : null;
+    },
+    termUrl: `${origin}/api/3ds/return`,
+    allowedOrigins: [origin],
+    returnUrl: `${origin}/redirect`,
+    onResult: recordResult,
+  });
+
+  let publicKeyCache: { body: string; expires: number } | null = null;
+
+  const app = new Hono<Env>();
+
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "same-origin");
+  });
+
+  app.get("/healthz", (c) => c.text("ok"));
+
+  app.get("/api/config", (c) =>
+    c.json({ publicId: options.publicId, publicKeyUrl: "/api/publickey", endpoint: "/api" }),
+  );
+
+  // Same-origin copy of the gateway's public key, so pages keep connect-src 'self'.
+  app.get("/api/publickey", async (c) => {
+    if (!publicKeyCache || publicKeyCache.expires < Date.now()) {
+      const answer = await fetch(`${options.gatewayUrl}/payments/publickey`);
+      if (!answer.ok) return c.json({ message: "The gateway's public key is unavailable" }, 502);
+      publicKeyCache = { body: await answer.text(), expires: Date.now() + 60_000 };
+    }
+    return c.body(publicKeyCache.body, 200, { "Content-Type": "application/json; charset=utf-8" });
+  });
+
+  app.post("/api/orders", async (c) => {
+    const text = await c.req.text();
+    if (text.length > MAX_ORDER_BODY) return c.json({ message: "Cart too large" }, 413);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return c.json({ message: "Send a JSON cart: { items: [{ sku, qty }], scheme? }" }, 400);
+    }
+    const { items, scheme } = (typeof body === "object" && body !== null ? body : {}) as {
+      items?: unknown;
+      scheme?: unknown;
+    };
+    const cart = parseCart(items);
+    if (!cart.ok) return c.json({ message: cart.problem }, 400);
+    if (scheme !== undefined && scheme !== "charge" && scheme !== "auth") {
+      return c.json({ message: "scheme must be charge or auth" }, 400);
+    }
+    const order = orders.create({
+      amount: cartTotal(cart.lines),
+      currency: CURRENCY,
+      description: describeCart(cart.lines),
+      lines: cart.lines,
+      scheme: scheme ?? "charge",
+    });
+    return c.json(
+      { invoiceId: order.invoiceId, amount: order.amount, currency: order.currency, description: order.description },
+      201,
+    );
+  });
+
+  // The merchant's view. A real shop would put this behind its staff login.
+  app.get("/api/orders", (c) => c.json({ orders: orders.list() }));
+  app.get("/api/orders/:invoiceId", (c) => {
+    const order = orders.get(c.req.param("invoiceId"));
+    return order ? c.json(order) : c.json({ message: "No such order" }, 404);
+  });
+
+  app.post("/api/orders/:invoiceId/:action{confirm|void|refund}", async (c) => {
+    const order = orders.get(c.req.param("invoiceId"));
+    if (!order || order.transactionId === undefined) return c.json({ message: "No paid order with that id" }, 404);
+    const action = c.req.param("action");
+    const allowed: Record<string, readonly OrderStatus[]> = {
+      confirm: ["authorized"],
+      void: ["authorized"],
+      refund: ["paid", "confirmed"],
+    };
+    if (!allowed[action]?.includes(order.status)) {
+      return c.json({ message: `Cannot ${action} an order that is ${order.status}` }, 409);
+    }
+    const TransactionId = order.transactionId;
+    const result =
+      action === "confirm"
+        ? await client.payments.confirm({ TransactionId, Amount: order.amount })
+        : action === "void"
+          ? await client.payments.void({ TransactionId })
+          : await client.payments.refund({ TransactionId, Amount: order.amount });
+    if (!result.ok) {
+      orders.update(order.invoiceId, { note: result.message });
+      return c.json({ message: result.message }, 502);
+    }
+    const status: OrderStatus = action === "confirm" ? "confirmed" : action === "void" ? "voided" : "refunded";
+    return c.json(orders.update(order.invoiceId, { status, note: `${action} ok` }));
+  });
+
+  const withClientIp = (c: Context<Env>): Request => {
+    const request = c.req.raw;
+    const ip = c.env?.incoming?.socket?.remoteAddress;
+    if (ip) setRemoteAddress(request, ip);
+    return request;
+  };
+
+  app.post("/api/pay", async (c) => {
+    const peek = (await c.req.raw.clone().json().catch(() => null)) as { invoiceId?: unknown } | null;
+    const fault = faults.take(typeof peek?.invoiceId === "string" ? peek.invoiceId : undefined);
+    if (fault === "before") return c.json({ status: "error", message: "Injected failure (before the gateway)" }, 500);
+    const response = await checkout.pay(withClientIp(c));
+    if (fault === "after") return c.json({ status: "error", message: "Injected failure (after the gateway)" }, 500);
+    if (fault === "drop") {
+      c.env.incoming.socket.destroy();
+      return c.body(null, 500);
+    }
+    return response;
+  });
+
+  // POST from the bank's page; GET ?script=1 for the return page's own script.
+  app.on(["GET", "POST"], "/api/3ds/return", (c) => checkout.threeDsReturn(withClientIp(c)));
+
+  if (options.testHooks) {
+    app.post("/api/__test/fail-next-pay", async (c) => {
+      const body = (await c.req.json().catch(() => ({}))) as { invoiceId?: unknown; mode?: unknown; times?: unknown };
+      if (typeof body.invoiceId !== "string") return c.json({ message: "invoiceId is required" }, 400);
+      const mode = body.mode === "after" || body.mode === "drop" ? body.mode : "before";
+      const times = typeof body.times === "number" && body.times > 0 ? Math.min(10, Math.floor(body.times)) : 1;
+      faults.arm(body.invoiceId, mode, times);
+      return c.json({ armed: mode, times });
+    });
+  }
+
+  const serveFrom = (dir: string, prefix: string) => async (c: Context<Env>) => {
+    const file = await readStatic(dir, c.req.path.slice(prefix.length));
+    if (!file) return c.text("Not found", 404);
+    return c.body(new Uint8Array(file.body), 200, { "Content-Type": file.type, "Cache-Control": "no-cache" });
+  };
+  app.get("/dist/*", serveFrom(join(rootDir, "dist"), "/dist/"));
+  app.get("/pages/*", serveFrom(join(rootDir, "demo", "dist", "pages"), "/pages/"));
+  app.get("/assets/*", serveFrom(join(rootDir, "demo", "dist", "npm", "assets"), "/assets/"));
+  app.get("/demo.css", serveFrom(join(rootDir, "demo", "public"), "/"));
+
+  for (const page of PAGES) {
+    app.get(page.path, async (c) => {
+      if (page.path === "/npm") {
+        const built = await readFile(join(rootDir, "demo", "dist", "npm", "index.html"), "utf8").catch(() => null);
+        if (!built) return c.text("The npm page is not built: run `npm run demo` (it builds first).", 503);
+        return c.html(fillPlaceholders(built, page, null));
+      }
+      if (page.strictCsp) {
+        const nonce = randomBytes(16).toString("base64");
+        c.header("Content-Security-Policy", strictCsp(nonce, gatewayOrigin));
+        return c.html(await renderPage(htmlDir, page, nonce));
+      }
+      return c.html(await renderPage(htmlDir, page, null));
+    });
+  }
+
+  app.notFound((c) => (c.req.path.startsWith("/api/") ? c.json({ message: "Not found" }, 404) : c.text("Not found", 404)));
+  app.onError((error, c) => {
+    console.error("demo: unhandled error", error instanceof Error ? error.message : String(error));
+    return c.json({ message: "Internal error" }, 500);
+  });
+
+  return { app, orders, client };
+}
