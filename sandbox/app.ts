@@ -1,0 +1,60 @@
+// The sandbox's Hono app: public key, ACS, the gateway API, an order-link page, limits and errors.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { registerAcsRoutes } from "./acs-routes.ts";
+import type { ApiAnswer } from "./api-answer.ts";
+import { isSuccessfulAnswer, registerApiRoutes } from "./api-routes.ts";
+import type { GatewayContext } from "./gateway-context.ts";
+import { escapeHtml, PAGE_HEADERS, renderPage } from "./html-page.ts";
+import { IdempotencyCache } from "./idempotency.ts";
+import { MAX_BODY_BYTES } from "./request-body.ts";
+
+export interface AppOptions {
+  apiSecret: string;
+  publicKeyPem: string;
+  maxIdempotencyEntries: number;
+  idempotencyTtlMs: number;
+}
+
+export function createSandboxApp(ctx: GatewayContext, options: AppOptions): Hono {
+  const app = new Hono();
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ Success: false, Message: `Request body is larger than ${MAX_BODY_BYTES / 1024} KB` }, 413),
+    }),
+  );
+
+  // The widget fetches the key from the shopper's browser: the only cross-origin endpoint.
+  app.use("/payments/publickey", cors({ origin: "*", allowMethods: ["GET", "POST"] }));
+  app.on(["GET", "POST"], "/payments/publickey", (c) => c.json({ Pem: options.publicKeyPem, Version: ctx.keyVersion }));
+
+  registerAcsRoutes(app, ctx);
+  registerApiRoutes(app, ctx, {
+    apiSecret: options.apiSecret,
+    idempotency: new IdempotencyCache<ApiAnswer>({
+      ttlMs: options.idempotencyTtlMs,
+      maxEntries: options.maxIdempotencyEntries,
+      isStorable: isSuccessfulAnswer,
+    }),
+  });
+
+  app.get("/orders/d/:id", (c) => {
+    const order = ctx.orders.orders.get(c.req.param("id"));
+    if (order === undefined) return c.json({ Success: false, Message: "Not found" }, 404);
+    const body = `<main><h1>Order ${order.Number}</h1><p>${escapeHtml(order.Description)}</p><p>${escapeHtml(
+      `${order.Amount} ${order.Currency}`,
+    )}</p><p>This is the sandbox's payment link. The sandbox takes no payments here.</p></main>`;
+    return c.body(renderPage({ lang: "en", title: `Order ${order.Number}`, body }), 200, PAGE_HEADERS);
+  });
+
+  app.notFound((c) => c.json({ Success: false, Message: "Not found" }, 404));
+  app.onError((error, c) => {
+    // The name only: a message could quote request data.
+    console.error(`sandbox: internal error (${error.name}) on ${c.req.method} ${c.req.path}`);
+    return c.json({ Success: false, Message: "Internal sandbox error" }, 500);
+  });
+  return app;
+}

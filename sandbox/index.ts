@@ -1,0 +1,103 @@
+// The offline sandbox gateway: start it in-process (tests, demo) or from sandbox/main.ts.
+import type { AddressInfo } from "node:net";
+import { createAdaptorServer } from "@hono/node-server";
+import { createSandboxApp } from "./app.ts";
+import type { GatewayContext } from "./gateway-context.ts";
+import { loadOrCreateKeys } from "./keys.ts";
+import { OrderStore } from "./orders.ts";
+import { SubscriptionStore } from "./subscriptions.ts";
+import { PaResSigner } from "./three-ds.ts";
+import { TokenStore } from "./tokens.ts";
+import type { TransactionModel } from "./transactions.ts";
+import { TransactionStore, toModel } from "./transactions.ts";
+
+export type { TransactionModel, TransactionStatus } from "./transactions.ts";
+export { TEST_CARDS } from "./test-cards.ts";
+export type { CardBehaviour } from "./test-cards.ts";
+export { ACS_OTP } from "./acs-routes.ts";
+export { basicAuthHeader } from "./basic-auth.ts";
+
+export const DEFAULT_PUBLIC_ID = "test_api_00000000000000000000001";
+export const DEFAULT_API_SECRET = "sandbox_api_secret";
+export const DEFAULT_PORT = 8600;
+
+export interface SandboxOptions {
+  /** Default 8600; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  publicId?: string;
+  apiSecret?: string;
+  /** PEM RSA private key; made and saved there when the file does not exist. */
+  keyFile?: string;
+  /** Caps of the in-memory state (oldest entries are forgotten first). */
+  maxTransactions?: number;
+  maxIdempotencyEntries?: number;
+}
+
+export interface Sandbox {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:8600. */
+  url: string;
+  publicId: string;
+  apiSecret: string;
+  /** The key the widget would fetch from /payments/publickey. */
+  publicKeyPem: string;
+  keyVersion: number;
+  /** Every stored transaction (payments Type 0, refunds Type 1), oldest first. */
+  transactions(): TransactionModel[];
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? "127.0.0.1";
+  const publicId = options.publicId ?? DEFAULT_PUBLIC_ID;
+  const apiSecret = options.apiSecret ?? DEFAULT_API_SECRET;
+  const maxTransactions = options.maxTransactions ?? 10_000;
+  const keys = await loadOrCreateKeys(options.keyFile);
+
+  let baseUrl = "";
+  const ctx: GatewayContext = {
+    publicId,
+    privateKey: keys.privateKey,
+    keyVersion: keys.version,
+    baseUrl: () => baseUrl,
+    transactions: new TransactionStore(maxTransactions),
+    tokens: new TokenStore(maxTransactions),
+    subscriptions: new SubscriptionStore(maxTransactions),
+    orders: new OrderStore(maxTransactions),
+    paRes: new PaResSigner(),
+    now: () => new Date(),
+  };
+  const app = createSandboxApp(ctx, {
+    apiSecret,
+    publicKeyPem: keys.publicKeyPem,
+    maxIdempotencyEntries: options.maxIdempotencyEntries ?? 10_000,
+    idempotencyTtlMs: 60 * 60 * 1000,
+  });
+
+  const server = createAdaptorServer({ fetch: app.fetch });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  return {
+    url: baseUrl,
+    publicId,
+    apiSecret,
+    publicKeyPem: keys.publicKeyPem,
+    keyVersion: keys.version,
+    transactions: () => ctx.transactions.list().map((r) => toModel(r, publicId)),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive connections (fetch keeps them) would hold close() open.
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      }),
+  };
+}
