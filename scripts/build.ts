@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SHARED_GLOBAL } from "../widget/src/entries/crypto-loader.ts";
+import { CRYPTO_GLOBAL, SHARED_GLOBAL } from "../widget/src/entries/crypto-loader.ts";
 import { BUDGETS, SCRIPT_TAG_FILES, formatBundleSizes, measureBundleSizes } from "./bundle-sizes.ts";
 // Build-time module of cryptogram/ (Node only, not part of its index): swaps unused node-forge files for shims.
 import { forgeSlimEsbuildPlugin } from "../widget/src/cryptogram/forge-slim.ts";
@@ -69,16 +69,65 @@ async function buildServerKit(): Promise<void> {
 }
 
 /**
- * The crypto chunk's cryptogram/ and payment/ import card/; the main bundle already holds it
- * and lends it on a private global (embed.ts), so the chunk reads that instead of a second copy.
+ * What the crypto chunk imports but the main bundle already holds: the main bundle lends these on a
+ * private global (embed.ts, `shared`), so the chunk reads them instead of carrying a second copy —
+ * for preact a second copy would also break hooks. Keys: package specifiers or paths from the root.
  */
-function sharedCardPlugin(): Plugin {
+const SHARED_MODULES: Readonly<Record<string, string>> = {
+  preact: "preact",
+  "preact/hooks": "hooks",
+  "preact/jsx-runtime": "jsxRuntime",
+  "widget/src/card/index.ts": "card",
+  "widget/src/i18n/index.ts": "i18n",
+  "widget/src/ui/Modal.tsx": "modal",
+};
+
+/** Path from the root of a relative import, or the specifier itself for a package. */
+function moduleKey(specifier: string, resolveDir: string): string {
+  if (!specifier.startsWith(".")) return specifier;
+  return resolve(resolveDir, specifier).slice(root.length + 1).replaceAll("\\", "/");
+}
+
+function sharedModulesPlugin(): Plugin {
   return {
-    name: "shared-card",
+    name: "shared-modules",
     setup(b) {
-      b.onResolve({ filter: /^\.\.\/card\/index\.ts$/ }, () => ({ path: "card", namespace: "shared" }));
-      b.onLoad({ filter: /.*/, namespace: "shared" }, () => ({
-        contents: `module.exports = window.${SHARED_GLOBAL}.card;`,
+      b.onResolve({ filter: /^(preact(\/.*)?|\.{1,2}\/.*\.tsx?)$/ }, (args) => {
+        const name = SHARED_MODULES[moduleKey(args.path, args.resolveDir)];
+        return name ? { path: name, namespace: "shared" } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: "shared" }, (args) => ({
+        contents: `module.exports = window.${SHARED_GLOBAL}.${args.path};`,
+        loader: "js",
+      }));
+    },
+  };
+}
+
+/**
+ * Modules used only once a payment has an answer (or after the chunk has loaded): in the main
+ * script-tag bundle each becomes getters that read the same exports from the crypto chunk's global
+ * (crypto-chunk.ts registers them), so their bytes leave the critical path. Every listed export is
+ * read lazily, at call time, never while the main bundle initialises.
+ */
+const LATE_MODULES: Readonly<Record<string, readonly string[]>> = {
+  "widget/src/i18n/late.ts": ["lateTexts", "reasonKey"],
+  "widget/src/entries/redirect-reader.ts": ["readRedirectResult"],
+  "widget/src/ui/late-views.ts": ["ApprovedScreen", "DeclinedScreen", "ThreeDsDialog", "declinedText"],
+};
+
+function lateModulesPlugin(): Plugin {
+  return {
+    name: "late-modules",
+    setup(b) {
+      b.onResolve({ filter: /^\.{1,2}\/.*\.tsx?$/ }, (args) => {
+        const key = moduleKey(args.path, args.resolveDir);
+        return LATE_MODULES[key] ? { path: key, namespace: "late" } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: "late" }, (args) => ({
+        contents: (LATE_MODULES[args.path] ?? [])
+          .map((name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => (window.${CRYPTO_GLOBAL} || {})[${JSON.stringify(name)}] });`)
+          .join("\n"),
         loader: "js",
       }));
     },
@@ -95,13 +144,36 @@ async function buildScriptTag(version: string): Promise<void> {
     // UTF-8 even on a windows-1251 page served without a charset.
     banner: { js: "\uFEFF" },
   };
-  await build({ ...common, entryPoints: ["widget/src/embed.ts"], outfile: join(dist, "checkout-widget.js") });
-  await build({
+  const main = await build({
+    ...common,
+    entryPoints: ["widget/src/embed.ts"],
+    outfile: join(dist, "checkout-widget.js"),
+    plugins: [lateModulesPlugin()],
+    metafile: true,
+  });
+  const chunk = await build({
     ...common,
     entryPoints: ["widget/src/entries/crypto-chunk.ts"],
     outfile: join(dist, "checkout-widget-crypto.js"),
-    plugins: [forgeSlimEsbuildPlugin(), sharedCardPlugin()],
+    plugins: [forgeSlimEsbuildPlugin(), sharedModulesPlugin()],
+    metafile: true,
   });
+  // A module the chunk should borrow but bundled itself (a new import path): fail rather than ship
+  // two copies of preact (two hook states) or of the card rules.
+  const copies = Object.keys(chunk.metafile.inputs).filter((input) =>
+    Object.keys(SHARED_MODULES).some((key) => input === key || input.startsWith(`node_modules/${key}/`)),
+  );
+  if (copies.length > 0) throw new Error(`crypto chunk bundles shared modules: ${copies.join(", ")}`);
+  // `BUNDLE_INPUTS=1 npm run build`: minified bytes per module, to see where the budget goes.
+  if (process.env.BUNDLE_INPUTS) {
+    for (const result of [main, chunk]) {
+      for (const [file, output] of Object.entries(result.metafile.outputs)) {
+        console.log(file);
+        const inputs = Object.entries(output.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+        for (const [input, { bytesInOutput }] of inputs) console.log(`${String(bytesInOutput).padStart(8)}  ${input}`);
+      }
+    }
+  }
 }
 
 /** tsc writes declarations mirroring the source tree; import specifiers get their .js names. */

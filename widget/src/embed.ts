@@ -7,7 +7,12 @@ import { mountDataElementsWhenReady } from "./entries/auto-mount.ts";
 import { defineCheckoutElementWith } from "./entries/checkout-element.ts";
 import { createCpCheckoutClass } from "./entries/cp-checkout.ts";
 import type { CpCheckoutConstructor } from "./entries/cp-checkout.ts";
+import { Fragment } from "preact";
+import { useEffect, useRef } from "preact/hooks";
+import { jsx, jsxs } from "preact/jsx-runtime";
 import * as card from "./card/index.ts";
+import { declineMessage, formatAmount } from "./i18n/index.ts";
+import { Modal } from "./ui/index.ts";
 import { CRYPTO_FILE, SHARED_GLOBAL, createScriptCryptoLoader } from "./entries/crypto-loader.ts";
 import { createLazyController } from "./entries/lazy-controller.ts";
 import { mountWith, openWith } from "./entries/mount.tsx";
@@ -48,11 +53,20 @@ function install(): void {
   const cryptoSrc = chunkUrl.href;
   // Under a nonce-based CSP this script carried the nonce; an options.nonce also works.
   let nonce: string | undefined = script?.nonce || undefined;
-  // The crypto chunk is built to use this copy of card/ (see scripts/build.ts).
-  (window as unknown as Record<string, unknown>)[SHARED_GLOBAL] = { card };
+  // The crypto chunk is built to use these instead of its own copies (SHARED_MODULES in
+  // scripts/build.ts); only what its modules call is lent, so the main bundle still tree-shakes.
+  (window as unknown as Record<string, unknown>)[SHARED_GLOBAL] = {
+    card,
+    preact: { Fragment },
+    hooks: { useEffect, useRef },
+    jsxRuntime: { jsx, jsxs, Fragment },
+    i18n: { declineMessage, formatAmount },
+    modal: { Modal },
+  };
   const loadChunk = createScriptCryptoLoader(cryptoSrc, () => nonce);
   const deps: EntryDeps = {
     loadCrypto: loadChunk,
+    beforeOutcome: loadChunk,
     createController: (options, controllerDeps) =>
       createLazyController(() => loadChunk().then((chunk) => chunk.createPaymentController), options, controllerDeps),
   };

@@ -5,7 +5,7 @@ import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
 import { decryptCryptogram } from "../../../sandbox/cryptogram-decrypt.ts";
 import type { createCryptogram as CreateCryptogram } from "./index.ts";
-import { forgeSlimAliases, forgeSlimEsbuildPlugin, resolveForgeSlim } from "./forge-slim.ts";
+import { forgeSlimAliases, forgeSlimEsbuildPlugin, forgeUnusedDefinitions, resolveForgeSlim, stripForgeSource } from "./forge-slim.ts";
 
 const FORGE_RSA = "/app/node_modules/node-forge/lib/rsa.js";
 
@@ -24,8 +24,47 @@ describe("resolveForgeSlim", () => {
   });
 });
 
+describe("stripForgeSource", () => {
+  const source = [
+    "var keep = 1;",
+    "function _generateKeyPair(state, options, callback) {",
+    "  if(x) {",
+    "  }",
+    "}",
+    "function bnAnd(a) { var r = nbi(); this.bitwiseTo(a,op_and,r); return r; }",
+    "BigInteger.prototype.and = bnAnd;",
+    "pki.setRsaPublicKey = function(n, e) {",
+    "  key.verify = function(digest, signature, scheme, options) {",
+    "    return true;",
+    "  };",
+    "};",
+  ].join("\n");
+
+  it("drops whole definitions: multi-line, one-line and indented ones", () => {
+    const kept = stripForgeSource("x.js", source, [
+      "function _generateKeyPair(",
+      "function bnAnd(a) {",
+      "BigInteger.prototype.and = ",
+      "  key.verify = function(",
+    ]);
+    expect(kept.split("\n")).toEqual(["var keep = 1;", "pki.setRsaPublicKey = function(n, e) {", "};"]);
+  });
+
+  it("fails on a definition it cannot find (a changed node-forge must be looked at again)", () => {
+    expect(() => stripForgeSource("x.js", source, ["function _gone() {"])).toThrow(/not found in node-forge\/lib\/x\.js/);
+  });
+
+  it("finds every listed definition in the installed node-forge", async () => {
+    const { readFile } = await import("node:fs/promises");
+    for (const file of Object.keys(forgeUnusedDefinitions)) {
+      const text = await readFile(fileURLToPath(new URL(`../../../node_modules/node-forge/lib/${file}`, import.meta.url)), "utf8");
+      expect(() => stripForgeSource(file, text), file).not.toThrow();
+    }
+  });
+});
+
 describe("the slimmed browser bundle", () => {
-  it("leaves forge's PRNG, primes, OAEP and OID table out and still makes a cryptogram the gateway reads", async () => {
+  it("leaves forge's PRNG, primes, OAEP, OID table and util.js out and still makes a cryptogram the gateway reads", async () => {
     const result = await esbuild.build({
       stdin: {
         contents: 'export { createCryptogram } from "./index.ts";',
@@ -45,7 +84,9 @@ describe("the slimmed browser bundle", () => {
     const forgeFiles = Object.keys(result.metafile.inputs)
       .filter((path) => path.includes("node-forge/"))
       .map((path) => path.replace(/.*\//, ""));
-    expect(forgeFiles.sort()).toEqual(["asn1.js", "forge.js", "jsbn.js", "rsa.js", "util.js"]);
+    expect(forgeFiles.sort()).toEqual(["asn1.js", "forge.js", "jsbn.js", "rsa.js"]);
+    const text = result.outputFiles[0]?.text ?? "";
+    expect(text).not.toMatch(/generateKeyPair|isProbablePrime|prettyPrint/); // stripped definitions
 
     // A context without Node's process or require, like a browser (`self`, but no window: BrowserInfo "").
     const context = vm.createContext({ crypto: globalThis.crypto, TextEncoder, btoa, atob });

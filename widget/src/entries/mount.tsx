@@ -3,12 +3,12 @@ import { render } from "preact";
 import type { VNode } from "preact";
 import { createTranslator, resolveLanguage } from "../i18n/index.ts";
 import type { CheckoutOptions } from "../options.ts";
-import type { PaymentOutcomeEvent } from "../payment/index.ts";
+import type { FinalPaymentState, PaymentOutcomeEvent } from "../payment/index.ts";
 import { Modal } from "../ui/index.ts";
 import { CheckoutRoot } from "./checkout-root.tsx";
 import type { LoadCrypto } from "./crypto-loader.ts";
 import type { CreateController } from "./lazy-controller.ts";
-import { takeRedirectOutcome } from "./redirect-outcome.ts";
+import { mayHaveRedirectOutcome, takeRedirectOutcome } from "./redirect-outcome.ts";
 
 export interface CheckoutHandle {
   /** Merges new options (e.g. a changed amount) and re-renders; a new invoice means a new payment. */
@@ -26,6 +26,11 @@ export interface OpenHandle {
 export interface EntryDeps {
   loadCrypto: LoadCrypto;
   createController: CreateController;
+  /**
+   * Script tag: the redirect outcome's parser and the texts of payment answers come with the crypto
+   * chunk, so a page whose URL may carry an outcome draws the form once this settles.
+   */
+  beforeOutcome?: () => Promise<unknown>;
 }
 
 /** Internal extras for the hosts built on mount (modal, custom element). */
@@ -50,11 +55,15 @@ export function mountWith(deps: EntryDeps, target: string | Element, options: Ch
   const container = host.ownerDocument.createElement("div");
   host.appendChild(container);
   const rootRef: { current: HTMLDivElement | null } = { current: null };
-  const initialOutcome = takeRedirectOutcome();
+  let initialOutcome: FinalPaymentState | null = null;
   let current = options;
   let mounted = true;
+  const waitFor = deps.beforeOutcome && mayHaveRedirectOutcome() ? deps.beforeOutcome : undefined;
+  let waiting = waitFor !== undefined;
+  if (!waiting) initialOutcome = takeRedirectOutcome();
 
   const draw = (): void => {
+    if (waiting) return; // update() before the delayed first draw: that draw uses the new options
     render(
       <CheckoutRoot
         options={current}
@@ -67,7 +76,18 @@ export function mountWith(deps: EntryDeps, target: string | Element, options: Ch
       container,
     );
   };
-  draw();
+  if (waitFor) {
+    const drawAfter = (loaded: boolean): void => {
+      waiting = false;
+      // Without the chunk the outcome cannot be read (its parser is there); the form is drawn anyway.
+      if (loaded) initialOutcome = takeRedirectOutcome();
+      if (mounted) draw();
+    };
+    waitFor().then(
+      () => drawAfter(true),
+      () => drawAfter(false),
+    );
+  } else draw();
 
   return {
     update(next) {

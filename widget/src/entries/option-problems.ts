@@ -36,7 +36,7 @@ interface Rule {
 
 /** Every option the widget understands; anything else is reported as a probable typo. */
 const RULES: Record<keyof CheckoutOptions, Rule> = {
-  publicId: { check: isNonEmptyString, expected: "your terminal's Public ID, a non-empty string", required: true },
+  publicId: { check: isNonEmptyString, expected: "your terminal's Public ID", required: true },
   publicKey: {
     check: (v) =>
       isPlainObject(v) &&
@@ -45,34 +45,34 @@ const RULES: Record<keyof CheckoutOptions, Rule> = {
       typeof v.version === "number" &&
       Number.isInteger(v.version) &&
       v.version >= 0,
-    expected: '{ pem: "-----BEGIN PUBLIC KEY-----…", version: <integer> }',
+    expected: "{ pem: PEM of a PUBLIC KEY, version: integer }",
   },
   publicKeyUrl: { check: isNonEmptyString, expected: "a URL answering { Pem, Version }" },
   endpoint: { check: isNonEmptyString, expected: "your server's checkout endpoint base URL, e.g. \"/api/checkout\"", required: true },
-  invoiceId: { check: isNonEmptyString, expected: "the order number as a non-empty string", required: true },
+  invoiceId: { check: isNonEmptyString, expected: "the order number, a string", required: true },
   amount: {
     check: (v) => typeof v === "number" && Number.isFinite(v) && v > 0,
-    expected: "a positive number in major units, e.g. 1500 or 15.5",
+    expected: "a positive number, e.g. 15.5",
     required: true,
   },
-  currency: { check: (v) => typeof v === "string" && /^[A-Z]{3}$/.test(v), expected: 'an ISO 4217 code in capitals, e.g. "RUB"', required: true },
+  currency: { check: (v) => typeof v === "string" && /^[A-Z]{3}$/.test(v), expected: 'an ISO 4217 code, e.g. "RUB"', required: true },
   description: { check: isString, expected: "a string" },
   accountId: { check: isString, expected: "a string" },
   email: { check: isString, expected: "a string" },
   requireEmail: { check: isBoolean, expected: "true or false" },
   scheme: { check: oneOf("charge", "auth"), expected: '"charge" or "auth"' },
   language: { check: oneOf("ru", "en"), expected: '"ru" or "en"' },
-  texts: { check: isStringRecord, expected: "an object of text overrides { key: string }" },
+  texts: { check: isStringRecord, expected: "{ key: text }" },
   appearance: {
     check: (v) =>
       isPlainObject(v) &&
       (v.theme === undefined || oneOf("light", "dark", "auto")(v.theme)) &&
       (v.variables === undefined || isStringRecord(v.variables)),
-    expected: '{ theme?: "light" | "dark" | "auto", variables?: { name: string } }',
+    expected: '{ theme?: "light"|"dark"|"auto", variables?: { name: value } }',
   },
   threeDs: { check: oneOf("iframe", "redirect"), expected: '"iframe" or "redirect"' },
-  nonce: { check: isNonEmptyString, expected: "the CSP nonce string" },
-  timeoutMs: { check: (v) => typeof v === "number" && Number.isFinite(v) && v > 0, expected: "a positive number of milliseconds" },
+  nonce: { check: isNonEmptyString, expected: "the CSP nonce" },
+  timeoutMs: { check: (v) => typeof v === "number" && Number.isFinite(v) && v > 0, expected: "milliseconds > 0" },
   onReady: { check: isFunction, expected: "a function" },
   onChange: { check: isFunction, expected: "a function" },
   onSuccess: { check: isFunction, expected: "a function" },
@@ -106,7 +106,7 @@ export function checkOptions(input: unknown): OptionsCheck {
     problems.push({
       code: "Option_Required",
       option: "publicKey",
-      expected: "either `publicKey` ({ pem, version }) or `publicKeyUrl` (a URL answering { Pem, Version })",
+      expected: "`publicKey` or `publicKeyUrl`",
     });
   }
   const unknown = Object.keys(input).filter((k) => !(k in RULES));
@@ -123,7 +123,7 @@ export function describeProblem(problem: OptionProblem): string {
 export function reportOptions(check: OptionsCheck, log: Pick<Console, "error" | "warn"> = console): boolean {
   for (const problem of check.problems) log.error(describeProblem(problem));
   for (const name of check.unknown) {
-    log.warn(`checkout-widget: unknown option \`${name}\` is ignored; known options: ${KNOWN_OPTIONS.join(", ")}`);
+    log.warn(`checkout-widget: unknown option \`${name}\` is ignored; known: ${KNOWN_OPTIONS.join()}`);
   }
   return check.problems.length === 0;
 }

@@ -1,13 +1,13 @@
 // Localisation: ru and en texts, language choice, amount formatting and decline messages.
 import type { Language } from "../options.ts";
+import { lateTexts, reasonKey } from "./late.ts";
 import { en, ru, type TextKey } from "./texts.ts";
-import { reasonKey } from "./reasons.ts";
 
 export type { TextKey };
 export type TextOverrides = Partial<Record<string, string>>;
 export type TextParams = Record<string, string | number>;
 
-const DICTIONARIES: Record<Language, Record<TextKey, string>> = { ru, en };
+const DICTIONARIES: Record<Language, Partial<Record<string, string>>> = { ru, en };
 
 interface NavigatorLike {
   language?: string;
@@ -43,8 +43,9 @@ export interface Translator {
 
 /** `t(key, { name: value })`: merchant overrides first, then the language's text; `{name}` placeholders filled. */
 export function createTranslator(lang: Language, overrides?: TextOverrides): Translator {
-  const dict = DICTIONARIES[lang] as Partial<Record<string, string>>;
-  const lookup = (key: string): string | undefined => overrides?.[key] ?? dict[key];
+  const dict = DICTIONARIES[lang];
+  // lateTexts is read on each lookup: in the script-tag build it arrives with the crypto chunk.
+  const lookup = (key: string): string | undefined => overrides?.[key] ?? dict[key] ?? lateTexts?.[lang][key];
   const t = ((key: string, params?: TextParams) => {
     const text = lookup(key) ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
@@ -62,7 +63,8 @@ export function declineMessage(reasonCode: number, lang: Language, overrides?: T
   const t = createTranslator(lang, overrides);
   const own = `R_${reasonCode}`;
   if (t.has(own)) return t(own);
-  return t(reasonKey(reasonCode) ?? "Error_Declined");
+  // reasonKey comes with the crypto chunk in the script-tag build; a decline never precedes it.
+  return t(reasonKey?.(reasonCode) ?? "Error_Declined");
 }
 
 /** `1 500,00 ₽` / `$15.00` / `₽1,500.00`; an unknown currency code still shows the sum rather than throwing. */

@@ -1,6 +1,9 @@
 // Every shopper-facing string of the widget, ru and en. Kept flat and short: it ships in the bundle.
-// Keys of card errors match the codes of widget/src/card (the checkout.js codes);
-// `R_*` keys are gateway decline messages shared by several ReasonCodes (see reasons.ts).
+// Keys of card errors match the codes of widget/src/card (the checkout.js codes).
+// Texts needed only once a payment has an answer (results, 3-D Secure, declines, most errors) are
+// in late-texts.ts.
+
+import type { LateTextKey } from "./late-texts.ts";
 
 export const en = {
   form: "Card payment",
@@ -16,18 +19,9 @@ export const en = {
   close: "Close",
   cancel: "Cancel",
   retry: "Try again",
-  threeDsTitle: "Confirm the payment",
-  threeDsFrame: "Your bank's confirmation page",
-  approvedTitle: "Payment successful",
-  declinedTitle: "Payment declined",
   failedTitle: "Payment failed",
-  paidWith: "{brand} •••• {last4}",
 
   Status_Submitting: "Processing the payment…",
-  Status_ThreeDs: "Confirm the payment on your bank's page",
-  Status_Redirect: "Opening your bank's page…",
-  Status_Approved: "Payment successful",
-  Status_Declined: "Payment declined: {message}",
   Status_Failed: "Payment failed: {message}",
 
   CardNumber_Empty: "Enter the card number",
@@ -48,45 +42,14 @@ export const en = {
   Email_Invalid: "The email is invalid",
 
   Error_Network: "No connection. Check your internet and try again",
-  Error_Timeout: "The server took too long to answer. Try again",
-  Error_Server: "The payment service is unavailable. Try again later",
-  Error_BadRequest: "The shop could not accept the payment. Please tell the shop",
-  Error_BadResponse: "Unexpected answer from the server. Try again later",
-  Error_ThreeDs: "The bank could not confirm the payment. Try again",
-  Error_Declined: "The payment was declined. Use a different card or contact your bank",
-  ThreeDs_Cancelled: "You cancelled the confirmation with your bank",
-  Error_Crypto: "Could not protect the card data. Reload the page and try again",
   Error_Config: "The payment form is set up incorrectly. Please tell the shop",
   Error_Unknown: "Something went wrong. Try again",
-
-  R_Bank: "Contact your bank or use a different card",
-  R_Check: "Check the card details or use a different card",
-  R_Online: "Use a different card or contact the bank that issued the card",
-  R_Amount: "Check the amount",
-  R_Other: "Use a different card",
-  R_Later: "Try again later",
-  R_Restricted: "Payments with this card are not allowed. Try a different card",
-  R_Funds: "Insufficient funds on the card",
-  R_Fraud: "Contact your bank or use a different card",
-  R_Limit: "The card's payment limit is exceeded. Change the limit or pay with a different card",
-  R_Cvv: "The CVC is incorrect",
-  R_LaterOther: "Try again later or use a different card",
-  R_Auth: "Your bank could not confirm the payment. Try again or use a different card",
-  R_Unable: "The payment cannot be made",
-  R_Support: "Contact the shop's support",
-  R_Payout: "The payout cannot be made",
-  R_Order: "Invalid order number",
-  R_Account: "Invalid payer ID",
-  R_Sum: "Invalid amount",
-  R_Expired: "The payment has expired",
-  R_NotAccepted: "The payment cannot be accepted",
-  R_Unavailable: "The service is unavailable",
-  R_Connection: "Connection error",
 };
 
-export type TextKey = keyof typeof en;
+type FormTextKey = keyof typeof en;
+export type TextKey = FormTextKey | LateTextKey;
 
-export const ru: Record<TextKey, string> = {
+export const ru: Record<FormTextKey, string> = {
   form: "Оплата картой",
   cardNumber: "Номер карты",
   expiry: "Срок действия",
@@ -100,18 +63,9 @@ export const ru: Record<TextKey, string> = {
   close: "Закрыть",
   cancel: "Отменить",
   retry: "Попробовать снова",
-  threeDsTitle: "Подтверждение платежа",
-  threeDsFrame: "Страница подтверждения вашего банка",
-  approvedTitle: "Оплата прошла",
-  declinedTitle: "Платёж отклонён",
   failedTitle: "Не удалось провести платёж",
-  paidWith: "{brand} •••• {last4}",
 
   Status_Submitting: "Платёж обрабатывается…",
-  Status_ThreeDs: "Подтвердите платёж на странице банка",
-  Status_Redirect: "Открываем страницу банка…",
-  Status_Approved: "Оплата прошла",
-  Status_Declined: "Платёж отклонён: {message}",
   Status_Failed: "Не удалось провести платёж: {message}",
 
   CardNumber_Empty: "Введите номер карты",
@@ -132,39 +86,6 @@ export const ru: Record<TextKey, string> = {
   Email_Invalid: "Неверный адрес эл. почты",
 
   Error_Network: "Нет связи. Проверьте интернет и попробуйте снова",
-  Error_Timeout: "Сервер не ответил вовремя. Попробуйте снова",
-  Error_Server: "Сервис оплаты временно недоступен. Попробуйте позже",
-  Error_BadRequest: "Магазин не смог принять платёж. Сообщите об этом магазину",
-  Error_BadResponse: "Неожиданный ответ сервера. Попробуйте позже",
-  Error_ThreeDs: "Банк не смог подтвердить платёж. Попробуйте снова",
-  Error_Declined: "Платёж отклонён. Воспользуйтесь другой картой или свяжитесь с банком",
-  ThreeDs_Cancelled: "Вы отменили подтверждение платежа в банке",
-  Error_Crypto: "Не удалось защитить данные карты. Обновите страницу и попробуйте снова",
   Error_Config: "Форма оплаты настроена неверно. Сообщите об этом магазину",
   Error_Unknown: "Что-то пошло не так. Попробуйте снова",
-
-  // Gateway CardHolderMessage texts, verbatim (shared/cloudpayments/reason-codes.md).
-  R_Bank: "Свяжитесь с вашим банком или воспользуйтесь другой картой",
-  R_Check: "Проверьте правильность введенных данных карты или воспользуйтесь другой картой",
-  R_Online: "Воспользуйтесь другой картой или свяжитесь с банком, выпустившим карту",
-  R_Amount: "Проверьте корректность суммы",
-  R_Other: "Воспользуйтесь другой картой",
-  R_Later: "Повторите попытку позже",
-  R_Restricted: "Платежи для этой карты запрещены. Попробуйте другую карту",
-  R_Funds: "Недостаточно средств на карте",
-  R_Fraud: "Свяжитесь с банком или воспользуйтесь другой картой",
-  R_Limit: "Превышение лимита оплаты по карте. Измените настройки лимита или оплатите другой картой",
-  R_Cvv: "Неверно указан код CVV",
-  R_LaterOther: "Повторите попытку позже или воспользуйтесь другой картой",
-  R_Auth: "Свяжитесь с вашим банком или воспользуйтесь другой картой",
-  R_Unable: "Невозможно провести оплату",
-  R_Support: "Обратитесь в поддержку сайта",
-  R_Payout: "Невозможно провести выплату",
-  R_Order: "Неверный номер заказа",
-  R_Account: "Некорректный идентификатор плательщика",
-  R_Sum: "Неверная сумма",
-  R_Expired: "Платеж просрочен",
-  R_NotAccepted: "Платеж не может быть принят",
-  R_Unavailable: "Сервис недоступен",
-  R_Connection: "Ошибка соединения",
 };

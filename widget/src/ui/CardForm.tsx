@@ -8,8 +8,8 @@ import type { ChangePayload, CheckoutOptions } from "../options.ts";
 import type { CardInput, PaymentController, PaymentState } from "../payment/index.ts";
 import { CardFields, EMPTY_VALUES, formErrors } from "./CardFields.tsx";
 import type { FieldErrors, FieldKey, FieldValues } from "./CardFields.tsx";
-import { ApprovedScreen, DeclinedScreen, FailedScreen, declinedText, failedText } from "./ResultScreens.tsx";
-import { ThreeDsDialog } from "./ThreeDsDialog.tsx";
+import { ApprovedScreen, DeclinedScreen, ThreeDsDialog, declinedText } from "./late-views.ts";
+import { FailedScreen, failedText } from "./ResultScreens.tsx";
 import { themeAttributes, useInstanceId, useStyles } from "./widget-root.ts";
 
 export interface CardFormProps {
