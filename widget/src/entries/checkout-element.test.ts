@@ -48,12 +48,12 @@ describe("<checkout-widget>", () => {
     });
     const el = document.querySelector("checkout-widget")!;
     const pay = () => el.querySelector("button[type=submit]")?.textContent ?? "";
-    expect(pay()).toContain("$15.00");
+    await vi.waitFor(() => expect(pay()).toContain("$15.00"));
     await act(async () => {
       el.setAttribute("amount", "20");
       el.setAttribute("currency", "EUR");
     });
-    expect(pay()).toContain("€20.00");
+    await vi.waitFor(() => expect(pay()).toContain("€20.00"));
   });
 
   it("shows the error box for a wrong attribute and names it in the console", async () => {
@@ -111,7 +111,7 @@ describe("data-checkout-widget", () => {
     expect(handles).toHaveLength(1);
     expect(document.head.querySelector("style[data-checkout-widget]")).not.toBeNull();
     const host = document.querySelector<HTMLElement>("div[data-checkout-widget]")!;
-    expect(host.querySelector("button[type=submit]")?.textContent?.replace(/\s/g, " ")).toContain("1 500,00 ₽");
+    await vi.waitFor(() => expect(host.querySelector("button[type=submit]")?.textContent?.replace(/\s/g, " ")).toContain("1 500,00 ₽"));
     expect(mountDataElements(deps)).toHaveLength(0);
     act(() => handles.forEach((h) => h.unmount()));
   });

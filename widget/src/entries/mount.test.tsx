@@ -93,16 +93,17 @@ describe("mount", () => {
     act(() => handle.unmount());
   });
 
-  it("update() re-renders with merged options", () => {
+  it("update() re-renders with merged options", async () => {
     const deps = fakeCrypto();
     let handle!: ReturnType<typeof mountWith>;
     act(() => {
       handle = mountWith(deps, "#checkout", TEST_OPTIONS);
     });
     const pay = () => document.querySelector<HTMLButtonElement>("button[type=submit]")!.textContent ?? "";
-    expect(pay()).toContain("15.00");
+    // The amount joins the label a task after the first render (see CardForm).
+    await vi.waitFor(() => expect(pay()).toContain("15.00"));
     act(() => handle.update({ amount: 20 }));
-    expect(pay()).toContain("20.00");
+    await vi.waitFor(() => expect(pay()).toContain("20.00"));
     expect(pay()).toContain("$");
     act(() => handle.unmount());
   });

@@ -77,6 +77,14 @@ export function CardForm({ options, controller }: CardFormProps) {
     options.onReady?.();
   }, []);
 
+  // A page's first Intl.NumberFormat costs Chromium 30-90 ms (ICU start-up): the form is usable
+  // first, and the amount joins the button label a task later.
+  const [amountText, setAmountText] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setAmountText(formatAmount(options.amount, options.currency, lang)), 0);
+    return () => clearTimeout(timer);
+  }, [options.amount, options.currency, lang]);
+
   const fields: FieldKey[] = ["cardNumber", "expDateMonthYear", "cvv", "name"];
   if (options.requireEmail) fields.push("email");
   const lastChange = useRef("");
@@ -133,7 +141,7 @@ export function CardForm({ options, controller }: CardFormProps) {
           reportChange(latestValues.current, errs);
         }}
         requireEmail={Boolean(options.requireEmail)}
-        payLabel={t("pay", { amount: formatAmount(options.amount, options.currency, lang) })}
+        payLabel={t("pay", { amount: amountText }).trim()}
         busy={pendingView || state.kind !== "idle"}
         onPay={pay}
         announce={announce}
