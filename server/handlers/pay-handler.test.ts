@@ -117,3 +117,42 @@ describe("pay handler with another gateway adapter", () => {
     expect(inputs).toHaveLength(0);
   });
 });
+
+describe("pay handler when something it calls throws", () => {
+  it("a throwing merchant logger fails that request only, leaving no unhandled rejection behind", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const { pay } = createCheckoutHandlers({
+        client: {
+          pay: async () => ({ kind: "approved", transaction }),
+          completeThreeDs: async () => ({ kind: "invalid", message: "" }),
+          findOutcome: async () => null,
+        },
+        getOrder: () => ({ amount: 100, currency: "EUR" }),
+        termUrl: "https://shop.example/3ds",
+        returnUrl: "https://shop.example/done",
+        allowedOrigins: [ORIGIN],
+        getClientIp: () => "198.51.100.9",
+        logger: {
+          info: () => {
+            throw new Error("log sink down");
+          },
+          warn: () => undefined,
+          error: () => undefined,
+        },
+      });
+      const request = new Request("https://shop.example/api/pay", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: ORIGIN, "X-Request-ID": "req-12345678" },
+        body: JSON.stringify({ cryptogram: "Q1JZUFRP", name: "A B", invoiceId: "inv-1" }),
+      });
+      await expect(pay(request)).rejects.toThrow("log sink down");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+});

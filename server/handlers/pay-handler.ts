@@ -52,7 +52,9 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
     const answer = callGateway(body, order, ip, requestId, key);
     if (key !== undefined) {
       inFlight.set(key, answer);
-      void answer.finally(() => inFlight.delete(key));
+      // then(f, f), not finally: a rejection is the caller's to handle, not an unhandled one here.
+      const forget = () => inFlight.delete(key);
+      void answer.then(forget, forget);
     }
     return answer;
   }

@@ -25,3 +25,16 @@ export async function gatewayRequestId(invoiceId: string, requestId: string): Pr
   for (const byte of digest.subarray(0, 16)) hex += byte.toString(16).padStart(2, "0");
   return `cw-${hex}`;
 }
+
+/**
+ * The post3ds idempotency key: per transaction and PaRes. A replay of the same return (another
+ * instance, a restart) still gets the gateway's first answer, while a forged PaRes posted at the
+ * same moment cannot share the key and so cannot hand its refusal to the genuine return.
+ */
+export async function post3dsRequestId(transactionId: number, paRes: string): Promise<string> {
+  const data = new TextEncoder().encode(`checkout-widget:post3ds\u0000${paRes}`);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
+  let hex = "";
+  for (const byte of digest.subarray(0, 12)) hex += byte.toString(16).padStart(2, "0");
+  return `cw-post3ds-${transactionId}-${hex}`;
+}

@@ -7,6 +7,7 @@ import type { HandlerContext } from "./handler-context.ts";
 import { MESSAGES } from "./messages.ts";
 import { OutcomeCache } from "./outcome-cache.ts";
 import { readLimitedBody } from "./read-limited-body.ts";
+import { post3dsRequestId } from "./request-id.ts";
 import { boundTransactionId, parseTransactionId } from "./term-url-binding.ts";
 import {
   RESULT_SCRIPT,
@@ -45,9 +46,10 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
   async function complete(transactionId: number, paRes: string): Promise<Recorded> {
     let outcome: GatewayPayOutcome;
     try {
-      // A fixed key per transaction: if this instance forgot the outcome (restart, eviction,
-      // another instance), the gateway itself answers the first result again.
-      outcome = await gateway.completeThreeDs({ transactionId, paRes }, { requestId: `cw-post3ds-${transactionId}` });
+      // A fixed key per transaction and PaRes: if this instance forgot the outcome (restart,
+      // eviction, another instance), the gateway itself answers the first result again.
+      const requestId = await post3dsRequestId(transactionId, paRes);
+      outcome = await gateway.completeThreeDs({ transactionId, paRes }, { requestId });
       if (outcome.kind === "invalid") {
         // e.g. "PaRes already used": the transaction may be final all the same.
         const known = await gateway.findOutcome(transactionId);
@@ -84,7 +86,9 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
     if (!pending) {
       pending = complete(transactionId, paRes);
       inFlight.set(key, pending);
-      void pending.finally(() => inFlight.delete(key));
+      // then(f, f), not finally: a rejection is the caller's to handle, not an unhandled one here.
+      const forget = () => inFlight.delete(key);
+      void pending.then(forget, forget);
     } else {
       return (await pending).result;
     }

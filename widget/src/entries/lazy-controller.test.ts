@@ -53,3 +53,38 @@ describe("createLazyController", () => {
     expect(real.submit).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("createLazyController after a redirect outcome", () => {
+  it("returns to an idle form in one retry when the redirect brought back a failure", async () => {
+    const { createPaymentController } = await import("../payment/index.ts");
+    const failed: PaymentState = { kind: "failed", messageKey: "Error_ThreeDs", retrySameRequest: false };
+    const lazy = createLazyController(async () => createPaymentController, TEST_OPTIONS, { ...deps, initialOutcome: failed });
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(lazy.getState().kind).toBe("failed");
+    await lazy.retry();
+    // The form reads getState() before paying: it must agree with what subscribers were told.
+    expect(lazy.getState().kind).toBe("idle");
+    lazy.destroy();
+  });
+});
+
+describe("createLazyController retry before the chunk arrives", () => {
+  it("a retry of a redirect failure waits for the real controller, so both agree on idle", async () => {
+    const { createPaymentController } = await import("../payment/index.ts");
+    const failed: PaymentState = { kind: "failed", messageKey: "Error_ThreeDs", retrySameRequest: false };
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const load = async () => {
+      await gate;
+      return createPaymentController;
+    };
+    const lazy = createLazyController(load, TEST_OPTIONS, { ...deps, initialOutcome: failed });
+    const retried = lazy.retry();
+    release();
+    await retried;
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the chunk has surely arrived
+    expect(lazy.getState().kind).toBe("idle");
+    lazy.destroy();
+  });
+});

@@ -51,7 +51,9 @@ export function createLazyController(
   if (initial) void ensure();
 
   return {
-    getState: () => (own.kind === "failed" || !real ? own : real.getState()),
+    // Once the real controller exists it owns the state (a redirect outcome included): our own
+    // "failed" only ever stands for a chunk that did not load, when there is no real one.
+    getState: () => (real ? real.getState() : own),
     subscribe(listener) {
       if (destroyed) return () => undefined;
       stateListeners.add(listener);
@@ -73,8 +75,13 @@ export function createLazyController(
       return controller.submit(card);
     },
     async retry() {
-      if (own.kind === "failed") return setOwn({ kind: "idle" });
-      return real?.retry();
+      if (real) return real.retry();
+      if (own.kind !== "failed") return;
+      // A redirect outcome is the real controller's too: leave it through that one, or it would
+      // come back as the real one's state once the chunk arrives.
+      const controller = own === initial ? await ensure() : null;
+      if (controller) return controller.retry();
+      setOwn({ kind: "idle" });
     },
     cancelThreeDs() {
       real?.cancelThreeDs();
