@@ -81,6 +81,26 @@ describe("pay: approved, declined", () => {
     expect(transaction(json.transactionId)?.Status).toBe("Declined");
   });
 
+  it("refuses a new attempt on a paid order (409) but replays the paying attempt's own retry", async () => {
+    merchant.orders.set("inv-paid", { amount: 700, currency: "RUB" });
+    const paying = crypto.randomUUID();
+    const first = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-paid" }), { requestId: paying });
+    expect(first.json).toMatchObject({ status: "approved" });
+    // What a merchant's getOrder reports once onResult has marked the order paid.
+    merchant.orders.set("inv-paid", { amount: 700, currency: "RUB", paidByRequestId: paying });
+    const count = () => sandbox.transactions().filter((t) => t.InvoiceId === "inv-paid").length;
+    const before = count();
+
+    const again = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-paid" }), { requestId: crypto.randomUUID() });
+    expect(again.status).toBe(409);
+    expect(again.json).toMatchObject({ status: "error" });
+    const retry = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-paid" }), { requestId: paying });
+    expect(retry.json).toMatchObject({ status: "approved", transactionId: first.json.transactionId });
+    merchant.orders.set("inv-paid", { amount: 700, currency: "RUB", paidByRequestId: null });
+    expect((await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-paid" }), { requestId: paying })).status).toBe(409);
+    expect(count()).toBe(before);
+  });
+
   it("charges the order's amount, never the amount the browser sends", async () => {
     merchant.orders.set("inv-tamper", { amount: 2500, currency: "RUB" });
     const { json } = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-tamper", amount: 1 }));

@@ -40,10 +40,10 @@ async function createOrder(app = demo.app, scheme: "charge" | "auth" = "charge")
   return (await response.json()) as { invoiceId: string; amount: number; currency: string };
 }
 
-async function pay(invoiceId: string, pan: string, extra: Record<string, unknown> = {}) {
+async function pay(invoiceId: string, pan: string, extra: Record<string, unknown> = {}, requestId: string = crypto.randomUUID()) {
   const response = await demo.app.request("/api/pay", {
     method: "POST",
-    headers: { "Content-Type": "application/json", "X-Request-ID": crypto.randomUUID(), Origin: ORIGIN },
+    headers: { "Content-Type": "application/json", "X-Request-ID": requestId, Origin: ORIGIN },
     body: JSON.stringify({ cryptogram: await cryptogramFor(pan), name: "IVAN PETROV", invoiceId, ...extra }),
   }, LOOPBACK);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -102,11 +102,16 @@ describe("demo merchant", () => {
     expect((await arm(plain.app)).status).toBe(404);
     expect((await arm(demo.app)).status).toBe(200);
     expect((await pay(other.invoiceId, "4000000000003055")).status).toBe(200);
-    const failed = await pay(order.invoiceId, "4000000000003055");
+    const attempt = crypto.randomUUID();
+    const failed = await pay(order.invoiceId, "4000000000003055", {}, attempt);
     expect(failed.status).toBe(500);
     // "after": the gateway was called before the merchant failed.
     expect(paymentsOf(order.invoiceId)).toHaveLength(1);
-    expect((await pay(order.invoiceId, "4000000000003055")).status).toBe(200);
+    // The order is paid now: a new attempt is refused, the same attempt's retry replays the approval.
+    expect((await pay(order.invoiceId, "4000000000003055")).status).toBe(409);
+    const retry = await pay(order.invoiceId, "4000000000003055", {}, attempt);
+    expect(retry.body).toMatchObject({ status: "approved" });
+    expect(paymentsOf(order.invoiceId)).toHaveLength(1);
   });
 
   it("serves every page without an inline script", async () => {

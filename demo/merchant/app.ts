@@ -70,6 +70,7 @@ export function createDemoApp(options: DemoAppOptions) {
     const change: Partial<Order> = { status: statusOf(result, order) };
     if (transactionId !== undefined) change.transactionId = transactionId;
     if (result.status === "approved") {
+      change.paidByRequestId = event.requestId ?? null;
       change.cardType = result.cardType;
       change.cardLastFour = result.cardLastFour;
       change.note = `AuthCode ${result.authCode}`;
@@ -86,7 +87,14 @@ export function createDemoApp(options: DemoAppOptions) {
     getOrder: (invoiceId) => {
       const order = orders.get(invoiceId);
       return order
-        ? { amount: order.amount, currency: order.currency, description: order.description, scheme: order.scheme }
+        ? {
+            amount: order.amount,
+            currency: order.currency,
+            description: order.description,
+            scheme: order.scheme,
+            // Paid orders refuse a new attempt; the paying attempt's own retry still replays.
+            ...(order.paidByRequestId !== undefined && { paidByRequestId: order.paidByRequestId }),
+          }
         : null;
     },
     termUrl: `${origin}/api/3ds/return`,

@@ -22,6 +22,8 @@ export interface Order {
   scheme: PaymentScheme;
   status: OrderStatus;
   transactionId?: number;
+  /** X-Request-ID of the attempt that paid (null: paid after 3-D Secure); see CheckoutOrder. */
+  paidByRequestId?: string | null;
   cardType?: string;
   cardLastFour?: string;
   /** Last gateway reason or error, for the merchant's eyes. */

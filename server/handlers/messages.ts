@@ -4,6 +4,7 @@ export const MESSAGES = {
   gatewayUnavailable: "The payment service is temporarily unavailable. Please try again.",
   gatewayMismatch: "The payment could not be confirmed. Please contact the shop.",
   unknownInvoice: "Unknown order",
+  alreadyPaid: "This order is already paid",
   orderUnavailable: "The order could not be loaded. Please try again.",
   originRefused: "This origin may not call the payment endpoint",
   methodNotAllowed: "Method not allowed",

@@ -12,6 +12,13 @@ export interface CheckoutOrder {
   email?: string;
   /** Overrides the scheme the browser asks for. */
   scheme?: PaymentScheme;
+  /**
+   * Set once the order is paid (or authorised): the X-Request-ID of the attempt that paid it
+   * (`onResult`'s `requestId`), or null when unknown (e.g. paid after 3-D Secure). Any other
+   * attempt is refused with 409, so an order is never paid twice; a retry of the paying attempt
+   * itself still gets the gateway's replayed answer.
+   */
+  paidByRequestId?: string | null;
 }
 
 export interface CheckoutLogger {

@@ -191,6 +191,11 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
       return errorResponse(500, MESSAGES.orderUnavailable, cors);
     }
 
+    const paidBy = order.paidByRequestId;
+    if (paidBy !== undefined && (paidBy === null || paidBy !== requestId)) {
+      return errorResponse(409, MESSAGES.alreadyPaid, cors);
+    }
+
     const ip = clientIpOf(request, options.trustedProxyHeader, options.getClientIp);
     if (ip === undefined) {
       logger.error("checkout: " + MESSAGES.notRouted, { invoiceId: body.invoiceId });

@@ -13,6 +13,8 @@ export type PaymentMessageKey =
   | "Error_Server"
   /** The endpoint refused the request (4xx). */
   | "Error_BadRequest"
+  /** The endpoint says the order is already paid (409): no new attempt. */
+  | "Error_AlreadyPaid"
   /** An answer that does not follow the contract (bad JSON, missing or mistyped fields). */
   | "Error_BadResponse"
   /** The cryptogram could not be built for a reason other than card validation. */

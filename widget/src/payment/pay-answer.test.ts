@@ -24,6 +24,7 @@ describe("interpretPayAnswer", () => {
     [408, "Error_Server", true],
     [400, "Error_BadRequest", false],
     [404, "Error_BadRequest", false],
+    [409, "Error_AlreadyPaid", false],
     [422, "Error_BadRequest", false],
     [204, "Error_BadResponse", true],
   ] as const)("HTTP %i -> failed %s (same request: %s)", (status, messageKey, retrySameRequest) => {

@@ -40,6 +40,8 @@ export function interpretPayAnswer(exchange: TimedFetchResult): PayAnswer {
   if (status >= 500) return failed("Error_Server", true);
   // Request Timeout, Too Early, Too Many Requests: the server asks to try the same again later.
   if (status === 408 || status === 425 || status === 429) return failed("Error_Server", true);
+  // The order is already paid: another attempt would pay it twice.
+  if (status === 409) return failed("Error_AlreadyPaid", false);
   if (status >= 400) return failed("Error_BadRequest", false);
   if (status < 200 || status > 299) return failed("Error_BadResponse", true);
 
