@@ -114,6 +114,8 @@ const LATE_MODULES: Readonly<Record<string, readonly string[]>> = {
   "widget/src/i18n/late.ts": ["lateTexts", "reasonKey"],
   "widget/src/entries/redirect-reader.ts": ["readRedirectResult"],
   "widget/src/ui/late-views.ts": ["ApprovedScreen", "DeclinedScreen", "ThreeDsDialog", "declinedText"],
+  // cp.Checkout: a cryptogram waits for the chunk anyway; only the constructor stays in main.
+  "widget/src/entries/cp-cryptogram.ts": ["createCpCryptogram", "fetchPublicKey"],
 };
 
 function lateModulesPlugin(): Plugin {

@@ -80,19 +80,36 @@ describe("cp.Checkout", () => {
     expect(() => new Checkout("pk_legacy", container)).toThrow(/publicKey/);
   });
 
-  it("rejects with codes per field, without loading the crypto chunk", async () => {
+  // The card check rides in the crypto chunk (a cryptogram waits for it anyway): invalid fields
+  // reject once it has loaded, with codes only, and never fetch the key.
+  it("rejects with codes per field, before fetching the key", async () => {
     loadCrypto.mockClear();
+    const fetchKey = vi.fn(async () => new Response(JSON.stringify({ Pem: publicPem, Version: 7 })));
+    const WithFetch = createCpCheckoutClass({ loadCrypto, fetch: fetchKey as unknown as typeof fetch });
     const container = fixture(`
       <input data-cp="cardNumber" value="4242 4242 4242 4241">
       <input data-cp="expDateMonthYear" value="">
       <input data-cp="cvv" value="1">`);
-    const checkout = new Checkout({ publicId: "pk", container, publicKey: { pem: publicPem, version: 4 } });
+    const checkout = new WithFetch({ publicId: "pk", container, publicKeyUrl: "/payments/publickey" });
     expect(await rejection(checkout.createPaymentCryptogram())).toEqual({
       cardNumber: "CardNumber_Invalid",
       expDateMonthYear: "ExpDateMonthYear_Empty",
       cvv: "Cvv_Invalid",
     });
-    expect(loadCrypto).not.toHaveBeenCalled();
+    expect(loadCrypto).toHaveBeenCalledTimes(1);
+    expect(fetchKey).not.toHaveBeenCalled();
+  });
+
+  it("reads the bound inputs when called, not when the chunk arrives", async () => {
+    let arrive: () => void = () => undefined;
+    const slowLoad = vi.fn(() => new Promise<void>((resolve) => (arrive = resolve)).then(() => import("../cryptogram/index.ts")));
+    const Slow = createCpCheckoutClass({ loadCrypto: slowLoad });
+    const container = fixture(`<input data-cp="cardNumber" value="4242424242424242"><input data-cp="expDateMonthYear" value="12/${nextYear}"><input data-cp="cvv" value="123">`);
+    const checkout = new Slow({ publicId: "pk", container, publicKey: { pem: publicPem, version: 4 } });
+    const pending = checkout.createPaymentCryptogram();
+    (container.querySelector('[data-cp="cvv"]') as HTMLInputElement).value = "";
+    arrive();
+    expect(decryptPacket(await pending).plaintext).toBe(`4242424242424242@${nextYear}12@123@pk`);
   });
 
   it("gives separate month and year inputs their own codes", async () => {

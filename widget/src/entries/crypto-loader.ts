@@ -5,6 +5,7 @@ import type * as CryptoModuleNamespace from "../cryptogram/index.ts";
 import type * as LateI18n from "../i18n/late.ts";
 import type * as LateViews from "../ui/late-views.ts";
 import type * as RedirectReader from "./redirect-reader.ts";
+import type * as CpCryptogram from "./cp-cryptogram.ts";
 import type { CreateController } from "./lazy-controller.ts";
 
 export type CryptoModule = typeof CryptoModuleNamespace;
@@ -14,7 +15,8 @@ export type LoadCrypto = () => Promise<CryptoModule>;
  * What dist/checkout-widget-crypto.js registers: the cryptogram, the payment flow, and the exports of
  * the modules the main bundle reads from it (LATE_MODULES in scripts/build.ts).
  */
-export type ChunkModule = CryptoModule & typeof LateI18n & typeof LateViews & typeof RedirectReader & { createPaymentController: CreateController };
+export type ChunkModule = CryptoModule & typeof LateI18n & typeof LateViews & typeof RedirectReader &
+  Pick<typeof CpCryptogram, "createCpCryptogram" | "fetchPublicKey"> & { createPaymentController: CreateController };
 
 /** Private global the script-tag crypto chunk registers itself on. */
 export const CRYPTO_GLOBAL = "__checkoutWidgetCrypto";
