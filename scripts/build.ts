@@ -8,7 +8,7 @@ import { build, type BuildOptions, type Plugin } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { CRYPTO_GLOBAL, SHARED_GLOBAL } from "../widget/src/entries/crypto-loader.ts";
 import { BUDGETS, SCRIPT_TAG_FILES, formatBundleSizes, measureBundleSizes } from "./bundle-sizes.ts";
 // Build-time module of cryptogram/ (Node only, not part of its index): swaps unused node-forge files for shims.
@@ -136,6 +136,39 @@ function lateModulesPlugin(): Plugin {
   };
 }
 
+/**
+ * credit-card-type's data file carries fifteen brands with display names and code names; card/brands.ts
+ * reads nine brands' patterns, lengths and code size. For the script tag, the file is replaced by
+ * that projection of itself, taken from the installed library at build time (still its data, ~0.7 KB
+ * gz less). The brands are the `lib:` keys of card/brands.ts's table.
+ */
+function cardTypesSlimPlugin(): Plugin {
+  return {
+    name: "card-types-slim",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]credit-card-type[\\/]dist[\\/]lib[\\/]card-types\.js$/ }, async (args) => {
+        const brandsSource = await readFile(join(root, "widget/src/card/brands.ts"), "utf8");
+        const keys = [...brandsSource.matchAll(/\blib: "([a-z-]+)"/g)].map((m) => m[1] ?? "");
+        const library = (await import(pathToFileURL(args.path).href)) as { default: Record<string, LibraryCardType> };
+        const slim: Record<string, Pick<LibraryCardType, "patterns" | "lengths"> & { code: { size: number } }> = {};
+        for (const key of keys) {
+          const type = library.default[key];
+          if (!type) throw new Error(`credit-card-type has no "${key}" (card/brands.ts)`);
+          slim[key] = { patterns: type.patterns, lengths: type.lengths, code: { size: type.code.size } };
+        }
+        if (keys.length === 0) throw new Error("card/brands.ts: no `lib:` keys found");
+        return { contents: `module.exports = ${JSON.stringify(slim)};`, loader: "js" };
+      });
+    },
+  };
+}
+
+interface LibraryCardType {
+  patterns: (number | number[])[];
+  lengths: number[];
+  code: { size: number };
+}
+
 async function buildScriptTag(version: string): Promise<void> {
   const common: BuildOptions = {
     ...browserCommon(version),
@@ -150,7 +183,7 @@ async function buildScriptTag(version: string): Promise<void> {
     ...common,
     entryPoints: ["widget/src/embed.ts"],
     outfile: join(dist, "checkout-widget.js"),
-    plugins: [lateModulesPlugin()],
+    plugins: [lateModulesPlugin(), cardTypesSlimPlugin()],
     metafile: true,
   });
   const chunk = await build({
