@@ -3,7 +3,9 @@
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { PAGES, renderPage } from "./merchant/pages.ts";
 
 const rootDir = fileURLToPath(new URL("..", import.meta.url));
 const PAGE_SCRIPTS = ["script-tag", "modal", "element", "checkoutjs", "redirect", "two-stage", "csp", "orders"];
@@ -19,6 +21,13 @@ async function buildPageScripts(): Promise<void> {
     sourcemap: true,
     logLevel: "warning",
   });
+}
+
+/** The npm page shares the demo's layout: its Vite entry is rendered from it, not kept as a copy. */
+async function writeNpmEntry(): Promise<void> {
+  const page = PAGES.find((p) => p.moduleScript !== undefined);
+  if (!page) throw new Error("no page with a moduleScript in demo/merchant/pages.ts");
+  await writeFile(`${rootDir}/demo/npm/index.html`, await renderPage(`${rootDir}/demo/html`, page, null));
 }
 
 function buildNpmPage(): void {
@@ -46,6 +55,7 @@ function buildWidget(): void {
 async function main(): Promise<void> {
   if (!process.argv.includes("--no-widget")) buildWidget();
   await buildPageScripts();
+  await writeNpmEntry();
   buildNpmPage();
   console.log("demo build: demo/dist/pages and demo/dist/npm are ready.");
 }

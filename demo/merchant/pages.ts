@@ -11,6 +11,8 @@ export interface DemoPage {
   fragment: string;
   /** Scripts loaded after the body, in order. */
   scripts: readonly string[];
+  /** ES module entry instead (the Vite-built npm page: demo/build.ts writes its index.html from this layout). */
+  moduleScript?: string;
   /** Served with the strict Content-Security-Policy of issue 7. */
   strictCsp?: boolean;
   summary: string;
@@ -46,6 +48,7 @@ export const PAGES: readonly DemoPage[] = [
     title: "npm component",
     fragment: "checkout.html",
     scripts: [],
+    moduleScript: "./main.tsx",
     summary: "The Preact component imported from the npm entry and bundled by Vite.",
   },
   {
@@ -134,7 +137,9 @@ export function fillPlaceholders(html: string, page: DemoPage, nonce: string | n
 export async function renderPage(htmlDir: string, page: DemoPage, nonce: string | null): Promise<string> {
   const fragment = await readFile(join(htmlDir, page.fragment), "utf8");
   const nonceAttr = nonce ? ` nonce="${nonce}"` : "";
-  const scripts = page.scripts.map((src) => `<script src="${src}"${nonceAttr}></script>`).join("\n");
+  const scripts = page.moduleScript
+    ? `<script type="module" src="${page.moduleScript}"></script>`
+    : page.scripts.map((src) => `<script src="${src}"${nonceAttr}></script>`).join("\n");
   const document = `<!doctype html>
 <html lang="ru">
 <head>
