@@ -106,12 +106,13 @@ function sharedModulesPlugin(): Plugin {
 
 /**
  * Modules used only once a payment has an answer (or after the chunk has loaded): in the main
- * script-tag bundle each becomes getters that read the same exports from the crypto chunk's global
- * (crypto-chunk.ts registers them), so their bytes leave the critical path. Every listed export is
- * read lazily, at call time, never while the main bundle initialises.
+ * script-tag bundle each export becomes a function that calls the same export of the crypto chunk's
+ * global (crypto-chunk.ts registers them) and answers undefined before it has loaded, so their
+ * bytes leave the critical path. Every listed export must be a function (components included).
+ * ES module stubs, so that the main bundle carries no CommonJS interop helpers.
  */
 const LATE_MODULES: Readonly<Record<string, readonly string[]>> = {
-  "widget/src/i18n/late.ts": ["lateTexts", "reasonKey"],
+  "widget/src/i18n/late.ts": ["lateText", "reasonKey"],
   "widget/src/entries/redirect-reader.ts": ["readRedirectResult"],
   "widget/src/ui/late-views.ts": ["ApprovedScreen", "DeclinedScreen", "ThreeDsDialog", "declinedText"],
   // cp.Checkout: a cryptogram waits for the chunk anyway; only the constructor stays in main.
@@ -128,10 +129,29 @@ function lateModulesPlugin(): Plugin {
       });
       b.onLoad({ filter: /.*/, namespace: "late" }, (args) => ({
         contents: (LATE_MODULES[args.path] ?? [])
-          .map((name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => (window.${CRYPTO_GLOBAL} || {})[${JSON.stringify(name)}] });`)
+          .map((name) => `export const ${name} = (...a) => window.${CRYPTO_GLOBAL}?.${name}(...a);`)
           .join("\n"),
         loader: "js",
       }));
+    },
+  };
+}
+
+/**
+ * card-validator ships luhn-10.js as CommonJS (`module.exports = luhn10;`). The script-tag build
+ * reads it as an ES module, so that no CommonJS interop helpers ride on the critical path; the
+ * build fails if the file stops ending that way.
+ */
+function luhnEsmPlugin(): Plugin {
+  return {
+    name: "luhn-esm",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]card-validator[\\/]dist[\\/]luhn-10\.js$/ }, async (args) => {
+        const source = await readFile(args.path, "utf8");
+        const tail = /module\.exports = luhn10;\s*$/;
+        if (!tail.test(source)) throw new Error(`${args.path}: expected it to end with \`module.exports = luhn10;\``);
+        return { contents: source.replace('"use strict";', "").replace(tail, "export default luhn10;\n"), loader: "js" };
+      });
     },
   };
 }
@@ -157,7 +177,7 @@ function cardTypesSlimPlugin(): Plugin {
           slim[key] = { patterns: type.patterns, lengths: type.lengths, code: { size: type.code.size } };
         }
         if (keys.length === 0) throw new Error("card/brands.ts: no `lib:` keys found");
-        return { contents: `module.exports = ${JSON.stringify(slim)};`, loader: "js" };
+        return { contents: `export default ${JSON.stringify(slim)};`, loader: "js" };
       });
     },
   };
@@ -183,7 +203,7 @@ async function buildScriptTag(version: string): Promise<void> {
     ...common,
     entryPoints: ["widget/src/embed.ts"],
     outfile: join(dist, "checkout-widget.js"),
-    plugins: [lateModulesPlugin(), cardTypesSlimPlugin()],
+    plugins: [lateModulesPlugin(), cardTypesSlimPlugin(), luhnEsmPlugin()],
     metafile: true,
   });
   const chunk = await build({

@@ -48,40 +48,40 @@ export function defineCheckoutElementWith(deps: EntryDeps, name: string = ELEMEN
   const existing = customElements.get(name);
   if (existing) return existing;
 
+  // Per-element state in a WeakMap rather than #private fields: the es2020 script-tag build would
+  // lower those into WeakMaps plus helpers anyway, on the critical path.
+  const handles = new WeakMap<HTMLElement, CheckoutHandle>();
+  const pending = new WeakSet<HTMLElement>();
+  const options = (host: HTMLElement): CheckoutOptions =>
+    ({ ...optionsFromAttributes(host), ...eventOptions(host) }) as CheckoutOptions;
+
   class CheckoutWidgetElementImpl extends HTMLElement implements CheckoutWidgetElement {
     static get observedAttributes(): string[] {
       return OBSERVED_ATTRIBUTES;
     }
 
-    #handle: CheckoutHandle | null = null;
-    #pending = false;
-
-    #options(): CheckoutOptions {
-      return { ...optionsFromAttributes(this), ...eventOptions(this) } as CheckoutOptions;
-    }
-
     connectedCallback(): void {
-      if (this.#handle) return;
-      this.#handle = mountWith(deps, this, this.#options(), { onOutcome: outcomeToEvent(this) });
+      if (handles.has(this)) return;
+      handles.set(this, mountWith(deps, this, options(this), { onOutcome: outcomeToEvent(this) }));
     }
 
     disconnectedCallback(): void {
-      this.#handle?.unmount();
-      this.#handle = null;
+      handles.get(this)?.unmount();
+      handles.delete(this);
     }
 
     attributeChangedCallback(): void {
-      if (!this.#handle || this.#pending) return;
+      if (!handles.has(this) || pending.has(this)) return;
       // Several attributes set in a row make one update.
-      this.#pending = true;
+      pending.add(this);
       queueMicrotask(() => {
-        this.#pending = false;
-        this.#handle?.update(this.#options());
+        pending.delete(this);
+        handles.get(this)?.update(options(this));
       });
     }
 
     submit(): void {
-      this.#handle?.submit();
+      handles.get(this)?.submit();
     }
   }
 

@@ -53,10 +53,10 @@ export interface CpCheckoutDeps {
 
 /** The `cp.Checkout` class bound to a crypto loader (dynamic import in npm, second script in the tag build). */
 export function createCpCheckoutClass(deps: CpCheckoutDeps): CpCheckoutConstructor {
+  // State lives in the constructor's closure rather than #private fields: the es2020 script-tag
+  // build would lower those into WeakMaps plus helpers, on the critical path.
   class Checkout implements CpCheckout {
-    readonly #publicId: string;
-    readonly #container: Element | null;
-    readonly #key: () => Promise<PublicKey>;
+    declare readonly createPaymentCryptogram: (fieldValues?: CpCardData) => Promise<string>;
 
     constructor(
       optionsOrPublicId: CpCheckoutOptions | string,
@@ -70,29 +70,27 @@ export function createCpCheckoutClass(deps: CpCheckoutDeps): CpCheckoutConstruct
       if (!options || typeof options.publicId !== "string" || options.publicId === "") {
         throw new TypeError("checkout-widget: cp.Checkout needs `publicId` (your terminal's Public ID)");
       }
-      const { publicKey, publicKeyUrl } = options;
+      const { publicId, publicKey, publicKeyUrl } = options;
       if (!publicKey && !publicKeyUrl) {
         throw new TypeError(
           "checkout-widget: cp.Checkout needs `publicKey` ({ pem, version }) or `publicKeyUrl` (answering { Pem, Version })",
         );
       }
-      this.#publicId = options.publicId;
-      this.#container = options.container ?? null;
+      const bound = options.container ?? null;
       let pending: Promise<PublicKey> | null = publicKey ? Promise.resolve(publicKey) : null;
-      this.#key = () => {
+      const keyOnce = (): Promise<PublicKey> => {
         pending ??= fetchPublicKey(publicKeyUrl ?? "", deps.fetch ?? fetch).catch((error: unknown) => {
           pending = null;
           throw error;
         });
         return pending;
       };
-    }
-
-    async createPaymentCryptogram(fieldValues?: CpCardData): Promise<string> {
-      // The values as of the call, even if the chunk arrives later.
-      const data: CpCardData = { ...readBoundFields(this.#container), ...(fieldValues ?? {}) };
-      const crypto = await deps.loadCrypto();
-      return createCpCryptogram(crypto, { publicId: this.#publicId, data, key: this.#key });
+      this.createPaymentCryptogram = async (fieldValues) => {
+        // The values as of the call, even if the chunk arrives later.
+        const data: CpCardData = { ...readBoundFields(bound), ...(fieldValues ?? {}) };
+        const crypto = await deps.loadCrypto();
+        return createCpCryptogram(crypto, { publicId, data, key: keyOnce });
+      };
     }
   }
   return Checkout as CpCheckoutConstructor;

@@ -3,7 +3,7 @@
 // redirect outcome's parser, cp.Checkout's card check — as its own classic script (an IIFE build cannot code-split),
 // registered on a private global that the main bundle reads (scripts/build.ts: LATE_MODULES).
 import * as cryptogram from "../cryptogram/index.ts";
-import { lateTexts, reasonKey } from "../i18n/late.ts";
+import { lateText, reasonKey } from "../i18n/late.ts";
 import { createPaymentController } from "../payment/index.ts";
 import * as lateViews from "../ui/late-views.ts";
 import { createCpCryptogram, fetchPublicKey } from "./cp-cryptogram.ts";
@@ -11,5 +11,5 @@ import { CRYPTO_GLOBAL } from "./crypto-loader.ts";
 import { readRedirectResult } from "./redirect-reader.ts";
 import type { ChunkModule } from "./crypto-loader.ts";
 
-const chunk: ChunkModule = { ...cryptogram, ...lateViews, createPaymentController, lateTexts, reasonKey, readRedirectResult, createCpCryptogram, fetchPublicKey };
+const chunk: ChunkModule = { ...cryptogram, ...lateViews, createPaymentController, lateText, reasonKey, readRedirectResult, createCpCryptogram, fetchPublicKey };
 (window as unknown as Record<string, unknown>)[CRYPTO_GLOBAL] = chunk;

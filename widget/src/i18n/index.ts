@@ -1,6 +1,6 @@
 // Localisation: ru and en texts, language choice, amount formatting and decline messages.
 import type { Language } from "../options.ts";
-import { lateTexts, reasonKey } from "./late.ts";
+import { lateText, reasonKey } from "./late.ts";
 import { en, ru, type TextKey } from "./texts.ts";
 
 export type { TextKey };
@@ -44,8 +44,8 @@ export interface Translator {
 /** `t(key, { name: value })`: merchant overrides first, then the language's text; `{name}` placeholders filled. */
 export function createTranslator(lang: Language, overrides?: TextOverrides): Translator {
   const dict = DICTIONARIES[lang];
-  // lateTexts is read on each lookup: in the script-tag build it arrives with the crypto chunk.
-  const lookup = (key: string): string | undefined => overrides?.[key] ?? dict[key] ?? lateTexts?.[lang][key];
+  // In the script-tag build lateText answers once the crypto chunk has arrived.
+  const lookup = (key: string): string | undefined => overrides?.[key] ?? dict[key] ?? lateText(lang, key);
   const t = ((key: string, params?: TextParams) => {
     const text = lookup(key) ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
@@ -64,7 +64,7 @@ export function declineMessage(reasonCode: number, lang: Language, overrides?: T
   const own = `R_${reasonCode}`;
   if (t.has(own)) return t(own);
   // reasonKey comes with the crypto chunk in the script-tag build; a decline never precedes it.
-  return t(reasonKey?.(reasonCode) ?? "Error_Declined");
+  return t(reasonKey(reasonCode) ?? "Error_Declined");
 }
 
 /** `1 500,00 ₽` / `$15.00` / `₽1,500.00`; an unknown currency code still shows the sum rather than throwing. */
