@@ -72,15 +72,18 @@ async function buildServerKit(): Promise<void> {
 /**
  * What the crypto chunk imports but the main bundle already holds: the main bundle lends these on a
  * private global (embed.ts, `shared`), so the chunk reads them instead of carrying a second copy —
- * for preact a second copy would also break hooks. Keys: package specifiers or paths from the root.
+ * for preact a second copy would also break hooks. Keys: package specifiers or paths from the root;
+ * `names`: the exports lent, exactly those embed.ts puts on the global. Only these are lent, so the
+ * main bundle still drops what it does not use itself. The chunk's build fails if it imports any
+ * other name (the shim is an ES module), and the chunk throws on load if embed.ts stops lending one.
  */
-const SHARED_MODULES: Readonly<Record<string, string>> = {
-  preact: "preact",
-  "preact/hooks": "hooks",
-  "preact/jsx-runtime": "jsxRuntime",
-  "widget/src/card/index.ts": "card",
-  "widget/src/i18n/index.ts": "i18n",
-  "widget/src/ui/Modal.tsx": "modal",
+const SHARED_MODULES: Readonly<Record<string, { global: string; names: readonly string[] }>> = {
+  preact: { global: "preact", names: ["Fragment"] },
+  "preact/hooks": { global: "hooks", names: ["useEffect", "useRef"] },
+  "preact/jsx-runtime": { global: "jsxRuntime", names: ["jsx", "jsxs", "Fragment"] },
+  "widget/src/card/index.ts": { global: "card", names: ["cardDigits", "detectBrand", "parseExpiry", "validateCard"] },
+  "widget/src/i18n/index.ts": { global: "i18n", names: ["declineMessage", "formatAmount"] },
+  "widget/src/ui/Modal.tsx": { global: "modal", names: ["Modal"] },
 };
 
 /** Path from the root of a relative import, or the specifier itself for a package. */
@@ -94,13 +97,21 @@ function sharedModulesPlugin(): Plugin {
     name: "shared-modules",
     setup(b) {
       b.onResolve({ filter: /^(preact(\/.*)?|\.{1,2}\/.*\.tsx?)$/ }, (args) => {
-        const name = SHARED_MODULES[moduleKey(args.path, args.resolveDir)];
-        return name ? { path: name, namespace: "shared" } : undefined;
+        const key = moduleKey(args.path, args.resolveDir);
+        return SHARED_MODULES[key] ? { path: key, namespace: "shared" } : undefined;
       });
-      b.onLoad({ filter: /.*/, namespace: "shared" }, (args) => ({
-        contents: `module.exports = window.${SHARED_GLOBAL}.${args.path};`,
-        loader: "js",
-      }));
+      b.onLoad({ filter: /.*/, namespace: "shared" }, (args) => {
+        const { global, names } = SHARED_MODULES[args.path] ?? { global: "", names: [] };
+        const lent = `window.${SHARED_GLOBAL}.${global}`;
+        return {
+          contents: [
+            `const m = ${lent};`,
+            `for (const n of ${JSON.stringify(names)}) if (m[n] === undefined) throw new Error("checkout-widget: ${global}." + n + " is not lent by checkout-widget.js");`,
+            ...names.map((name) => `export const ${name} = m.${name};`),
+          ].join("\n"),
+          loader: "js",
+        };
+      });
     },
   };
 }
@@ -117,7 +128,7 @@ const LATE_MODULES: Readonly<Record<string, readonly string[]>> = {
   "widget/src/entries/redirect-reader.ts": ["readRedirectResult"],
   "widget/src/ui/late-views.ts": ["ApprovedScreen", "DeclinedScreen", "ThreeDsDialog", "declinedText"],
   // cp.Checkout: a cryptogram waits for the chunk anyway; only the constructor stays in main.
-  "widget/src/entries/cp-cryptogram.ts": ["createCpCryptogram", "fetchPublicKey"],
+  "widget/src/entries/cp-cryptogram.ts": ["createCpCryptogram"],
 };
 
 function lateModulesPlugin(): Plugin {

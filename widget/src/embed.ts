@@ -10,7 +10,7 @@ import type { CpCheckoutConstructor } from "./entries/cp-checkout.ts";
 import { Fragment } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { jsx, jsxs } from "preact/jsx-runtime";
-import * as card from "./card/index.ts";
+import { cardDigits, detectBrand, parseExpiry, validateCard } from "./card/index.ts";
 import { declineMessage, formatAmount } from "./i18n/index.ts";
 import { Modal } from "./ui/index.ts";
 import { CRYPTO_FILE, SHARED_GLOBAL, createScriptCryptoLoader } from "./entries/crypto-loader.ts";
@@ -56,7 +56,7 @@ function install(): void {
   // The crypto chunk is built to use these instead of its own copies (SHARED_MODULES in
   // scripts/build.ts); only what its modules call is lent, so the main bundle still tree-shakes.
   (window as unknown as Record<string, unknown>)[SHARED_GLOBAL] = {
-    card,
+    card: { cardDigits, detectBrand, parseExpiry, validateCard },
     preact: { Fragment },
     hooks: { useEffect, useRef },
     jsxRuntime: { jsx, jsxs, Fragment },

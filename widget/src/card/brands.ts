@@ -23,10 +23,6 @@ export interface BrandInfo {
   readonly brand: CardBrand;
   /** Display name. */
   readonly name: string;
-  /** The gateway's CardType name (CloudPayments `CardType`). */
-  readonly gatewayName: string;
-  /** Icon id for the UI. */
-  readonly icon: string;
   /** Digit counts after which a space goes in when formatting. */
   readonly gaps: readonly number[];
   /** Card number lengths the brand issues. */
@@ -41,8 +37,6 @@ interface BrandRow {
   /** credit-card-type's key for the brand. */
   readonly lib: string;
   readonly name: string;
-  readonly gatewayName: string;
-  readonly icon: string;
   /** Ours, not the library's: its [4, 8, 12] leaves 17–19-digit cards as one long tail. */
   readonly gaps: readonly number[];
   readonly luhn?: false;
@@ -54,16 +48,16 @@ const FOURS = [4, 8, 12, 16] as const;
 
 // Order matters only to break ties between equally specific matches (none among these brands).
 const TABLE: Readonly<Record<CardBrand, BrandRow>> = {
-  visa: { lib: "visa", name: "Visa", gatewayName: "Visa", icon: "visa", gaps: FOURS },
-  mastercard: { lib: "mastercard", name: "Mastercard", gatewayName: "MasterCard", icon: "mastercard", gaps: FOURS },
-  mir: { lib: "mir", name: "Mir", gatewayName: "MIR", icon: "mir", gaps: FOURS },
+  visa: { lib: "visa", name: "Visa", gaps: FOURS },
+  mastercard: { lib: "mastercard", name: "Mastercard", gaps: FOURS },
+  mir: { lib: "mir", name: "Mir", gaps: FOURS },
   // Maestro's catch-all "6" would claim every 6-prefix (UnionPay 62, Discover 60…) on partial input.
-  maestro: { lib: "maestro", name: "Maestro", gatewayName: "Maestro", icon: "maestro", gaps: FOURS, withoutPatterns: [6] },
-  unionpay: { lib: "unionpay", name: "UnionPay", gatewayName: "UnionPay", icon: "unionpay", gaps: FOURS, luhn: false },
-  jcb: { lib: "jcb", name: "JCB", gatewayName: "JCB", icon: "jcb", gaps: FOURS },
-  amex: { lib: "american-express", name: "American Express", gatewayName: "American Express", icon: "amex", gaps: [4, 10] },
-  diners: { lib: "diners-club", name: "Diners Club", gatewayName: "Diners Club", icon: "diners", gaps: [4, 10, 14] },
-  discover: { lib: "discover", name: "Discover", gatewayName: "Discover", icon: "discover", gaps: FOURS },
+  maestro: { lib: "maestro", name: "Maestro", gaps: FOURS, withoutPatterns: [6] },
+  unionpay: { lib: "unionpay", name: "UnionPay", gaps: FOURS, luhn: false },
+  jcb: { lib: "jcb", name: "JCB", gaps: FOURS },
+  amex: { lib: "american-express", name: "American Express", gaps: [4, 10] },
+  diners: { lib: "diners-club", name: "Diners Club", gaps: [4, 10, 14] },
+  discover: { lib: "discover", name: "Discover", gaps: FOURS },
 };
 
 function buildInfo(brand: CardBrand, row: BrandRow): BrandInfo {
@@ -76,8 +70,6 @@ function buildInfo(brand: CardBrand, row: BrandRow): BrandInfo {
   return Object.freeze({
     brand,
     name: row.name,
-    gatewayName: row.gatewayName,
-    icon: row.icon,
     gaps: Object.freeze([...row.gaps]),
     lengths: Object.freeze([...lib.lengths]),
     cvcLength: lib.code.size,

@@ -7,7 +7,8 @@
 // encrypting the card is cp-cryptogram.ts, which the script-tag build ships in the crypto chunk.
 import type { PublicKey } from "../options.ts";
 import type { LoadCrypto } from "./crypto-loader.ts";
-import { createCpCryptogram, fetchPublicKey } from "./cp-cryptogram.ts";
+import { createCpCryptogram } from "./cp-cryptogram.ts";
+import type { CpKeySource } from "./cp-cryptogram.ts";
 
 export type CpField = "cardNumber" | "expDateMonthYear" | "expDateMonth" | "expDateYear" | "cvv" | "name";
 export type CpCardData = Partial<Record<CpField, string>>;
@@ -54,7 +55,8 @@ export interface CpCheckoutDeps {
 /** The `cp.Checkout` class bound to a crypto loader (dynamic import in npm, second script in the tag build). */
 export function createCpCheckoutClass(deps: CpCheckoutDeps): CpCheckoutConstructor {
   // State lives in the constructor's closure rather than #private fields: the es2020 script-tag
-  // build would lower those into WeakMaps plus helpers, on the critical path.
+  // build would lower those into WeakMaps plus helpers, on the critical path. The key is fetched
+  // (once per instance) by cp-cryptogram.ts, in the crypto chunk.
   class Checkout implements CpCheckout {
     declare readonly createPaymentCryptogram: (fieldValues?: CpCardData) => Promise<string>;
 
@@ -77,19 +79,11 @@ export function createCpCheckoutClass(deps: CpCheckoutDeps): CpCheckoutConstruct
         );
       }
       const bound = options.container ?? null;
-      let pending: Promise<PublicKey> | null = publicKey ? Promise.resolve(publicKey) : null;
-      const keyOnce = (): Promise<PublicKey> => {
-        pending ??= fetchPublicKey(publicKeyUrl ?? "", deps.fetch ?? fetch).catch((error: unknown) => {
-          pending = null;
-          throw error;
-        });
-        return pending;
-      };
+      const keySource: CpKeySource = { publicKey, publicKeyUrl, fetch: deps.fetch };
       this.createPaymentCryptogram = async (fieldValues) => {
         // The values as of the call, even if the chunk arrives later.
         const data: CpCardData = { ...readBoundFields(bound), ...(fieldValues ?? {}) };
-        const crypto = await deps.loadCrypto();
-        return createCpCryptogram(crypto, { publicId, data, key: keyOnce });
+        return createCpCryptogram(await deps.loadCrypto(), { publicId, data, key: keySource });
       };
     }
   }

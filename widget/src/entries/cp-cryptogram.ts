@@ -1,5 +1,5 @@
 // The work behind cp.Checkout's createPaymentCryptogram: checkout.js's field rules, the card
-// check, the key fetch and the cryptogram. It rides in the crypto chunk (LATE_MODULES in
+// check, the key fetch (once per instance) and the cryptogram. It rides in the crypto chunk (LATE_MODULES in
 // scripts/build.ts): a cryptogram waits for that chunk anyway, so these bytes need not be on the
 // critical path; cp-checkout.ts keeps only the constructor, whose argument checks throw at once.
 import { validateCard } from "../card/index.ts";
@@ -77,19 +77,39 @@ export async function fetchPublicKey(url: string, fetchImpl: typeof fetch): Prom
   return { pem: body.Pem, version: Number(body.Version) };
 }
 
+/** Where one cp.Checkout instance gets the gateway key; the object identifies the instance. */
+export interface CpKeySource {
+  publicKey?: PublicKey | undefined;
+  publicKeyUrl?: string | undefined;
+  fetch?: typeof fetch | undefined;
+}
+
+// One fetch per instance; a failed one is forgotten so that the next call tries again.
+const keys = new WeakMap<CpKeySource, Promise<PublicKey>>();
+
+function keyOf(source: CpKeySource): Promise<PublicKey> {
+  if (source.publicKey) return Promise.resolve(source.publicKey);
+  let pending = keys.get(source);
+  if (!pending) {
+    pending = fetchPublicKey(source.publicKeyUrl ?? "", source.fetch ?? fetch);
+    pending.catch(() => keys.delete(source));
+    keys.set(source, pending);
+  }
+  return pending;
+}
+
 export interface CpCryptogramRequest {
   publicId: string;
   /** Field values as of the call (bound inputs, then the values passed in). */
   data: CpCardData;
-  /** The gateway key; memoized by the Checkout instance. */
-  key: () => Promise<PublicKey>;
+  key: CpKeySource;
 }
 
 /** Resolves the cryptogram, or rejects with error codes by field (never texts, never card data). */
 export async function createCpCryptogram(crypto: CryptoModule, request: CpCryptogramRequest): Promise<string> {
   const checked = checkCardData(request.data);
   if (!checked.ok) throw checked.errors;
-  const key = await request.key();
+  const key = await keyOf(request.key);
   try {
     return crypto.createCryptogram(checked.card, { publicId: request.publicId, publicKeyPem: key.pem, keyVersion: key.version });
   } catch (error) {

@@ -6,10 +6,10 @@ import * as cryptogram from "../cryptogram/index.ts";
 import { lateText, reasonKey } from "../i18n/late.ts";
 import { createPaymentController } from "../payment/index.ts";
 import * as lateViews from "../ui/late-views.ts";
-import { createCpCryptogram, fetchPublicKey } from "./cp-cryptogram.ts";
+import { createCpCryptogram } from "./cp-cryptogram.ts";
 import { CRYPTO_GLOBAL } from "./crypto-loader.ts";
 import { readRedirectResult } from "./redirect-reader.ts";
 import type { ChunkModule } from "./crypto-loader.ts";
 
-const chunk: ChunkModule = { ...cryptogram, ...lateViews, createPaymentController, lateText, reasonKey, readRedirectResult, createCpCryptogram, fetchPublicKey };
+const chunk: ChunkModule = { ...cryptogram, ...lateViews, createPaymentController, lateText, reasonKey, readRedirectResult, createCpCryptogram };
 (window as unknown as Record<string, unknown>)[CRYPTO_GLOBAL] = chunk;

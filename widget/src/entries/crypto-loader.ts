@@ -16,7 +16,7 @@ export type LoadCrypto = () => Promise<CryptoModule>;
  * the modules the main bundle reads from it (LATE_MODULES in scripts/build.ts).
  */
 export type ChunkModule = CryptoModule & typeof LateI18n & typeof LateViews & typeof RedirectReader &
-  Pick<typeof CpCryptogram, "createCpCryptogram" | "fetchPublicKey"> & { createPaymentController: CreateController };
+  Pick<typeof CpCryptogram, "createCpCryptogram"> & { createPaymentController: CreateController };
 
 /** Private global the script-tag crypto chunk registers itself on. */
 export const CRYPTO_GLOBAL = "__checkoutWidgetCrypto";

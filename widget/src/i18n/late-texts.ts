@@ -1,10 +1,11 @@
 // Shopper texts needed only once a payment has an answer: result and 3-D Secure views, their
-// statuses, the gateway's decline messages (`R_*`, shared by several ReasonCodes, see reasons.ts)
-// and the errors the payment flow reports. The script-tag build ships them in the crypto chunk,
+// statuses, the gateway's decline messages (`R_*`, shared by several ReasonCodes, see reasons.ts),
+// the errors the payment flow reports, and the card codes only cp.Checkout produces. The script-tag build ships them in the crypto chunk,
 // which is always loaded before an answer exists.
 
 export const lateEn = {
   threeDsTitle: "Confirm the payment",
+  cancel: "Cancel",
   threeDsFrame: "Your bank's confirmation page",
   approvedTitle: "Payment successful",
   declinedTitle: "Payment declined",
@@ -45,12 +46,18 @@ export const lateEn = {
   R_NotAccepted: "The payment cannot be accepted",
   R_Unavailable: "The service is unavailable",
   R_Connection: "Connection error",
+  // cp.Checkout's codes for separate month and year inputs (it rejects with codes; the form never shows these).
+  ExpDateMonth_Empty: "Enter the month",
+  ExpDateMonth_Invalid: "The month is invalid",
+  ExpDateYear_Empty: "Enter the year",
+  ExpDateYear_Invalid: "The year is invalid",
 };
 
 export type LateTextKey = keyof typeof lateEn;
 
 export const lateRu: Record<LateTextKey, string> = {
   threeDsTitle: "Подтверждение платежа",
+  cancel: "Отменить",
   threeDsFrame: "Страница подтверждения вашего банка",
   approvedTitle: "Оплата прошла",
   declinedTitle: "Платёж отклонён",
@@ -92,4 +99,8 @@ export const lateRu: Record<LateTextKey, string> = {
   R_NotAccepted: "Платеж не может быть принят",
   R_Unavailable: "Сервис недоступен",
   R_Connection: "Ошибка соединения",
+  ExpDateMonth_Empty: "Введите месяц",
+  ExpDateMonth_Invalid: "Неверный месяц",
+  ExpDateYear_Empty: "Введите год",
+  ExpDateYear_Invalid: "Неверный год",
 };

@@ -1,7 +1,7 @@
 // Every shopper-facing string of the widget, ru and en. Kept flat and short: it ships in the bundle.
 // Keys of card errors match the codes of widget/src/card (the checkout.js codes).
-// Texts needed only once a payment has an answer (results, 3-D Secure, declines, most errors) are
-// in late-texts.ts.
+// Texts needed only once a payment has an answer (results, 3-D Secure, declines, most errors) and
+// cp.Checkout's month/year codes are in late-texts.ts.
 
 import type { LateTextKey } from "./late-texts.ts";
 
@@ -17,7 +17,6 @@ export const en = {
   nameLatin: "Type the name in Latin letters, as on the card",
   cardBrand: "Card: {brand}",
   close: "Close",
-  cancel: "Cancel",
   retry: "Try again",
   failedTitle: "Payment failed",
 
@@ -30,10 +29,6 @@ export const en = {
   Cvv_Invalid: "The CVC is invalid",
   ExpDateMonthYear_Empty: "Enter the expiry date",
   ExpDateMonthYear_Invalid: "The expiry date is invalid",
-  ExpDateMonth_Empty: "Enter the month",
-  ExpDateMonth_Invalid: "The month is invalid",
-  ExpDateYear_Empty: "Enter the year",
-  ExpDateYear_Invalid: "The year is invalid",
   Name_Empty: "Enter the name on the card",
   Name_Invalid: "Use Latin letters, as on the card",
   Name_TooLong: "The name is too long",
@@ -61,7 +56,6 @@ export const ru: Record<FormTextKey, string> = {
   nameLatin: "Введите имя латиницей, как на карте",
   cardBrand: "Карта: {brand}",
   close: "Закрыть",
-  cancel: "Отменить",
   retry: "Попробовать снова",
   failedTitle: "Не удалось провести платёж",
 
@@ -74,10 +68,6 @@ export const ru: Record<FormTextKey, string> = {
   Cvv_Invalid: "Неверный CVC",
   ExpDateMonthYear_Empty: "Введите срок действия",
   ExpDateMonthYear_Invalid: "Неверный срок действия",
-  ExpDateMonth_Empty: "Введите месяц",
-  ExpDateMonth_Invalid: "Неверный месяц",
-  ExpDateYear_Empty: "Введите год",
-  ExpDateYear_Invalid: "Неверный год",
   Name_Empty: "Введите имя, как на карте",
   Name_Invalid: "Латинскими буквами, как на карте",
   Name_TooLong: "Слишком длинное имя",

@@ -245,7 +245,7 @@ export function CardFields(props: CardFieldsProps) {
         {
           before: info ? `${id}-brand` : undefined,
           box: info ? (
-            <span id={`${id}-brand`} class="cw-brand" data-icon={info.icon} role="img" aria-label={t("cardBrand", { brand: info.name })} />
+            <span id={`${id}-brand`} class="cw-brand" data-icon={info.brand} role="img" aria-label={t("cardBrand", { brand: info.name })} />
           ) : undefined,
         },
       )}
