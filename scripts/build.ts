@@ -12,6 +12,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { CRYPTO_GLOBAL, SHARED_GLOBAL } from "../widget/src/entries/crypto-loader.ts";
 import { BUDGETS, SCRIPT_TAG_FILES, formatBundleSizes, measureBundleSizes } from "./bundle-sizes.ts";
+import { LATE_MODULES, SHARED_MODULES } from "./bundle-modules.ts";
 // Build-time module of cryptogram/ (Node only, not part of its index): swaps unused node-forge files for shims.
 import { forgeSlimEsbuildPlugin } from "../widget/src/cryptogram/forge-slim.ts";
 
@@ -29,6 +30,9 @@ function browserCommon(version: string): BuildOptions {
     bundle: true,
     platform: "browser",
     target: "es2020",
+    // Public class fields (ES2022) run natively in every es2020 browser (Chrome 72+, Firefox 69+,
+    // Safari 14+); lowering them would add a helper call per field.
+    supported: { "class-field": true },
     jsx: "automatic",
     jsxImportSource: "preact",
     define: {
@@ -69,22 +73,6 @@ async function buildServerKit(): Promise<void> {
   });
 }
 
-/**
- * What the crypto chunk imports but the main bundle already holds: the main bundle lends these on a
- * private global (embed.ts, `shared`), so the chunk reads them instead of carrying a second copy —
- * for preact a second copy would also break hooks. Keys: package specifiers or paths from the root;
- * `names`: the exports lent, exactly those embed.ts puts on the global. Only these are lent, so the
- * main bundle still drops what it does not use itself. The chunk's build fails if it imports any
- * other name (the shim is an ES module), and the chunk throws on load if embed.ts stops lending one.
- */
-const SHARED_MODULES: Readonly<Record<string, { global: string; names: readonly string[] }>> = {
-  preact: { global: "preact", names: ["Fragment"] },
-  "preact/hooks": { global: "hooks", names: ["useEffect", "useRef"] },
-  "preact/jsx-runtime": { global: "jsxRuntime", names: ["jsx", "jsxs", "Fragment"] },
-  "widget/src/card/index.ts": { global: "card", names: ["cardDigits", "detectBrand", "parseExpiry", "validateCard"] },
-  "widget/src/i18n/index.ts": { global: "i18n", names: ["declineMessage", "formatAmount"] },
-  "widget/src/ui/Modal.tsx": { global: "modal", names: ["Modal"] },
-};
 
 /** Path from the root of a relative import, or the specifier itself for a package. */
 function moduleKey(specifier: string, resolveDir: string): string {
@@ -115,21 +103,6 @@ function sharedModulesPlugin(): Plugin {
     },
   };
 }
-
-/**
- * Modules used only once a payment has an answer (or after the chunk has loaded): in the main
- * script-tag bundle each export becomes a function that calls the same export of the crypto chunk's
- * global (crypto-chunk.ts registers them) and answers undefined before it has loaded, so their
- * bytes leave the critical path. Every listed export must be a function (components included).
- * ES module stubs, so that the main bundle carries no CommonJS interop helpers.
- */
-const LATE_MODULES: Readonly<Record<string, readonly string[]>> = {
-  "widget/src/i18n/late.ts": ["lateText", "reasonKey"],
-  "widget/src/entries/redirect-reader.ts": ["readRedirectResult"],
-  "widget/src/ui/late-views.ts": ["ApprovedScreen", "DeclinedScreen", "ThreeDsDialog", "declinedText"],
-  // cp.Checkout: a cryptogram waits for the chunk anyway; only the constructor stays in main.
-  "widget/src/entries/cp-cryptogram.ts": ["createCpCryptogram"],
-};
 
 function lateModulesPlugin(): Plugin {
   return {

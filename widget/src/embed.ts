@@ -7,8 +7,7 @@ import { mountDataElementsWhenReady } from "./entries/auto-mount.ts";
 import { defineCheckoutElementWith } from "./entries/checkout-element.ts";
 import { createCpCheckoutClass } from "./entries/cp-checkout.ts";
 import type { CpCheckoutConstructor } from "./entries/cp-checkout.ts";
-import { Fragment } from "preact";
-import { useEffect, useRef } from "preact/hooks";
+import { Component, Fragment, createRef } from "preact";
 import { jsx, jsxs } from "preact/jsx-runtime";
 import { cardDigits, detectBrand, parseExpiry, validateCard } from "./card/index.ts";
 import { declineMessage, formatAmount } from "./i18n/index.ts";
@@ -54,11 +53,10 @@ function install(): void {
   // Under a nonce-based CSP this script carried the nonce; an options.nonce also works.
   let nonce: string | undefined = script?.nonce || undefined;
   // The crypto chunk is built to use these instead of its own copies (SHARED_MODULES in
-  // scripts/build.ts); only what its modules call is lent, so the main bundle still tree-shakes.
+  // scripts/bundle-modules.ts); only what its modules call is lent, so the main bundle still tree-shakes.
   (window as unknown as Record<string, unknown>)[SHARED_GLOBAL] = {
     card: { cardDigits, detectBrand, parseExpiry, validateCard },
-    preact: { Fragment },
-    hooks: { useEffect, useRef },
+    preact: { Component, Fragment, createRef },
     jsxRuntime: { jsx, jsxs, Fragment },
     i18n: { declineMessage, formatAmount },
     modal: { Modal },

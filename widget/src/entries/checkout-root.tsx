@@ -1,8 +1,8 @@
 // The one component behind every entry (npm CardForm, mount, open, data-*, custom element):
 // checks the options, owns the payment controller and the stylesheet, preloads the crypto chunk,
 // and renders the card form — or, for wrong options, a merchant-facing error box.
+import { Component } from "preact";
 import type { ComponentChildren, VNode } from "preact";
-import { useEffect, useMemo, useRef } from "preact/hooks";
 import type { CheckoutOptions } from "../options.ts";
 import type { FinalPaymentState, PaymentFlowController, PaymentOutcomeEvent, PaymentState } from "../payment/index.ts";
 import { CardForm as CardFormView } from "../ui/index.ts";
@@ -10,6 +10,7 @@ import type { LoadCrypto } from "./crypto-loader.ts";
 import type { CreateController } from "./lazy-controller.ts";
 import { whenIdle } from "./crypto-loader.ts";
 import { checkOptions, reportOptions } from "./option-problems.ts";
+import type { OptionsCheck } from "./option-problems.ts";
 import { OptionsErrorBox } from "./options-error-box.tsx";
 
 export interface CheckoutRootProps {
@@ -56,64 +57,99 @@ interface ControllerSlot {
   controller: PaymentFlowController;
 }
 
-export function CheckoutRoot({ options, loadCrypto, createController, initialOutcome, frame, onOutcome, rootRef }: CheckoutRootProps) {
-  const check = useMemo(() => checkOptions(options), [options]);
-  const valid = check.problems.length === 0;
-  const problemsText = JSON.stringify(check.problems) + check.unknown.join();
-  // Console once per distinct set of problems, not on every render.
-  useEffect(() => {
-    reportOptions(check);
-  }, [problemsText]); // eslint-disable-line react-hooks/exhaustive-deps
+export class CheckoutRoot extends Component<CheckoutRootProps> {
+  private checked: { options: CheckoutOptions; check: OptionsCheck; text: string } | undefined;
+  private reported: string | undefined;
+  private slot: ControllerSlot | null = null;
+  /** The controller whose outcomes and preload are wired (after a commit). */
+  private wired: { controller: PaymentFlowController; stop: () => void } | null = null;
+  private firstOutcome: FinalPaymentState | null = this.props.initialOutcome ?? null;
 
-  // Callbacks are read through a ref so that new function identities never rebuild the controller.
-  const latest = useRef({ options, onOutcome });
-  latest.current = { options, onOutcome };
-
-  const slot = useRef<ControllerSlot | null>(null);
-  const firstOutcome = useRef(initialOutcome ?? null);
-  if (valid) {
-    const key = paymentKey(options);
-    const current = slot.current;
-    if (!current || (current.key !== key && !IN_FLIGHT.has(current.controller.getState().kind))) {
-      const proxied: CheckoutOptions = {
-        ...options,
-        onSuccess: (payload) => latest.current.options.onSuccess?.(payload),
-        onFail: (payload) => latest.current.options.onFail?.(payload),
-        onComplete: (payload) => latest.current.options.onComplete?.(payload),
-      };
-      const controller = createController(proxied, { loadCrypto, initialOutcome: firstOutcome.current });
-      firstOutcome.current = null;
-      slot.current = { key, controller };
+  private check(options: CheckoutOptions): { check: OptionsCheck; text: string } {
+    if (this.checked?.options !== options) {
+      const check = checkOptions(options);
+      this.checked = { options, check, text: JSON.stringify(check.problems) + check.unknown.join() };
     }
-  } else {
-    slot.current = null;
+    return this.checked;
   }
-  const controller = slot.current?.controller ?? null;
 
-  useEffect(() => {
-    if (!controller) return undefined;
-    const stopOutcomes = controller.onOutcome((event) => latest.current.onOutcome?.(event));
-    const cancelPreload = whenIdle(() => controller.preload());
-    return () => {
-      cancelPreload();
-      stopOutcomes();
-      controller.destroy();
+  /** The payment controller for these options: a new one when they mean a new payment. */
+  private controllerFor(options: CheckoutOptions): PaymentFlowController {
+    const key = paymentKey(options);
+    const current = this.slot;
+    // A payment in flight keeps its controller until it is over.
+    if (current && (current.key === key || IN_FLIGHT.has(current.controller.getState().kind))) return current.controller;
+    // Callbacks are read from the latest props, so that new function identities never rebuild the controller.
+    const proxied: CheckoutOptions = {
+      ...options,
+      onSuccess: (payload) => this.props.options.onSuccess?.(payload),
+      onFail: (payload) => this.props.options.onFail?.(payload),
+      onComplete: (payload) => this.props.options.onComplete?.(payload),
     };
-  }, [controller]);
+    const controller = this.props.createController(proxied, { loadCrypto: this.props.loadCrypto, initialOutcome: this.firstOutcome });
+    this.firstOutcome = null;
+    this.slot = { key, controller };
+    return controller;
+  }
 
-  const content = controller ? (
-    <CardFormView options={options} controller={controller} />
-  ) : (
-    <OptionsErrorBox problems={check.problems} options={options} />
-  );
-  return (
-    <div
-      data-checkout-widget-root=""
-      ref={rootRef}
-      // The shopper is faster than idle time: the first focus starts the crypto chunk too.
-      onFocusIn={controller ? () => controller.preload() : undefined}
-    >
-      {frame ? frame(content) : content}
-    </div>
-  );
+  override componentDidMount(): void {
+    this.afterCommit();
+  }
+
+  override componentDidUpdate(): void {
+    this.afterCommit();
+  }
+
+  override componentWillUnmount(): void {
+    this.unwire();
+  }
+
+  private afterCommit(): void {
+    const { check, text } = this.check(this.props.options);
+    // Console once per distinct set of problems, not on every render.
+    if (text !== this.reported) {
+      this.reported = text;
+      reportOptions(check);
+    }
+    const controller = this.slot?.controller ?? null;
+    if (this.wired?.controller === controller) return;
+    this.unwire();
+    if (!controller) return;
+    const stopOutcomes = controller.onOutcome((event) => this.props.onOutcome?.(event));
+    const cancelPreload = whenIdle(() => controller.preload());
+    this.wired = {
+      controller,
+      stop: () => {
+        cancelPreload();
+        stopOutcomes();
+        controller.destroy();
+      },
+    };
+  }
+
+  private unwire(): void {
+    this.wired?.stop();
+    this.wired = null;
+  }
+
+  override render({ options, frame, rootRef }: CheckoutRootProps) {
+    const { check } = this.check(options);
+    if (check.problems.length > 0) this.slot = null;
+    const controller = check.problems.length === 0 ? this.controllerFor(options) : null;
+    const content = controller ? (
+      <CardFormView options={options} controller={controller} />
+    ) : (
+      <OptionsErrorBox problems={check.problems} options={options} />
+    );
+    return (
+      <div
+        data-checkout-widget-root=""
+        ref={rootRef}
+        // The shopper is faster than idle time: the first focus starts the crypto chunk too.
+        onFocusIn={controller ? () => controller.preload() : undefined}
+      >
+        {frame ? frame(content) : content}
+      </div>
+    );
+  }
 }

@@ -1,7 +1,8 @@
 // The work behind cp.Checkout's createPaymentCryptogram: checkout.js's field rules, the card
-// check, the key fetch (once per instance) and the cryptogram. It rides in the crypto chunk (LATE_MODULES in
-// scripts/build.ts): a cryptogram waits for that chunk anyway, so these bytes need not be on the
-// critical path; cp-checkout.ts keeps only the constructor, whose argument checks throw at once.
+// check, the key fetch (once per instance) and the cryptogram. It rides in the crypto chunk
+// (LATE_MODULES in scripts/bundle-modules.ts): a cryptogram waits for that chunk anyway, so these
+// bytes need not be on the critical path; cp-checkout.ts keeps only the constructor, whose
+// argument checks throw at once.
 import { validateCard } from "../card/index.ts";
 import type { CardErrors } from "../card/index.ts";
 import type { PublicKey } from "../options.ts";

@@ -1,7 +1,7 @@
 // Entry of dist/checkout-widget-crypto.js: what the form does not need before the shopper pays —
 // the cryptogram (node-forge), the payment flow, the texts and views of payment answers, the
 // redirect outcome's parser, cp.Checkout's card check — as its own classic script (an IIFE build cannot code-split),
-// registered on a private global that the main bundle reads (scripts/build.ts: LATE_MODULES).
+// registered on a private global that the main bundle reads (scripts/bundle-modules.ts: LATE_MODULES).
 import * as cryptogram from "../cryptogram/index.ts";
 import { lateText, reasonKey } from "../i18n/late.ts";
 import { createPaymentController } from "../payment/index.ts";

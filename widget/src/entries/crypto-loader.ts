@@ -13,7 +13,7 @@ export type LoadCrypto = () => Promise<CryptoModule>;
 
 /**
  * What dist/checkout-widget-crypto.js registers: the cryptogram, the payment flow, and the exports of
- * the modules the main bundle reads from it (LATE_MODULES in scripts/build.ts).
+ * the modules the main bundle reads from it (LATE_MODULES in scripts/bundle-modules.ts).
  */
 export type ChunkModule = CryptoModule & typeof LateI18n & typeof LateViews & typeof RedirectReader &
   Pick<typeof CpCryptogram, "createCpCryptogram"> & { createPaymentController: CreateController };

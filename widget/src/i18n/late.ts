@@ -1,6 +1,6 @@
 // What i18n needs only once a payment has an answer: decline and error texts and the ReasonCode
 // table. The script-tag build swaps this module for functions that call the crypto chunk's copies
-// (see scripts/build.ts; they answer undefined until it has loaded), so these bytes leave the
+// (see scripts/bundle-modules.ts; they answer undefined until it has loaded), so these bytes leave the
 // critical path; elsewhere it is an ordinary import. Functions only: a stub cannot lend an object.
 import type { Language } from "../options.ts";
 import { lateEn, lateRu } from "./late-texts.ts";

@@ -1,8 +1,8 @@
 // The card form's inputs. Values are held by the owner (CardForm) in memory and reach the DOM only
 // as input *properties*: no card digit is ever written to an attribute.
 // Errors show on blur and on submit; while typing, a shown error may only go away.
+import { Component } from "preact";
 import type { JSX } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
 import { cardDigits, cvcLength, detectBrand, getBrandInfo, isCyrillic, maxCardLength, validateField } from "../card/index.ts";
 import type { CardField } from "../card/index.ts";
 import type { Translator } from "../i18n/index.ts";
@@ -78,212 +78,223 @@ export interface CardFieldsProps {
   onErrors?: (errors: FieldErrors) => void;
 }
 
-export function CardFields(props: CardFieldsProps) {
-  const { id, t, values, busy, announce } = props;
-  const fields: FieldKey[] = ["cardNumber", "expDateMonthYear", "cvv", "name"];
-  if (props.requireEmail) fields.push("email");
+export class CardFields extends Component<CardFieldsProps, { errors: FieldErrors }> {
+  override state = { errors: {} as FieldErrors };
+  /** The values as of the last event, ahead of the owner's next render. */
+  private latest: FieldValues = this.props.values;
+  private readonly inputs: Partial<Record<FieldKey, HTMLInputElement | null>> = {};
+  private readonly edited = new Set<FieldKey>();
+  /** The errors shown, ahead of the next render. */
+  private shown: FieldErrors = {};
+  private wasCyrillic = false;
 
-  const latest = useRef(values);
-  latest.current = values;
-  const inputs = useRef<Partial<Record<FieldKey, HTMLInputElement | null>>>({});
-  const edited = useRef(new Set<FieldKey>());
-  const [errors, setErrorsState] = useState<FieldErrors>({});
-  const shown = useRef(errors);
-
-  const setErrors = (next: FieldErrors) => {
-    shown.current = next;
-    setErrorsState(next);
-    props.onErrors?.(next);
-  };
-
-  useEffect(() => {
-    if (props.autoFocus) inputs.current.cardNumber?.focus();
-  }, []);
-
-  const label = (field: FieldKey) => t(LABEL[field]);
-  const say = (field: FieldKey, code: string) => announce(`${label(field)}: ${t(code)}`);
-
-  function change(field: FieldKey, value: string, inputType: string) {
-    const next = { ...latest.current, [field]: value };
-    latest.current = next;
-    edited.current.add(field);
-    props.onValues(next);
-    // While typing, a shown error goes away once the field is right; it never appears.
-    const errs = shown.current;
-    const fixed = (Object.keys(errs) as FieldKey[]).filter((f) => errs[f] && fieldError(f, next) === null);
-    if (fixed.length) {
-      const rest = { ...errs };
-      for (const f of fixed) delete rest[f];
-      setErrors(rest);
-    }
-    if (!inputType.startsWith("delete") && isComplete(field, next)) {
-      inputs.current[fields[fields.indexOf(field) + 1] ?? field]?.focus();
-    }
+  override componentDidMount(): void {
+    if (this.props.autoFocus) this.inputs.cardNumber?.focus();
+    this.sayCyrillic();
   }
 
-  function onBlur(field: FieldKey) {
-    // Tabbing through an untouched form is not an error yet; submit will say so.
-    if (!edited.current.has(field)) return;
-    const code = fieldError(field, latest.current);
-    if ((shown.current[field] ?? null) === code) return;
-    const next = { ...shown.current };
-    if (code) next[field] = code;
-    else delete next[field];
-    setErrors(next);
-    if (code) say(field, code);
+  override componentDidUpdate(): void {
+    this.sayCyrillic();
   }
 
-  function formatted(field: "cardNumber" | "expDateMonthYear", edit: typeof editCardNumber) {
-    return (event: JSX.TargetedEvent<HTMLInputElement>) => {
-      const el = event.currentTarget;
-      const inputType = (event as unknown as InputEvent).inputType ?? "";
-      const result: FieldEdit = edit(el.value, el.selectionStart ?? el.value.length, latest.current[field], inputType);
-      // Set before Preact re-renders, so the caret is not thrown to the end.
-      el.value = result.value;
-      if (el.ownerDocument.activeElement === el) el.setSelectionRange(result.caret, result.caret);
-      change(field, result.value, inputType);
+  private sayCyrillic(): void {
+    const cyrillic = isCyrillic(this.props.values.name);
+    if (cyrillic && !this.wasCyrillic) this.props.announce(this.props.t("nameLatin"));
+    this.wasCyrillic = cyrillic;
+  }
+
+  private setErrors(next: FieldErrors): void {
+    this.shown = next;
+    this.setState({ errors: next });
+    this.props.onErrors?.(next);
+  }
+
+  override render(props: CardFieldsProps, { errors }: { errors: FieldErrors }) {
+    const { id, t, values, busy, announce } = props;
+    const fields: FieldKey[] = ["cardNumber", "expDateMonthYear", "cvv", "name"];
+    if (props.requireEmail) fields.push("email");
+    this.latest = values;
+
+    const label = (field: FieldKey) => t(LABEL[field]);
+    const say = (field: FieldKey, code: string) => announce(`${label(field)}: ${t(code)}`);
+
+    const change = (field: FieldKey, value: string, inputType: string) => {
+      const next = { ...this.latest, [field]: value };
+      this.latest = next;
+      this.edited.add(field);
+      props.onValues(next);
+      // While typing, a shown error goes away once the field is right; it never appears.
+      const errs = this.shown;
+      const fixed = (Object.keys(errs) as FieldKey[]).filter((f) => errs[f] && fieldError(f, next) === null);
+      if (fixed.length) {
+        const rest = { ...errs };
+        for (const f of fixed) delete rest[f];
+        this.setErrors(rest);
+      }
+      if (!inputType.startsWith("delete") && isComplete(field, next)) {
+        this.inputs[fields[fields.indexOf(field) + 1] ?? field]?.focus();
+      }
     };
-  }
 
-  function plain(field: FieldKey, clean: (value: string) => string = (v) => v) {
-    return (event: JSX.TargetedEvent<HTMLInputElement>) => {
-      const el = event.currentTarget;
-      const value = clean(el.value);
-      if (value !== el.value) el.value = value;
-      change(field, value, (event as unknown as InputEvent).inputType ?? "");
+    const onBlur = (field: FieldKey) => {
+      // Tabbing through an untouched form is not an error yet; submit will say so.
+      if (!this.edited.has(field)) return;
+      const code = fieldError(field, this.latest);
+      if ((this.shown[field] ?? null) === code) return;
+      const next = { ...this.shown };
+      if (code) next[field] = code;
+      else delete next[field];
+      this.setErrors(next);
+      if (code) say(field, code);
     };
-  }
 
-  function onSubmit(event: Event) {
-    event.preventDefault();
-    if (busy) return;
-    for (const f of fields) edited.current.add(f);
-    const found = formErrors(fields, latest.current);
-    setErrors(found);
-    const first = fields.find((f) => found[f]);
-    if (first) {
-      inputs.current[first]?.focus();
-      say(first, found[first] ?? "");
-      return;
-    }
-    props.onPay(latest.current);
-  }
+    const formatted = (field: "cardNumber" | "expDateMonthYear", edit: typeof editCardNumber) => {
+      return (event: JSX.TargetedEvent<HTMLInputElement>) => {
+        const el = event.currentTarget;
+        const inputType = (event as unknown as InputEvent).inputType ?? "";
+        const result: FieldEdit = edit(el.value, el.selectionStart ?? el.value.length, this.latest[field], inputType);
+        // Set before Preact re-renders, so the caret is not thrown to the end.
+        el.value = result.value;
+        if (el.ownerDocument.activeElement === el) el.setSelectionRange(result.caret, result.caret);
+        change(field, result.value, inputType);
+      };
+    };
 
-  const brand = detectBrand(values.cardNumber);
-  const info = brand ? getBrandInfo(brand) : null;
-  const cvcSize = cvcLength(brand);
-  const cyrillic = isCyrillic(values.name);
-  const wasCyrillic = useRef(false);
-  useEffect(() => {
-    if (cyrillic && !wasCyrillic.current) announce(t("nameLatin"));
-    wasCyrillic.current = cyrillic;
-  }, [cyrillic]);
+    const plain = (field: FieldKey, clean: (value: string) => string = (v) => v) => {
+      return (event: JSX.TargetedEvent<HTMLInputElement>) => {
+        const el = event.currentTarget;
+        const value = clean(el.value);
+        if (value !== el.value) el.value = value;
+        change(field, value, (event as unknown as InputEvent).inputType ?? "");
+      };
+    };
 
-  /** Label, wiring of aria-invalid / aria-describedby, and the error text of one field. */
-  function field(key: FieldKey, input: JSX.InputHTMLAttributes<HTMLInputElement>, extra?: { before?: string; box?: JSX.Element; hint?: string }) {
-    const code = errors[key];
-    const inputId = `${id}-${key}`;
-    const describedBy = [extra?.before, extra?.hint && `${inputId}-hint`, code && `${inputId}-err`].filter(Boolean).join(" ");
-    const el = (
-      <input
-        {...input}
-        ref={(node) => {
-          inputs.current[key] = node;
-        }}
-        id={inputId}
-        class={input.class ? `cw-input ${input.class}` : "cw-input"}
-        value={values[key]}
-        readOnly={busy}
-        aria-invalid={code ? "true" : "false"}
-        aria-describedby={describedBy || undefined}
-        onBlur={() => onBlur(key)}
-      />
-    );
+    const onSubmit = (event: Event) => {
+      event.preventDefault();
+      if (busy) return;
+      for (const f of fields) this.edited.add(f);
+      const found = formErrors(fields, this.latest);
+      this.setErrors(found);
+      const first = fields.find((f) => found[f]);
+      if (first) {
+        this.inputs[first]?.focus();
+        say(first, found[first] ?? "");
+        return;
+      }
+      props.onPay(this.latest);
+    };
+
+    const brand = detectBrand(values.cardNumber);
+    const info = brand ? getBrandInfo(brand) : null;
+    const cvcSize = cvcLength(brand);
+    const cyrillic = isCyrillic(values.name);
+
+    /** Label, wiring of aria-invalid / aria-describedby, and the error text of one field. */
+    const field = (key: FieldKey, input: JSX.InputHTMLAttributes<HTMLInputElement>, extra?: { before?: string; box?: JSX.Element; hint?: string }) => {
+      const code = errors[key];
+      const inputId = `${id}-${key}`;
+      const describedBy = [extra?.before, extra?.hint && `${inputId}-hint`, code && `${inputId}-err`].filter(Boolean).join(" ");
+      const el = (
+        <input
+          {...input}
+          ref={(node) => {
+            this.inputs[key] = node;
+          }}
+          id={inputId}
+          class={input.class ? `cw-input ${input.class}` : "cw-input"}
+          value={values[key]}
+          readOnly={busy}
+          aria-invalid={code ? "true" : "false"}
+          aria-describedby={describedBy || undefined}
+          onBlur={() => onBlur(key)}
+        />
+      );
+      return (
+        <div class="cw-field">
+          <label class="cw-label" for={inputId}>
+            {label(key)}
+          </label>
+          {/* The wrapper is there even without a badge: changing the tree would replace the focused input. */}
+          {extra && "box" in extra ? (
+            <div class="cw-box">
+              {el}
+              {extra.box}
+            </div>
+          ) : (
+            el
+          )}
+          {extra?.hint && (
+            <p class="cw-hint" id={`${inputId}-hint`}>
+              {extra.hint}
+            </p>
+          )}
+          {code && (
+            <p class="cw-msg" id={`${inputId}-err`}>
+              {t(code)}
+            </p>
+          )}
+        </div>
+      );
+    };
+
+    const digitsOnly = (max: number) => (v: string) => cardDigits(v).slice(0, max);
+
     return (
-      <div class="cw-field">
-        <label class="cw-label" for={inputId}>
-          {label(key)}
-        </label>
-        {/* The wrapper is there even without a badge: changing the tree would replace the focused input. */}
-        {extra && "box" in extra ? (
-          <div class="cw-box">
-            {el}
-            {extra.box}
-          </div>
-        ) : (
-          el
+      <form noValidate onSubmit={onSubmit}>
+        {field(
+          "cardNumber",
+          {
+            type: "text",
+            inputmode: "numeric",
+            autocomplete: "cc-number",
+            autocorrect: "off",
+            spellcheck: false,
+            class: "cw-num",
+            onInput: formatted("cardNumber", editCardNumber),
+          },
+          {
+            before: info ? `${id}-brand` : undefined,
+            box: info ? (
+              <span id={`${id}-brand`} class="cw-brand" data-icon={info.brand} role="img" aria-label={t("cardBrand", { brand: info.name })} />
+            ) : undefined,
+          },
         )}
-        {extra?.hint && (
-          <p class="cw-hint" id={`${inputId}-hint`}>
-            {extra.hint}
-          </p>
+        <div class="cw-row">
+          {field("expDateMonthYear", {
+            type: "text",
+            inputmode: "numeric",
+            autocomplete: "cc-exp",
+            placeholder: t("expiryPlaceholder"),
+            onInput: formatted("expDateMonthYear", editExpiry),
+          })}
+          {field("cvv", {
+            type: "text",
+            inputmode: "numeric",
+            autocomplete: "cc-csc",
+            placeholder: "•".repeat(cvcSize),
+            onInput: plain("cvv", digitsOnly(cvcSize)),
+          })}
+        </div>
+        {field(
+          "name",
+          {
+            type: "text",
+            autocomplete: "cc-name",
+            autocapitalize: "characters",
+            spellcheck: false,
+            class: "cw-name",
+            onInput: plain("name"),
+          },
+          // Once the error says the same, the hint gives way to it.
+          { hint: cyrillic && !errors.name ? t("nameLatin") : undefined },
         )}
-        {code && (
-          <p class="cw-msg" id={`${inputId}-err`}>
-            {t(code)}
-          </p>
-        )}
-      </div>
+        {props.requireEmail &&
+          field("email", { type: "email", inputmode: "email", autocomplete: "email", onInput: plain("email") })}
+        <button type="submit" class="cw-btn cw-pay" disabled={busy}>
+          {busy && <span class="cw-spin" aria-hidden="true" />}
+          {props.payLabel}
+        </button>
+      </form>
     );
   }
-
-  const digitsOnly = (max: number) => (v: string) => cardDigits(v).slice(0, max);
-
-  return (
-    <form noValidate onSubmit={onSubmit}>
-      {field(
-        "cardNumber",
-        {
-          type: "text",
-          inputmode: "numeric",
-          autocomplete: "cc-number",
-          autocorrect: "off",
-          spellcheck: false,
-          class: "cw-num",
-          onInput: formatted("cardNumber", editCardNumber),
-        },
-        {
-          before: info ? `${id}-brand` : undefined,
-          box: info ? (
-            <span id={`${id}-brand`} class="cw-brand" data-icon={info.brand} role="img" aria-label={t("cardBrand", { brand: info.name })} />
-          ) : undefined,
-        },
-      )}
-      <div class="cw-row">
-        {field("expDateMonthYear", {
-          type: "text",
-          inputmode: "numeric",
-          autocomplete: "cc-exp",
-          placeholder: t("expiryPlaceholder"),
-          onInput: formatted("expDateMonthYear", editExpiry),
-        })}
-        {field("cvv", {
-          type: "text",
-          inputmode: "numeric",
-          autocomplete: "cc-csc",
-          placeholder: "•".repeat(cvcSize),
-          onInput: plain("cvv", digitsOnly(cvcSize)),
-        })}
-      </div>
-      {field(
-        "name",
-        {
-          type: "text",
-          autocomplete: "cc-name",
-          autocapitalize: "characters",
-          spellcheck: false,
-          class: "cw-name",
-          onInput: plain("name"),
-        },
-        // Once the error says the same, the hint gives way to it.
-        { hint: cyrillic && !errors.name ? t("nameLatin") : undefined },
-      )}
-      {props.requireEmail &&
-        field("email", { type: "email", inputmode: "email", autocomplete: "email", onInput: plain("email") })}
-      <button type="submit" class="cw-btn cw-pay" disabled={busy}>
-        {busy && <span class="cw-spin" aria-hidden="true" />}
-        {props.payLabel}
-      </button>
-    </form>
-  );
 }

@@ -1,16 +1,17 @@
 // The widget: renders the payment controller's state (form, 3-D Secure dialog, results) and
 // hands the card to controller.submit. One live region, always present, speaks for all of it.
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { Component, createRef } from "preact";
 import { cardDigits, detectBrand } from "../card/index.ts";
 import { createTranslator, formatAmount, resolveLanguage } from "../i18n/index.ts";
 import type { Translator } from "../i18n/index.ts";
-import type { ChangePayload, CheckoutOptions } from "../options.ts";
+import type { ChangePayload, CheckoutOptions, Language } from "../options.ts";
 import type { CardInput, PaymentController, PaymentState } from "../payment/index.ts";
 import { CardFields, EMPTY_VALUES, formErrors } from "./CardFields.tsx";
 import type { FieldErrors, FieldKey, FieldValues } from "./CardFields.tsx";
 import { ApprovedScreen, DeclinedScreen, ThreeDsDialog, declinedText } from "./late-views.ts";
 import { FailedScreen, failedText } from "./ResultScreens.tsx";
-import { themeAttributes, useInstanceId, useStyles } from "./widget-root.ts";
+import { holdStyles, nextInstanceId, themeAttributes } from "./widget-root.ts";
+import type { HeldStyles } from "./widget-root.ts";
 
 export interface CardFormProps {
   options: CheckoutOptions;
@@ -35,77 +36,131 @@ function statusText(state: PaymentState, t: Translator, options: CheckoutOptions
   }
 }
 
-export function CardForm({ options, controller }: CardFormProps) {
-  const root = useRef<HTMLDivElement>(null);
-  const id = useInstanceId();
-  useStyles(root, options.nonce);
+interface CardFormState {
+  payment: PaymentState;
+  values: FieldValues;
+  /** The live region's text. */
+  status: string;
+  /** Between the click and the controller's "submitting". */
+  pendingView: boolean;
+  /** The formatted amount for the Pay button, "" until formatted. */
+  amountText: string;
+}
 
-  const lang = useMemo(() => resolveLanguage(options.language), [options.language]);
-  const t = useMemo(() => createTranslator(lang, options.texts), [lang, options.texts]);
-
-  const [state, setState] = useState<PaymentState>(() => controller.getState());
-  useEffect(() => {
-    setState(controller.getState());
-    return controller.subscribe(setState);
-  }, [controller]);
-
-  const [values, setValues] = useState<FieldValues>(() => ({ ...EMPTY_VALUES, email: options.email ?? "" }));
-  const latestValues = useRef(values);
-  latestValues.current = values;
-  const [status, setStatus] = useState("");
-  // The same text twice would not be spoken again; a trailing no-break space makes it new.
-  const announce = (text: string) => setStatus((prev) => (prev === text ? `${text}\u00a0` : text));
-
+export class CardForm extends Component<CardFormProps, CardFormState> {
+  private readonly id = nextInstanceId();
+  private readonly root = createRef<HTMLDivElement>();
+  private styles: HeldStyles | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private subscribed: PaymentController | undefined;
+  private amountTimer: ReturnType<typeof setTimeout> | undefined;
+  private amountFor = "";
+  /** The values as of the last event, ahead of the next render. */
+  private latestValues: FieldValues;
+  /** Errors the fields show now (for onChange). */
+  private shownErrors: FieldErrors = {};
+  private lastChange = "";
   // Between the click and the controller's "submitting", a second click must not pay again.
-  const pending = useRef(false);
-  const [pendingView, setPendingView] = useState(false);
-  const previous = useRef(state.kind);
+  private pending = false;
+  /** The payment state's kind at the last commit: coming back from a result focuses the form. */
+  private previousKind: PaymentState["kind"];
 
-  useEffect(() => {
-    const text = statusText(state, t, options);
-    if (text) announce(text);
+  constructor(props: CardFormProps) {
+    super(props);
+    const values = { ...EMPTY_VALUES, email: props.options.email ?? "" };
+    const payment = props.controller.getState();
+    this.latestValues = values;
+    this.previousKind = payment.kind;
+    this.state = { payment, values, status: "", pendingView: false, amountText: "" };
+  }
+
+  override componentDidMount(): void {
+    this.styles = holdStyles(this.root.current, this.props.options.nonce);
+    this.subscribe();
+    this.paymentChanged();
+    this.scheduleAmount();
+    this.previousKind = this.state.payment.kind;
+    this.props.options.onReady?.();
+  }
+
+  override componentDidUpdate(_props: CardFormProps, previous: CardFormState): void {
+    this.styles = holdStyles(this.root.current, this.props.options.nonce, this.styles);
+    if (this.subscribed !== this.props.controller) this.subscribe();
+    if (previous.payment !== this.state.payment) this.paymentChanged();
+    this.scheduleAmount();
+    this.previousKind = this.state.payment.kind;
+  }
+
+  override componentWillUnmount(): void {
+    this.unsubscribe?.();
+    clearTimeout(this.amountTimer);
+    this.styles?.release();
+  }
+
+  private lang(): Language {
+    return resolveLanguage(this.props.options.language);
+  }
+
+  private subscribe(): void {
+    const { controller } = this.props;
+    this.unsubscribe?.();
+    this.subscribed = controller;
+    const payment = controller.getState();
+    if (payment !== this.state.payment) this.setState({ payment });
+    this.unsubscribe = controller.subscribe((payment) => this.setState({ payment }));
+  }
+
+  // The same text twice would not be spoken again; a trailing no-break space makes it new.
+  private readonly announce = (text: string) =>
+    this.setState((previous) => ({ status: previous.status === text ? `${text}\u00a0` : text }));
+
+  private paymentChanged(): void {
+    const { payment } = this.state;
+    const { options } = this.props;
+    const text = statusText(payment, createTranslator(this.lang(), options.texts), options);
+    if (text) this.announce(text);
     // Card data is kept no longer than it can be useful: gone after success, CVC gone after a decline.
-    if (state.kind === "approved") setValues((v) => ({ ...EMPTY_VALUES, email: v.email }));
-    if (state.kind === "declined") setValues((v) => ({ ...v, cvv: "" }));
-  }, [state]);
-  const backFromResult = previous.current === "declined" || previous.current === "failed";
-  useEffect(() => {
-    previous.current = state.kind;
-  });
-
-  useEffect(() => {
-    options.onReady?.();
-  }, []);
+    if (payment.kind === "approved") this.setState(({ values }) => ({ values: { ...EMPTY_VALUES, email: values.email } }));
+    if (payment.kind === "declined") this.setState(({ values }) => ({ values: { ...values, cvv: "" } }));
+  }
 
   // A page's first Intl.NumberFormat costs Chromium 30-90 ms (ICU start-up): the form is usable
   // first, and the amount joins the button label a task later.
-  const [amountText, setAmountText] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(() => setAmountText(formatAmount(options.amount, options.currency, lang)), 0);
-    return () => clearTimeout(timer);
-  }, [options.amount, options.currency, lang]);
+  private scheduleAmount(): void {
+    const { amount, currency } = this.props.options;
+    const lang = this.lang();
+    const key = `${amount} ${currency} ${lang}`;
+    if (key === this.amountFor) return;
+    this.amountFor = key;
+    clearTimeout(this.amountTimer);
+    this.amountTimer = setTimeout(() => this.setState({ amountText: formatAmount(amount, currency, lang) }), 0);
+  }
 
-  const fields: FieldKey[] = ["cardNumber", "expDateMonthYear", "cvv", "name"];
-  if (options.requireEmail) fields.push("email");
-  const lastChange = useRef("");
-  const reportChange = (next: FieldValues, shown: FieldErrors) => {
-    if (!options.onChange) return;
+  private fields(): FieldKey[] {
+    const fields: FieldKey[] = ["cardNumber", "expDateMonthYear", "cvv", "name"];
+    if (this.props.options.requireEmail) fields.push("email");
+    return fields;
+  }
+
+  private reportChange(next: FieldValues, shown: FieldErrors): void {
+    const { onChange } = this.props.options;
+    if (!onChange) return;
     const change: ChangePayload = {
       brand: detectBrand(next.cardNumber),
-      complete: Object.keys(formErrors(fields, next)).length === 0,
+      complete: Object.keys(formErrors(this.fields(), next)).length === 0,
       errors: shown as Record<string, string>,
     };
     const key = JSON.stringify(change);
-    if (key === lastChange.current) return;
-    lastChange.current = key;
-    options.onChange(change);
-  };
-  const shownErrors = useRef<FieldErrors>({});
+    if (key === this.lastChange) return;
+    this.lastChange = key;
+    onChange(change);
+  }
 
-  function pay(v: FieldValues) {
-    if (pending.current || controller.getState().kind !== "idle") return;
-    pending.current = true;
-    setPendingView(true);
+  private readonly pay = (v: FieldValues) => {
+    const { controller, options } = this.props;
+    if (this.pending || controller.getState().kind !== "idle") return;
+    this.pending = true;
+    this.setState({ pendingView: true });
     const card: CardInput = {
       cardNumber: cardDigits(v.cardNumber),
       expDateMonthYear: v.expDateMonthYear,
@@ -115,55 +170,61 @@ export function CardForm({ options, controller }: CardFormProps) {
     };
     if (options.requireEmail) card.email = v.email.trim();
     void controller.submit(card).finally(() => {
-      pending.current = false;
-      setPendingView(false);
+      this.pending = false;
+      this.setState({ pendingView: false });
     });
-  }
+  };
 
-  let screen;
-  if (state.kind === "approved") screen = <ApprovedScreen state={state} t={t} />;
-  else if (state.kind === "declined")
-    screen = <DeclinedScreen state={state} t={t} texts={options.texts} onRetry={() => void controller.retry()} />;
-  else if (state.kind === "failed") screen = <FailedScreen state={state} t={t} onRetry={() => void controller.retry()} />;
-  else
-    screen = (
-      <CardFields
-        id={id}
-        t={t}
-        values={values}
-        onValues={(next) => {
-          latestValues.current = next;
-          setValues(next);
-          reportChange(next, shownErrors.current);
-        }}
-        onErrors={(errs) => {
-          shownErrors.current = errs;
-          reportChange(latestValues.current, errs);
-        }}
-        requireEmail={Boolean(options.requireEmail)}
-        payLabel={t("pay", { amount: amountText }).trim()}
-        busy={pendingView || state.kind !== "idle"}
-        onPay={pay}
-        announce={announce}
-        autoFocus={backFromResult}
-      />
-    );
+  override render({ options, controller }: CardFormProps, { payment: state, values, status, pendingView, amountText }: CardFormState) {
+    const lang = this.lang();
+    const t = createTranslator(lang, options.texts);
+    const backFromResult = this.previousKind === "declined" || this.previousKind === "failed";
 
-  return (
-    <div ref={root} class="cw" lang={lang} {...themeAttributes(options.appearance)}>
-      {screen}
-      {state.kind === "threeDs" && state.mode === "iframe" && (
-        <ThreeDsDialog
-          state={state}
+    let screen;
+    if (state.kind === "approved") screen = <ApprovedScreen state={state} t={t} />;
+    else if (state.kind === "declined")
+      screen = <DeclinedScreen state={state} t={t} texts={options.texts} onRetry={() => void controller.retry()} />;
+    else if (state.kind === "failed") screen = <FailedScreen state={state} t={t} onRetry={() => void controller.retry()} />;
+    else
+      screen = (
+        <CardFields
+          id={this.id}
           t={t}
-          onCancel={() => controller.cancelThreeDs()}
-          appearance={options.appearance}
-          nonce={options.nonce}
+          values={values}
+          onValues={(next) => {
+            this.latestValues = next;
+            this.setState({ values: next });
+            this.reportChange(next, this.shownErrors);
+          }}
+          onErrors={(errs) => {
+            this.shownErrors = errs;
+            this.reportChange(this.latestValues, errs);
+          }}
+          requireEmail={Boolean(options.requireEmail)}
+          payLabel={t("pay", { amount: amountText }).trim()}
+          busy={pendingView || state.kind !== "idle"}
+          onPay={this.pay}
+          announce={this.announce}
+          autoFocus={backFromResult}
         />
-      )}
-      <div class="cw-sr" role="status" aria-live="polite" aria-atomic="true">
-        {status}
+      );
+
+    return (
+      <div ref={this.root} class="cw" lang={lang} {...themeAttributes(options.appearance)}>
+        {screen}
+        {state.kind === "threeDs" && state.mode === "iframe" && (
+          <ThreeDsDialog
+            state={state}
+            t={t}
+            onCancel={() => controller.cancelThreeDs()}
+            appearance={options.appearance}
+            nonce={options.nonce}
+          />
+        )}
+        <div class="cw-sr" role="status" aria-live="polite" aria-atomic="true">
+          {status}
+        </div>
       </div>
-    </div>
-  );
+    );
+  }
 }

@@ -1,9 +1,10 @@
 // An accessible modal dialog: labelled by its visible title, focus moved in and kept in,
 // Escape or the close button closes it, and focus goes back to where it was on close.
+import { Component, createRef } from "preact";
 import type { ComponentChildren } from "preact";
-import { useLayoutEffect, useRef } from "preact/hooks";
 import type { Appearance } from "../options.ts";
-import { themeAttributes, useInstanceId, useStyles } from "./widget-root.ts";
+import { holdStyles, nextInstanceId, themeAttributes } from "./widget-root.ts";
+import type { HeldStyles } from "./widget-root.ts";
 
 export interface ModalProps {
   /** Visible heading; also the dialog's accessible name. */
@@ -26,16 +27,16 @@ function focusables(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest("[hidden]"));
 }
 
-export function Modal({ title, closeLabel, onClose, appearance, nonce, vars, children }: ModalProps) {
-  const dialog = useRef<HTMLDivElement>(null);
-  const id = useInstanceId();
-  const close = useRef(onClose);
-  close.current = onClose;
-  useStyles(dialog, nonce);
+export class Modal extends Component<ModalProps> {
+  private readonly id = nextInstanceId();
+  private readonly dialog = createRef<HTMLDivElement>();
+  private styles: HeldStyles | undefined;
+  private restore: (() => void) | undefined;
 
-  // Layout effect: focus moves in as soon as the dialog is in the DOM, before anything else can take it.
-  useLayoutEffect(() => {
-    const box = dialog.current;
+  // On mount, focus moves in before anything else can take it.
+  override componentDidMount(): void {
+    const box = this.dialog.current;
+    this.styles = holdStyles(box, this.props.nonce);
     if (!box) return;
     const doc = box.ownerDocument;
     const opener = doc.activeElement as HTMLElement | null;
@@ -48,21 +49,30 @@ export function Modal({ title, closeLabel, onClose, appearance, nonce, vars, chi
       if (event.target instanceof Node && !box.contains(event.target)) box.focus();
     };
     doc.addEventListener("focusin", onFocusIn);
-    return () => {
+    this.restore = () => {
       doc.removeEventListener("focusin", onFocusIn);
       html.style.overflow = overflow;
       if (opener?.isConnected && typeof opener.focus === "function") opener.focus();
     };
-  }, []);
+  }
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    const box = dialog.current;
+  override componentDidUpdate(): void {
+    this.styles = holdStyles(this.dialog.current, this.props.nonce, this.styles);
+  }
+
+  override componentWillUnmount(): void {
+    this.restore?.();
+    this.styles?.release();
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    const box = this.dialog.current;
     if (!box) return;
     if (event.key !== "Escape" && event.key !== "Tab") return;
     // A dialog inside a dialog (3-D Secure over open()'s form) handles its keys alone.
     event.stopPropagation();
     if (event.key === "Escape") {
-      close.current();
+      this.props.onClose();
       return;
     }
     const items = focusables(box);
@@ -82,26 +92,29 @@ export function Modal({ title, closeLabel, onClose, appearance, nonce, vars, chi
     }
   };
 
-  return (
-    <div class="cw-overlay">
-      <div
-        ref={dialog}
-        class="cw cw-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-        {...themeAttributes(appearance, vars)}
-      >
-        <div class="cw-head">
-          <h2 id={`${id}-title`}>{title}</h2>
-          <button type="button" class="cw-btn cw-alt" onClick={() => close.current()}>
-            {closeLabel}
-          </button>
+  override render({ title, closeLabel, appearance, vars, children }: ModalProps) {
+    const id = this.id;
+    return (
+      <div class="cw-overlay">
+        <div
+          ref={this.dialog}
+          class="cw cw-dialog"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby={`${id}-title`}
+          tabIndex={-1}
+          onKeyDown={this.onKeyDown}
+          {...themeAttributes(appearance, vars)}
+        >
+          <div class="cw-head">
+            <h2 id={`${id}-title`}>{title}</h2>
+            <button type="button" class="cw-btn cw-alt" onClick={() => this.props.onClose()}>
+              {closeLabel}
+            </button>
+          </div>
+          {children}
         </div>
-        {children}
       </div>
-    </div>
-  );
+    );
+  }
 }

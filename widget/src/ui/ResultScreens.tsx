@@ -1,6 +1,7 @@
 // The screens that replace the form once a payment is over. Each takes focus on mount so a
 // keyboard or screen-reader user lands on the outcome rather than on a vanished Pay button.
-import { useEffect, useRef } from "preact/hooks";
+import { Component, createRef } from "preact";
+import type { ComponentChildren } from "preact";
 import { declineMessage, formatAmount } from "../i18n/index.ts";
 import type { TextOverrides, Translator } from "../i18n/index.ts";
 import type { PaymentState } from "../payment/index.ts";
@@ -9,10 +10,21 @@ type Approved = Extract<PaymentState, { kind: "approved" }>;
 type Declined = Extract<PaymentState, { kind: "declined" }>;
 type Failed = Extract<PaymentState, { kind: "failed" }>;
 
-function useFocusOnMount() {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return ref;
+/** The outcome's box; it takes focus when it appears. */
+class ResultBox extends Component<{ children?: ComponentChildren }> {
+  private readonly box = createRef<HTMLDivElement>();
+
+  override componentDidMount(): void {
+    this.box.current?.focus();
+  }
+
+  override render({ children }: { children?: ComponentChildren }) {
+    return (
+      <div ref={this.box} class="cw-result" tabIndex={-1}>
+        {children}
+      </div>
+    );
+  }
 }
 
 /** `Visa •••• 4242`: brand and last four only. */
@@ -35,14 +47,13 @@ export function failedText(state: Failed, t: Translator): string {
 }
 
 export function ApprovedScreen({ state, t }: { state: Approved; t: Translator }) {
-  const ref = useFocusOnMount();
   return (
-    <div ref={ref} class="cw-result" tabIndex={-1}>
+    <ResultBox>
       <span class="cw-mark cw-ok" aria-hidden="true" />
       <h2>{t("approvedTitle")}</h2>
       <p class="cw-amount">{formatAmount(state.result.amount, state.result.currency, t.lang)}</p>
       <p>{maskedCard(state, t)}</p>
-    </div>
+    </ResultBox>
   );
 }
 
@@ -52,16 +63,15 @@ interface RetryProps {
 }
 
 function Problem({ title, text, t, onRetry }: RetryProps & { title: string; text: string }) {
-  const ref = useFocusOnMount();
   return (
-    <div ref={ref} class="cw-result" tabIndex={-1}>
+    <ResultBox>
       <span class="cw-mark cw-bad" aria-hidden="true" />
       <h2>{title}</h2>
       <p>{text}</p>
       <button type="button" class="cw-btn" onClick={onRetry}>
         {t("retry")}
       </button>
-    </div>
+    </ResultBox>
   );
 }
 

@@ -1,5 +1,5 @@
 // 3-D Secure in iframe mode: the bank's page in a named frame inside a modal dialog.
-import { useEffect, useRef } from "preact/hooks";
+import { Component, createRef } from "preact";
 import type { Translator } from "../i18n/index.ts";
 import type { Appearance } from "../options.ts";
 import { postToAcs } from "../payment/index.ts";
@@ -21,23 +21,37 @@ export interface ThreeDsDialogProps {
 const DEFAULT_WIDTH = 500;
 const DEFAULT_HEIGHT = 600;
 
-export function ThreeDsDialog({ state, t, onCancel, appearance, nonce }: ThreeDsDialogProps) {
-  const frame = useRef<HTMLIFrameElement>(null);
-  const { challenge, frameName } = state;
+class ThreeDsDialogView extends Component<ThreeDsDialogProps> {
+  private readonly frame = createRef<HTMLIFrameElement>();
 
   // The form can target the frame only once the named iframe is in the document.
-  useEffect(() => {
-    const el = frame.current;
-    if (el) postToAcs(challenge, frameName, el.ownerDocument);
-  }, [challenge, frameName]);
+  override componentDidMount(): void {
+    this.post();
+  }
 
-  const vars = {
-    "--cw-frame-w": `${challenge.frameWidth ?? DEFAULT_WIDTH}px`,
-    "--cw-frame-h": `${challenge.frameHeight ?? DEFAULT_HEIGHT}px`,
-  };
-  return (
-    <Modal title={t("threeDsTitle")} closeLabel={t("cancel")} onClose={onCancel} appearance={appearance} nonce={nonce} vars={vars}>
-      <iframe ref={frame} class="cw-frame" name={frameName} title={t("threeDsFrame")} />
-    </Modal>
-  );
+  override componentDidUpdate(previous: ThreeDsDialogProps): void {
+    if (previous.state.challenge !== this.props.state.challenge || previous.state.frameName !== this.props.state.frameName) this.post();
+  }
+
+  private post(): void {
+    const el = this.frame.current;
+    if (el) postToAcs(this.props.state.challenge, this.props.state.frameName, el.ownerDocument);
+  }
+
+  override render({ state: { challenge, frameName }, t, onCancel, appearance, nonce }: ThreeDsDialogProps) {
+    const vars = {
+      "--cw-frame-w": `${challenge.frameWidth ?? DEFAULT_WIDTH}px`,
+      "--cw-frame-h": `${challenge.frameHeight ?? DEFAULT_HEIGHT}px`,
+    };
+    return (
+      <Modal title={t("threeDsTitle")} closeLabel={t("cancel")} onClose={onCancel} appearance={appearance} nonce={nonce} vars={vars}>
+        <iframe ref={this.frame} class="cw-frame" name={frameName} title={t("threeDsFrame")} />
+      </Modal>
+    );
+  }
+}
+
+/** A function component: the script-tag build calls late views as plain functions (LATE_MODULES). */
+export function ThreeDsDialog(props: ThreeDsDialogProps) {
+  return <ThreeDsDialogView {...props} />;
 }
