@@ -48,10 +48,6 @@ export function defineCheckoutElementWith(deps: EntryDeps, name: string = ELEMEN
   const existing = customElements.get(name);
   if (existing) return existing;
 
-  // Per-element state in a WeakMap rather than #private fields: the es2020 script-tag build would
-  // lower those into WeakMaps plus helpers anyway, on the critical path.
-  const handles = new WeakMap<HTMLElement, CheckoutHandle>();
-  const pending = new WeakSet<HTMLElement>();
   const options = (host: HTMLElement): CheckoutOptions =>
     ({ ...optionsFromAttributes(host), ...eventOptions(host) }) as CheckoutOptions;
 
@@ -60,28 +56,30 @@ export function defineCheckoutElementWith(deps: EntryDeps, name: string = ELEMEN
       return OBSERVED_ATTRIBUTES;
     }
 
+    #handle: CheckoutHandle | null = null;
+    #pending = false;
+
     connectedCallback(): void {
-      if (handles.has(this)) return;
-      handles.set(this, mountWith(deps, this, options(this), { onOutcome: outcomeToEvent(this) }));
+      this.#handle ??= mountWith(deps, this, options(this), { onOutcome: outcomeToEvent(this) });
     }
 
     disconnectedCallback(): void {
-      handles.get(this)?.unmount();
-      handles.delete(this);
+      this.#handle?.unmount();
+      this.#handle = null;
     }
 
     attributeChangedCallback(): void {
-      if (!handles.has(this) || pending.has(this)) return;
+      if (!this.#handle || this.#pending) return;
       // Several attributes set in a row make one update.
-      pending.add(this);
+      this.#pending = true;
       queueMicrotask(() => {
-        pending.delete(this);
-        handles.get(this)?.update(options(this));
+        this.#pending = false;
+        this.#handle?.update(options(this));
       });
     }
 
     submit(): void {
-      handles.get(this)?.submit();
+      this.#handle?.submit();
     }
   }
 

@@ -58,25 +58,25 @@ interface ControllerSlot {
 }
 
 export class CheckoutRoot extends Component<CheckoutRootProps> {
-  private checked: { options: CheckoutOptions; check: OptionsCheck; text: string } | undefined;
-  private reported: string | undefined;
-  private slot: ControllerSlot | null = null;
+  #checked: { options: CheckoutOptions; check: OptionsCheck; text: string } | undefined;
+  #reported: string | undefined;
+  #slot: ControllerSlot | null = null;
   /** The controller whose outcomes and preload are wired (after a commit). */
-  private wired: { controller: PaymentFlowController; stop: () => void } | null = null;
-  private firstOutcome: FinalPaymentState | null = this.props.initialOutcome ?? null;
+  #wired: { controller: PaymentFlowController; stop: () => void } | null = null;
+  #firstOutcome: FinalPaymentState | null = this.props.initialOutcome ?? null;
 
-  private check(options: CheckoutOptions): { check: OptionsCheck; text: string } {
-    if (this.checked?.options !== options) {
+  #check = (options: CheckoutOptions): { check: OptionsCheck; text: string } => {
+    if (this.#checked?.options !== options) {
       const check = checkOptions(options);
-      this.checked = { options, check, text: JSON.stringify(check.problems) + check.unknown.join() };
+      this.#checked = { options, check, text: JSON.stringify(check.problems) + check.unknown.join() };
     }
-    return this.checked;
-  }
+    return this.#checked;
+  };
 
   /** The payment controller for these options: a new one when they mean a new payment. */
-  private controllerFor(options: CheckoutOptions): PaymentFlowController {
+  #controllerFor = (options: CheckoutOptions): PaymentFlowController => {
     const key = paymentKey(options);
-    const current = this.slot;
+    const current = this.#slot;
     // A payment in flight keeps its controller until it is over.
     if (current && (current.key === key || IN_FLIGHT.has(current.controller.getState().kind))) return current.controller;
     // Callbacks are read from the latest props, so that new function identities never rebuild the controller.
@@ -86,38 +86,38 @@ export class CheckoutRoot extends Component<CheckoutRootProps> {
       onFail: (payload) => this.props.options.onFail?.(payload),
       onComplete: (payload) => this.props.options.onComplete?.(payload),
     };
-    const controller = this.props.createController(proxied, { loadCrypto: this.props.loadCrypto, initialOutcome: this.firstOutcome });
-    this.firstOutcome = null;
-    this.slot = { key, controller };
+    const controller = this.props.createController(proxied, { loadCrypto: this.props.loadCrypto, initialOutcome: this.#firstOutcome });
+    this.#firstOutcome = null;
+    this.#slot = { key, controller };
     return controller;
-  }
+  };
 
   override componentDidMount(): void {
-    this.afterCommit();
+    this.#afterCommit();
   }
 
   override componentDidUpdate(): void {
-    this.afterCommit();
+    this.#afterCommit();
   }
 
   override componentWillUnmount(): void {
-    this.unwire();
+    this.#unwire();
   }
 
-  private afterCommit(): void {
-    const { check, text } = this.check(this.props.options);
+  #afterCommit = (): void => {
+    const { check, text } = this.#check(this.props.options);
     // Console once per distinct set of problems, not on every render.
-    if (text !== this.reported) {
-      this.reported = text;
+    if (text !== this.#reported) {
+      this.#reported = text;
       reportOptions(check);
     }
-    const controller = this.slot?.controller ?? null;
-    if (this.wired?.controller === controller) return;
-    this.unwire();
+    const controller = this.#slot?.controller ?? null;
+    if (this.#wired?.controller === controller) return;
+    this.#unwire();
     if (!controller) return;
     const stopOutcomes = controller.onOutcome((event) => this.props.onOutcome?.(event));
     const cancelPreload = whenIdle(() => controller.preload());
-    this.wired = {
+    this.#wired = {
       controller,
       stop: () => {
         cancelPreload();
@@ -125,17 +125,17 @@ export class CheckoutRoot extends Component<CheckoutRootProps> {
         controller.destroy();
       },
     };
-  }
+  };
 
-  private unwire(): void {
-    this.wired?.stop();
-    this.wired = null;
-  }
+  #unwire = (): void => {
+    this.#wired?.stop();
+    this.#wired = null;
+  };
 
   override render({ options, frame, rootRef }: CheckoutRootProps) {
-    const { check } = this.check(options);
-    if (check.problems.length > 0) this.slot = null;
-    const controller = check.problems.length === 0 ? this.controllerFor(options) : null;
+    const { check } = this.#check(options);
+    if (check.problems.length > 0) this.#slot = null;
+    const controller = check.problems.length === 0 ? this.#controllerFor(options) : null;
     const content = controller ? (
       <CardFormView options={options} controller={controller} />
     ) : (

@@ -54,9 +54,8 @@ export interface CpCheckoutDeps {
 
 /** The `cp.Checkout` class bound to a crypto loader (dynamic import in npm, second script in the tag build). */
 export function createCpCheckoutClass(deps: CpCheckoutDeps): CpCheckoutConstructor {
-  // State lives in the constructor's closure rather than #private fields: the es2020 script-tag
-  // build would lower those into WeakMaps plus helpers, on the critical path. The key is fetched
-  // (once per instance) by cp-cryptogram.ts, in the crypto chunk.
+  // State lives in the constructor's closure; the key is fetched (once per instance) by
+  // cp-cryptogram.ts, in the crypto chunk.
   class Checkout implements CpCheckout {
     declare readonly createPaymentCryptogram: (fieldValues?: CpCardData) => Promise<string>;
 

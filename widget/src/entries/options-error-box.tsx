@@ -18,26 +18,26 @@ function nonceOf(options: Partial<CheckoutOptions> | undefined): string | undefi
 }
 
 export class OptionsErrorBox extends Component<OptionsErrorBoxProps> {
-  private readonly box = createRef<HTMLDivElement>();
-  private styles: HeldStyles | undefined;
+  readonly #box = createRef<HTMLDivElement>();
+  #styles: HeldStyles | undefined;
 
   override componentDidMount(): void {
-    this.styles = holdStyles(this.box.current, nonceOf(this.props.options));
+    this.#styles = holdStyles(this.#box.current, nonceOf(this.props.options));
   }
 
   override componentDidUpdate(): void {
-    this.styles = holdStyles(this.box.current, nonceOf(this.props.options), this.styles);
+    this.#styles = holdStyles(this.#box.current, nonceOf(this.props.options), this.#styles);
   }
 
   override componentWillUnmount(): void {
-    this.styles?.release();
+    this.#styles?.release();
   }
 
   override render({ problems, options }: OptionsErrorBoxProps) {
     const language = typeof options?.language === "string" ? options.language : undefined;
     const t = createTranslator(resolveLanguage(language));
     return (
-      <div ref={this.box} class="cw cw-config-error" role="alert" data-config-error="">
+      <div ref={this.#box} class="cw cw-config-error" role="alert" data-config-error="">
         <p class="cw-msg">{t("Error_Config")}</p>
         <ul class="cw-hint">
           {problems.map((problem) => (

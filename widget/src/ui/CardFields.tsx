@@ -81,70 +81,70 @@ export interface CardFieldsProps {
 export class CardFields extends Component<CardFieldsProps, { errors: FieldErrors }> {
   override state = { errors: {} as FieldErrors };
   /** The values as of the last event, ahead of the owner's next render. */
-  private latest: FieldValues = this.props.values;
-  private readonly inputs: Partial<Record<FieldKey, HTMLInputElement | null>> = {};
-  private readonly edited = new Set<FieldKey>();
+  #latest: FieldValues = this.props.values;
+  readonly #inputs: Partial<Record<FieldKey, HTMLInputElement | null>> = {};
+  readonly #edited = new Set<FieldKey>();
   /** The errors shown, ahead of the next render. */
-  private shown: FieldErrors = {};
-  private wasCyrillic = false;
+  #shown: FieldErrors = {};
+  #wasCyrillic = false;
 
   override componentDidMount(): void {
-    if (this.props.autoFocus) this.inputs.cardNumber?.focus();
-    this.sayCyrillic();
+    if (this.props.autoFocus) this.#inputs.cardNumber?.focus();
+    this.#sayCyrillic();
   }
 
   override componentDidUpdate(): void {
-    this.sayCyrillic();
+    this.#sayCyrillic();
   }
 
-  private sayCyrillic(): void {
+  #sayCyrillic = (): void => {
     const cyrillic = isCyrillic(this.props.values.name);
-    if (cyrillic && !this.wasCyrillic) this.props.announce(this.props.t("nameLatin"));
-    this.wasCyrillic = cyrillic;
-  }
+    if (cyrillic && !this.#wasCyrillic) this.props.announce(this.props.t("nameLatin"));
+    this.#wasCyrillic = cyrillic;
+  };
 
-  private setErrors(next: FieldErrors): void {
-    this.shown = next;
+  #setErrors = (next: FieldErrors): void => {
+    this.#shown = next;
     this.setState({ errors: next });
     this.props.onErrors?.(next);
-  }
+  };
 
   override render(props: CardFieldsProps, { errors }: { errors: FieldErrors }) {
     const { id, t, values, busy, announce } = props;
     const fields: FieldKey[] = ["cardNumber", "expDateMonthYear", "cvv", "name"];
     if (props.requireEmail) fields.push("email");
-    this.latest = values;
+    this.#latest = values;
 
     const label = (field: FieldKey) => t(LABEL[field]);
     const say = (field: FieldKey, code: string) => announce(`${label(field)}: ${t(code)}`);
 
     const change = (field: FieldKey, value: string, inputType: string) => {
-      const next = { ...this.latest, [field]: value };
-      this.latest = next;
-      this.edited.add(field);
+      const next = { ...this.#latest, [field]: value };
+      this.#latest = next;
+      this.#edited.add(field);
       props.onValues(next);
       // While typing, a shown error goes away once the field is right; it never appears.
-      const errs = this.shown;
+      const errs = this.#shown;
       const fixed = (Object.keys(errs) as FieldKey[]).filter((f) => errs[f] && fieldError(f, next) === null);
       if (fixed.length) {
         const rest = { ...errs };
         for (const f of fixed) delete rest[f];
-        this.setErrors(rest);
+        this.#setErrors(rest);
       }
       if (!inputType.startsWith("delete") && isComplete(field, next)) {
-        this.inputs[fields[fields.indexOf(field) + 1] ?? field]?.focus();
+        this.#inputs[fields[fields.indexOf(field) + 1] ?? field]?.focus();
       }
     };
 
     const onBlur = (field: FieldKey) => {
       // Tabbing through an untouched form is not an error yet; submit will say so.
-      if (!this.edited.has(field)) return;
-      const code = fieldError(field, this.latest);
-      if ((this.shown[field] ?? null) === code) return;
-      const next = { ...this.shown };
+      if (!this.#edited.has(field)) return;
+      const code = fieldError(field, this.#latest);
+      if ((this.#shown[field] ?? null) === code) return;
+      const next = { ...this.#shown };
       if (code) next[field] = code;
       else delete next[field];
-      this.setErrors(next);
+      this.#setErrors(next);
       if (code) say(field, code);
     };
 
@@ -152,7 +152,7 @@ export class CardFields extends Component<CardFieldsProps, { errors: FieldErrors
       return (event: JSX.TargetedEvent<HTMLInputElement>) => {
         const el = event.currentTarget;
         const inputType = (event as unknown as InputEvent).inputType ?? "";
-        const result: FieldEdit = edit(el.value, el.selectionStart ?? el.value.length, this.latest[field], inputType);
+        const result: FieldEdit = edit(el.value, el.selectionStart ?? el.value.length, this.#latest[field], inputType);
         // Set before Preact re-renders, so the caret is not thrown to the end.
         el.value = result.value;
         if (el.ownerDocument.activeElement === el) el.setSelectionRange(result.caret, result.caret);
@@ -172,16 +172,16 @@ export class CardFields extends Component<CardFieldsProps, { errors: FieldErrors
     const onSubmit = (event: Event) => {
       event.preventDefault();
       if (busy) return;
-      for (const f of fields) this.edited.add(f);
-      const found = formErrors(fields, this.latest);
-      this.setErrors(found);
+      for (const f of fields) this.#edited.add(f);
+      const found = formErrors(fields, this.#latest);
+      this.#setErrors(found);
       const first = fields.find((f) => found[f]);
       if (first) {
-        this.inputs[first]?.focus();
+        this.#inputs[first]?.focus();
         say(first, found[first] ?? "");
         return;
       }
-      props.onPay(this.latest);
+      props.onPay(this.#latest);
     };
 
     const brand = detectBrand(values.cardNumber);
@@ -198,7 +198,7 @@ export class CardFields extends Component<CardFieldsProps, { errors: FieldErrors
         <input
           {...input}
           ref={(node) => {
-            this.inputs[key] = node;
+            this.#inputs[key] = node;
           }}
           id={inputId}
           class={input.class ? `cw-input ${input.class}` : "cw-input"}

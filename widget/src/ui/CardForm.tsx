@@ -48,118 +48,118 @@ interface CardFormState {
 }
 
 export class CardForm extends Component<CardFormProps, CardFormState> {
-  private readonly id = nextInstanceId();
-  private readonly root = createRef<HTMLDivElement>();
-  private styles: HeldStyles | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private subscribed: PaymentController | undefined;
-  private amountTimer: ReturnType<typeof setTimeout> | undefined;
-  private amountFor = "";
+  readonly #id = nextInstanceId();
+  readonly #root = createRef<HTMLDivElement>();
+  #styles: HeldStyles | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #subscribed: PaymentController | undefined;
+  #amountTimer: ReturnType<typeof setTimeout> | undefined;
+  #amountFor = "";
   /** The values as of the last event, ahead of the next render. */
-  private latestValues: FieldValues;
+  #latestValues: FieldValues;
   /** Errors the fields show now (for onChange). */
-  private shownErrors: FieldErrors = {};
-  private lastChange = "";
+  #shownErrors: FieldErrors = {};
+  #lastChange = "";
   // Between the click and the controller's "submitting", a second click must not pay again.
-  private pending = false;
+  #pending = false;
   /** The payment state's kind at the last commit: coming back from a result focuses the form. */
-  private previousKind: PaymentState["kind"];
+  #previousKind: PaymentState["kind"];
 
   constructor(props: CardFormProps) {
     super(props);
     const values = { ...EMPTY_VALUES, email: props.options.email ?? "" };
     const payment = props.controller.getState();
-    this.latestValues = values;
-    this.previousKind = payment.kind;
+    this.#latestValues = values;
+    this.#previousKind = payment.kind;
     this.state = { payment, values, status: "", pendingView: false, amountText: "" };
   }
 
   override componentDidMount(): void {
-    this.styles = holdStyles(this.root.current, this.props.options.nonce);
-    this.subscribe();
-    this.paymentChanged();
-    this.scheduleAmount();
-    this.previousKind = this.state.payment.kind;
+    this.#styles = holdStyles(this.#root.current, this.props.options.nonce);
+    this.#subscribe();
+    this.#paymentChanged();
+    this.#scheduleAmount();
+    this.#previousKind = this.state.payment.kind;
     this.props.options.onReady?.();
   }
 
   override componentDidUpdate(_props: CardFormProps, previous: CardFormState): void {
-    this.styles = holdStyles(this.root.current, this.props.options.nonce, this.styles);
-    if (this.subscribed !== this.props.controller) this.subscribe();
-    if (previous.payment !== this.state.payment) this.paymentChanged();
-    this.scheduleAmount();
-    this.previousKind = this.state.payment.kind;
+    this.#styles = holdStyles(this.#root.current, this.props.options.nonce, this.#styles);
+    if (this.#subscribed !== this.props.controller) this.#subscribe();
+    if (previous.payment !== this.state.payment) this.#paymentChanged();
+    this.#scheduleAmount();
+    this.#previousKind = this.state.payment.kind;
   }
 
   override componentWillUnmount(): void {
-    this.unsubscribe?.();
-    clearTimeout(this.amountTimer);
-    this.styles?.release();
+    this.#unsubscribe?.();
+    clearTimeout(this.#amountTimer);
+    this.#styles?.release();
   }
 
-  private lang(): Language {
+  #lang = (): Language => {
     return resolveLanguage(this.props.options.language);
-  }
+  };
 
-  private subscribe(): void {
+  #subscribe = (): void => {
     const { controller } = this.props;
-    this.unsubscribe?.();
-    this.subscribed = controller;
+    this.#unsubscribe?.();
+    this.#subscribed = controller;
     const payment = controller.getState();
     if (payment !== this.state.payment) this.setState({ payment });
-    this.unsubscribe = controller.subscribe((payment) => this.setState({ payment }));
-  }
+    this.#unsubscribe = controller.subscribe((payment) => this.setState({ payment }));
+  };
 
   // The same text twice would not be spoken again; a trailing no-break space makes it new.
-  private readonly announce = (text: string) =>
+  readonly #announce = (text: string) =>
     this.setState((previous) => ({ status: previous.status === text ? `${text}\u00a0` : text }));
 
-  private paymentChanged(): void {
+  #paymentChanged = (): void => {
     const { payment } = this.state;
     const { options } = this.props;
-    const text = statusText(payment, createTranslator(this.lang(), options.texts), options);
-    if (text) this.announce(text);
+    const text = statusText(payment, createTranslator(this.#lang(), options.texts), options);
+    if (text) this.#announce(text);
     // Card data is kept no longer than it can be useful: gone after success, CVC gone after a decline.
     if (payment.kind === "approved") this.setState(({ values }) => ({ values: { ...EMPTY_VALUES, email: values.email } }));
     if (payment.kind === "declined") this.setState(({ values }) => ({ values: { ...values, cvv: "" } }));
-  }
+  };
 
   // A page's first Intl.NumberFormat costs Chromium 30-90 ms (ICU start-up): the form is usable
   // first, and the amount joins the button label a task later.
-  private scheduleAmount(): void {
+  #scheduleAmount = (): void => {
     const { amount, currency } = this.props.options;
-    const lang = this.lang();
+    const lang = this.#lang();
     const key = `${amount} ${currency} ${lang}`;
-    if (key === this.amountFor) return;
-    this.amountFor = key;
-    clearTimeout(this.amountTimer);
-    this.amountTimer = setTimeout(() => this.setState({ amountText: formatAmount(amount, currency, lang) }), 0);
-  }
+    if (key === this.#amountFor) return;
+    this.#amountFor = key;
+    clearTimeout(this.#amountTimer);
+    this.#amountTimer = setTimeout(() => this.setState({ amountText: formatAmount(amount, currency, lang) }), 0);
+  };
 
-  private fields(): FieldKey[] {
+  #fields = (): FieldKey[] => {
     const fields: FieldKey[] = ["cardNumber", "expDateMonthYear", "cvv", "name"];
     if (this.props.options.requireEmail) fields.push("email");
     return fields;
-  }
+  };
 
-  private reportChange(next: FieldValues, shown: FieldErrors): void {
+  #reportChange = (next: FieldValues, shown: FieldErrors): void => {
     const { onChange } = this.props.options;
     if (!onChange) return;
     const change: ChangePayload = {
       brand: detectBrand(next.cardNumber),
-      complete: Object.keys(formErrors(this.fields(), next)).length === 0,
+      complete: Object.keys(formErrors(this.#fields(), next)).length === 0,
       errors: shown as Record<string, string>,
     };
     const key = JSON.stringify(change);
-    if (key === this.lastChange) return;
-    this.lastChange = key;
+    if (key === this.#lastChange) return;
+    this.#lastChange = key;
     onChange(change);
-  }
+  };
 
-  private readonly pay = (v: FieldValues) => {
+  readonly #pay = (v: FieldValues) => {
     const { controller, options } = this.props;
-    if (this.pending || controller.getState().kind !== "idle") return;
-    this.pending = true;
+    if (this.#pending || controller.getState().kind !== "idle") return;
+    this.#pending = true;
     this.setState({ pendingView: true });
     const card: CardInput = {
       cardNumber: cardDigits(v.cardNumber),
@@ -170,15 +170,15 @@ export class CardForm extends Component<CardFormProps, CardFormState> {
     };
     if (options.requireEmail) card.email = v.email.trim();
     void controller.submit(card).finally(() => {
-      this.pending = false;
+      this.#pending = false;
       this.setState({ pendingView: false });
     });
   };
 
   override render({ options, controller }: CardFormProps, { payment: state, values, status, pendingView, amountText }: CardFormState) {
-    const lang = this.lang();
+    const lang = this.#lang();
     const t = createTranslator(lang, options.texts);
-    const backFromResult = this.previousKind === "declined" || this.previousKind === "failed";
+    const backFromResult = this.#previousKind === "declined" || this.#previousKind === "failed";
 
     let screen;
     if (state.kind === "approved") screen = <ApprovedScreen state={state} t={t} />;
@@ -188,29 +188,29 @@ export class CardForm extends Component<CardFormProps, CardFormState> {
     else
       screen = (
         <CardFields
-          id={this.id}
+          id={this.#id}
           t={t}
           values={values}
           onValues={(next) => {
-            this.latestValues = next;
+            this.#latestValues = next;
             this.setState({ values: next });
-            this.reportChange(next, this.shownErrors);
+            this.#reportChange(next, this.#shownErrors);
           }}
           onErrors={(errs) => {
-            this.shownErrors = errs;
-            this.reportChange(this.latestValues, errs);
+            this.#shownErrors = errs;
+            this.#reportChange(this.#latestValues, errs);
           }}
           requireEmail={Boolean(options.requireEmail)}
           payLabel={t("pay", { amount: amountText }).trim()}
           busy={pendingView || state.kind !== "idle"}
-          onPay={this.pay}
-          announce={this.announce}
+          onPay={this.#pay}
+          announce={this.#announce}
           autoFocus={backFromResult}
         />
       );
 
     return (
-      <div ref={this.root} class="cw" lang={lang} {...themeAttributes(options.appearance)}>
+      <div ref={this.#root} class="cw" lang={lang} {...themeAttributes(options.appearance)}>
         {screen}
         {state.kind === "threeDs" && state.mode === "iframe" && (
           <ThreeDsDialog

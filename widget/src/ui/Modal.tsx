@@ -28,15 +28,15 @@ function focusables(root: HTMLElement): HTMLElement[] {
 }
 
 export class Modal extends Component<ModalProps> {
-  private readonly id = nextInstanceId();
-  private readonly dialog = createRef<HTMLDivElement>();
-  private styles: HeldStyles | undefined;
-  private restore: (() => void) | undefined;
+  readonly #id = nextInstanceId();
+  readonly #dialog = createRef<HTMLDivElement>();
+  #styles: HeldStyles | undefined;
+  #restore: (() => void) | undefined;
 
   // On mount, focus moves in before anything else can take it.
   override componentDidMount(): void {
-    const box = this.dialog.current;
-    this.styles = holdStyles(box, this.props.nonce);
+    const box = this.#dialog.current;
+    this.#styles = holdStyles(box, this.props.nonce);
     if (!box) return;
     const doc = box.ownerDocument;
     const opener = doc.activeElement as HTMLElement | null;
@@ -49,7 +49,7 @@ export class Modal extends Component<ModalProps> {
       if (event.target instanceof Node && !box.contains(event.target)) box.focus();
     };
     doc.addEventListener("focusin", onFocusIn);
-    this.restore = () => {
+    this.#restore = () => {
       doc.removeEventListener("focusin", onFocusIn);
       html.style.overflow = overflow;
       if (opener?.isConnected && typeof opener.focus === "function") opener.focus();
@@ -57,16 +57,16 @@ export class Modal extends Component<ModalProps> {
   }
 
   override componentDidUpdate(): void {
-    this.styles = holdStyles(this.dialog.current, this.props.nonce, this.styles);
+    this.#styles = holdStyles(this.#dialog.current, this.props.nonce, this.#styles);
   }
 
   override componentWillUnmount(): void {
-    this.restore?.();
-    this.styles?.release();
+    this.#restore?.();
+    this.#styles?.release();
   }
 
-  private readonly onKeyDown = (event: KeyboardEvent) => {
-    const box = this.dialog.current;
+  readonly #onKeyDown = (event: KeyboardEvent) => {
+    const box = this.#dialog.current;
     if (!box) return;
     if (event.key !== "Escape" && event.key !== "Tab") return;
     // A dialog inside a dialog (3-D Secure over open()'s form) handles its keys alone.
@@ -93,17 +93,17 @@ export class Modal extends Component<ModalProps> {
   };
 
   override render({ title, closeLabel, appearance, vars, children }: ModalProps) {
-    const id = this.id;
+    const id = this.#id;
     return (
       <div class="cw-overlay">
         <div
-          ref={this.dialog}
+          ref={this.#dialog}
           class="cw cw-dialog"
           role="dialog"
           aria-modal="true"
           aria-labelledby={`${id}-title`}
           tabIndex={-1}
-          onKeyDown={this.onKeyDown}
+          onKeyDown={this.#onKeyDown}
           {...themeAttributes(appearance, vars)}
         >
           <div class="cw-head">

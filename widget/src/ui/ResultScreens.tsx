@@ -12,15 +12,15 @@ type Failed = Extract<PaymentState, { kind: "failed" }>;
 
 /** The outcome's box; it takes focus when it appears. */
 class ResultBox extends Component<{ children?: ComponentChildren }> {
-  private readonly box = createRef<HTMLDivElement>();
+  readonly #box = createRef<HTMLDivElement>();
 
   override componentDidMount(): void {
-    this.box.current?.focus();
+    this.#box.current?.focus();
   }
 
   override render({ children }: { children?: ComponentChildren }) {
     return (
-      <div ref={this.box} class="cw-result" tabIndex={-1}>
+      <div ref={this.#box} class="cw-result" tabIndex={-1}>
         {children}
       </div>
     );

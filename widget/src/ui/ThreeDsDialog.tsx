@@ -22,21 +22,21 @@ const DEFAULT_WIDTH = 500;
 const DEFAULT_HEIGHT = 600;
 
 class ThreeDsDialogView extends Component<ThreeDsDialogProps> {
-  private readonly frame = createRef<HTMLIFrameElement>();
+  readonly #frame = createRef<HTMLIFrameElement>();
 
   // The form can target the frame only once the named iframe is in the document.
   override componentDidMount(): void {
-    this.post();
+    this.#post();
   }
 
   override componentDidUpdate(previous: ThreeDsDialogProps): void {
-    if (previous.state.challenge !== this.props.state.challenge || previous.state.frameName !== this.props.state.frameName) this.post();
+    if (previous.state.challenge !== this.props.state.challenge || previous.state.frameName !== this.props.state.frameName) this.#post();
   }
 
-  private post(): void {
-    const el = this.frame.current;
+  #post = (): void => {
+    const el = this.#frame.current;
     if (el) postToAcs(this.props.state.challenge, this.props.state.frameName, el.ownerDocument);
-  }
+  };
 
   override render({ state: { challenge, frameName }, t, onCancel, appearance, nonce }: ThreeDsDialogProps) {
     const vars = {
@@ -45,7 +45,7 @@ class ThreeDsDialogView extends Component<ThreeDsDialogProps> {
     };
     return (
       <Modal title={t("threeDsTitle")} closeLabel={t("cancel")} onClose={onCancel} appearance={appearance} nonce={nonce} vars={vars}>
-        <iframe ref={this.frame} class="cw-frame" name={frameName} title={t("threeDsFrame")} />
+        <iframe ref={this.#frame} class="cw-frame" name={frameName} title={t("threeDsFrame")} />
       </Modal>
     );
   }
