@@ -87,6 +87,17 @@ describe("<checkout-widget>", () => {
     expect(JSON.stringify(events.map((e) => e.detail))).not.toContain("4242424242424242");
   });
 
+  it("fires checkout-ready for a listener added right after the element is appended", async () => {
+    const el = document.createElement("checkout-widget");
+    for (const [, name, value] of ATTRS.matchAll(/([a-z-]+)="([^"]*)"/g)) el.setAttribute(name!, value!);
+    const ready = vi.fn();
+    act(() => {
+      document.body.append(el);
+    });
+    el.addEventListener("checkout-ready", ready);
+    await waitFor(() => expect(ready).toHaveBeenCalledTimes(1));
+  });
+
   it("unmounts when removed from the document", async () => {
     await act(async () => {
       document.body.innerHTML = `<checkout-widget ${ATTRS}></checkout-widget>`;

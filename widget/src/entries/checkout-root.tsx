@@ -63,7 +63,8 @@ export class CheckoutRoot extends Component<CheckoutRootProps> {
   #slot: ControllerSlot | null = null;
   /** The controller whose outcomes and preload are wired (after a commit). */
   #wired: { controller: PaymentFlowController; stop: () => void } | null = null;
-  #firstOutcome: FinalPaymentState | null = this.props.initialOutcome ?? null;
+  /** For the first controller only. */
+  #firstOutcome: FinalPaymentState | null | undefined = this.props.initialOutcome;
 
   #check = (options: CheckoutOptions): { check: OptionsCheck; text: string } => {
     if (this.#checked?.options !== options) {
@@ -86,7 +87,7 @@ export class CheckoutRoot extends Component<CheckoutRootProps> {
       onFail: (payload) => this.props.options.onFail?.(payload),
       onComplete: (payload) => this.props.options.onComplete?.(payload),
     };
-    const controller = this.props.createController(proxied, { loadCrypto: this.props.loadCrypto, initialOutcome: this.#firstOutcome });
+    const controller = this.props.createController(proxied, { loadCrypto: this.props.loadCrypto, initialOutcome: this.#firstOutcome ?? null });
     this.#firstOutcome = null;
     this.#slot = { key, controller };
     return controller;

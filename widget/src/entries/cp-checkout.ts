@@ -54,10 +54,11 @@ export interface CpCheckoutDeps {
 
 /** The `cp.Checkout` class bound to a crypto loader (dynamic import in npm, second script in the tag build). */
 export function createCpCheckoutClass(deps: CpCheckoutDeps): CpCheckoutConstructor {
-  // State lives in the constructor's closure; the key is fetched (once per instance) by
-  // cp-cryptogram.ts, in the crypto chunk.
   class Checkout implements CpCheckout {
-    declare readonly createPaymentCryptogram: (fieldValues?: CpCardData) => Promise<string>;
+    readonly #publicId: string;
+    readonly #container: Element | null;
+    /** Also identifies the instance: cp-cryptogram.ts (in the crypto chunk) fetches its key once. */
+    readonly #key: CpKeySource;
 
     constructor(
       optionsOrPublicId: CpCheckoutOptions | string,
@@ -71,19 +72,21 @@ export function createCpCheckoutClass(deps: CpCheckoutDeps): CpCheckoutConstruct
       if (!options || typeof options.publicId !== "string" || options.publicId === "") {
         throw new TypeError("checkout-widget: cp.Checkout needs `publicId` (your terminal's Public ID)");
       }
-      const { publicId, publicKey, publicKeyUrl } = options;
+      const { publicKey, publicKeyUrl } = options;
       if (!publicKey && !publicKeyUrl) {
         throw new TypeError(
           "checkout-widget: cp.Checkout needs `publicKey` ({ pem, version }) or `publicKeyUrl` (answering { Pem, Version })",
         );
       }
-      const bound = options.container ?? null;
-      const keySource: CpKeySource = { publicKey, publicKeyUrl, fetch: deps.fetch };
-      this.createPaymentCryptogram = async (fieldValues) => {
-        // The values as of the call, even if the chunk arrives later.
-        const data: CpCardData = { ...readBoundFields(bound), ...(fieldValues ?? {}) };
-        return createCpCryptogram(await deps.loadCrypto(), { publicId, data, key: keySource });
-      };
+      this.#publicId = options.publicId;
+      this.#container = options.container ?? null;
+      this.#key = { publicKey, publicKeyUrl, fetch: deps.fetch };
+    }
+
+    async createPaymentCryptogram(fieldValues?: CpCardData): Promise<string> {
+      // The values as of the call, even if the chunk arrives later.
+      const data: CpCardData = { ...readBoundFields(this.#container), ...(fieldValues ?? {}) };
+      return createCpCryptogram(await deps.loadCrypto(), { publicId: this.#publicId, data, key: this.#key });
     }
   }
   return Checkout as CpCheckoutConstructor;

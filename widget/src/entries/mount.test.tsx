@@ -36,6 +36,22 @@ describe("mount", () => {
     expect(document.head.querySelectorAll("style")).toHaveLength(0);
   });
 
+  it("calls onReady once, after mount() has returned its handle, and not at all if unmounted first", async () => {
+    const seen: string[] = [];
+    let handle: ReturnType<typeof mountWith> | undefined;
+    act(() => {
+      handle = mountWith(fakeCrypto(), "#checkout", { ...TEST_OPTIONS, onReady: () => seen.push(handle ? "with handle" : "inside mount") });
+    });
+    expect(seen).toEqual([]);
+    await waitFor(() => expect(seen).toEqual(["with handle"]));
+    act(() => handle?.unmount());
+
+    const early = vi.fn();
+    act(() => mountWith(fakeCrypto(), "#checkout", { ...TEST_OPTIONS, onReady: early }).unmount());
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(early).not.toHaveBeenCalled();
+  });
+
   it("leaves no nodes, styles or listeners after 50 mounts and unmounts", () => {
     const bodyBefore = document.body.innerHTML;
     const headBefore = document.head.innerHTML;

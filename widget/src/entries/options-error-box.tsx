@@ -1,9 +1,9 @@
 // Shown instead of the card form when the merchant's options are wrong: a shopper-safe sentence
 // (i18n) and, for the integrator, what to fix. A shopper never gets a form that cannot pay.
-import { Component, createRef } from "preact";
+import { Component } from "preact";
 import { createTranslator, resolveLanguage } from "../i18n/index.ts";
 import type { CheckoutOptions } from "../options.ts";
-import { holdStyles } from "../ui/index.ts";
+import { elementOf, holdStyles } from "../ui/index.ts";
 import type { HeldStyles } from "../ui/index.ts";
 import type { OptionProblem } from "./option-problems.ts";
 import { describeProblem } from "./option-problems.ts";
@@ -18,15 +18,14 @@ function nonceOf(options: Partial<CheckoutOptions> | undefined): string | undefi
 }
 
 export class OptionsErrorBox extends Component<OptionsErrorBoxProps> {
-  readonly #box = createRef<HTMLDivElement>();
   #styles: HeldStyles | undefined;
 
   override componentDidMount(): void {
-    this.#styles = holdStyles(this.#box.current, nonceOf(this.props.options));
+    this.#styles = holdStyles(elementOf(this), nonceOf(this.props.options));
   }
 
   override componentDidUpdate(): void {
-    this.#styles = holdStyles(this.#box.current, nonceOf(this.props.options), this.#styles);
+    this.#styles = holdStyles(elementOf(this), nonceOf(this.props.options), this.#styles);
   }
 
   override componentWillUnmount(): void {
@@ -37,7 +36,7 @@ export class OptionsErrorBox extends Component<OptionsErrorBoxProps> {
     const language = typeof options?.language === "string" ? options.language : undefined;
     const t = createTranslator(resolveLanguage(language));
     return (
-      <div ref={this.#box} class="cw cw-config-error" role="alert" data-config-error="">
+      <div class="cw cw-config-error" role="alert" data-config-error="">
         <p class="cw-msg">{t("Error_Config")}</p>
         <ul class="cw-hint">
           {problems.map((problem) => (

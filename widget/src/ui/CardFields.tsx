@@ -83,7 +83,8 @@ export class CardFields extends Component<CardFieldsProps, { errors: FieldErrors
   /** The values as of the last event, ahead of the owner's next render. */
   #latest: FieldValues = this.props.values;
   readonly #inputs: Partial<Record<FieldKey, HTMLInputElement | null>> = {};
-  readonly #edited = new Set<FieldKey>();
+  /** Fields the shopper has typed in (an untouched field is not an error on blur). */
+  readonly #edited: Partial<Record<FieldKey, true>> = {};
   /** The errors shown, ahead of the next render. */
   #shown: FieldErrors = {};
   #wasCyrillic = false;
@@ -121,7 +122,7 @@ export class CardFields extends Component<CardFieldsProps, { errors: FieldErrors
     const change = (field: FieldKey, value: string, inputType: string) => {
       const next = { ...this.#latest, [field]: value };
       this.#latest = next;
-      this.#edited.add(field);
+      this.#edited[field] = true;
       props.onValues(next);
       // While typing, a shown error goes away once the field is right; it never appears.
       const errs = this.#shown;
@@ -138,7 +139,7 @@ export class CardFields extends Component<CardFieldsProps, { errors: FieldErrors
 
     const onBlur = (field: FieldKey) => {
       // Tabbing through an untouched form is not an error yet; submit will say so.
-      if (!this.#edited.has(field)) return;
+      if (!this.#edited[field]) return;
       const code = fieldError(field, this.#latest);
       if ((this.#shown[field] ?? null) === code) return;
       const next = { ...this.#shown };
@@ -172,7 +173,7 @@ export class CardFields extends Component<CardFieldsProps, { errors: FieldErrors
     const onSubmit = (event: Event) => {
       event.preventDefault();
       if (busy) return;
-      for (const f of fields) this.#edited.add(f);
+      for (const f of fields) this.#edited[f] = true;
       const found = formErrors(fields, this.#latest);
       this.#setErrors(found);
       const first = fields.find((f) => found[f]);

@@ -387,6 +387,20 @@ describe("results", () => {
     expect(screen.getByText("Something went wrong. Try again")).toBeTruthy();
   });
 
+  it("after a decline, onChange and the next Pay see the cleared CVC, not the one typed before", async () => {
+    const onChange = vi.fn();
+    const f = setup({ onChange });
+    await fillValid(f);
+    await f.user.click(f.pay);
+    await act(async () => f.controller.finishSubmit());
+    act(() => f.controller.emit({ kind: "declined", reasonCode: 5051, message: "" }));
+    await act(async () => f.controller.emit({ kind: "idle" }));
+    await f.user.click(f.pay);
+    expect(f.controller.submitted).toHaveLength(1);
+    expect(document.activeElement).toBe(f.cvc);
+    expect(onChange.mock.calls.at(-1)?.[0]).toEqual({ brand: "visa", complete: false, errors: { cvv: "Cvv_Empty" } });
+  });
+
   it("after Try again on a decline, the form returns with the card but not the CVC, focused", async () => {
     const f = setup();
     await fillValid(f);

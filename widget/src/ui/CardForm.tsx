@@ -1,6 +1,6 @@
 // The widget: renders the payment controller's state (form, 3-D Secure dialog, results) and
 // hands the card to controller.submit. One live region, always present, speaks for all of it.
-import { Component, createRef } from "preact";
+import { Component } from "preact";
 import { cardDigits, detectBrand } from "../card/index.ts";
 import { createTranslator, formatAmount, resolveLanguage } from "../i18n/index.ts";
 import type { Translator } from "../i18n/index.ts";
@@ -10,7 +10,7 @@ import { CardFields, EMPTY_VALUES, formErrors } from "./CardFields.tsx";
 import type { FieldErrors, FieldKey, FieldValues } from "./CardFields.tsx";
 import { ApprovedScreen, DeclinedScreen, ThreeDsDialog, declinedText } from "./late-views.ts";
 import { FailedScreen, failedText } from "./ResultScreens.tsx";
-import { holdStyles, nextInstanceId, themeAttributes } from "./widget-root.ts";
+import { afterPaint, elementOf, holdStyles, nextInstanceId, themeAttributes } from "./widget-root.ts";
 import type { HeldStyles } from "./widget-root.ts";
 
 export interface CardFormProps {
@@ -47,13 +47,16 @@ interface CardFormState {
   amountText: string;
 }
 
+// Field initializers are literals or `this` reads only; anything else goes in the constructor
+// (Safari 15 throws on initializers that name outer bindings; see class-fields.test.ts).
 export class CardForm extends Component<CardFormProps, CardFormState> {
-  readonly #id = nextInstanceId();
-  readonly #root = createRef<HTMLDivElement>();
+  readonly #id: string;
   #styles: HeldStyles | undefined;
   #unsubscribe: (() => void) | undefined;
   #subscribed: PaymentController | undefined;
-  #amountTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the pending amount formatting, and the pending onReady. */
+  #cancelAmount: (() => void) | undefined;
+  #cancelReady: (() => void) | undefined;
   #amountFor = "";
   /** The values as of the last event, ahead of the next render. */
   #latestValues: FieldValues;
@@ -67,6 +70,7 @@ export class CardForm extends Component<CardFormProps, CardFormState> {
 
   constructor(props: CardFormProps) {
     super(props);
+    this.#id = nextInstanceId();
     const values = { ...EMPTY_VALUES, email: props.options.email ?? "" };
     const payment = props.controller.getState();
     this.#latestValues = values;
@@ -75,16 +79,18 @@ export class CardForm extends Component<CardFormProps, CardFormState> {
   }
 
   override componentDidMount(): void {
-    this.#styles = holdStyles(this.#root.current, this.props.options.nonce);
+    this.#styles = holdStyles(elementOf(this), this.props.options.nonce);
     this.#subscribe();
     this.#paymentChanged();
     this.#scheduleAmount();
     this.#previousKind = this.state.payment.kind;
-    this.props.options.onReady?.();
+    // After the first paint, as an effect would: never inside mount() or connectedCallback, so the
+    // caller holds its handle and has added its listeners by then.
+    this.#cancelReady = afterPaint(() => this.props.options.onReady?.());
   }
 
   override componentDidUpdate(_props: CardFormProps, previous: CardFormState): void {
-    this.#styles = holdStyles(this.#root.current, this.props.options.nonce, this.#styles);
+    this.#styles = holdStyles(elementOf(this), this.props.options.nonce, this.#styles);
     if (this.#subscribed !== this.props.controller) this.#subscribe();
     if (previous.payment !== this.state.payment) this.#paymentChanged();
     this.#scheduleAmount();
@@ -93,9 +99,11 @@ export class CardForm extends Component<CardFormProps, CardFormState> {
 
   override componentWillUnmount(): void {
     this.#unsubscribe?.();
-    clearTimeout(this.#amountTimer);
+    this.#cancelAmount?.();
+    this.#cancelReady?.();
     this.#styles?.release();
   }
+
 
   #lang = (): Language => {
     return resolveLanguage(this.props.options.language);
@@ -124,16 +132,16 @@ export class CardForm extends Component<CardFormProps, CardFormState> {
     if (payment.kind === "declined") this.setState(({ values }) => ({ values: { ...values, cvv: "" } }));
   };
 
-  // A page's first Intl.NumberFormat costs Chromium 30-90 ms (ICU start-up): the form is usable
-  // first, and the amount joins the button label a task later.
+  // A page's first Intl.NumberFormat costs Chromium 30-90 ms (ICU start-up): the form is painted
+  // and usable first, and the amount joins the button label a task later.
   #scheduleAmount = (): void => {
     const { amount, currency } = this.props.options;
     const lang = this.#lang();
     const key = `${amount} ${currency} ${lang}`;
     if (key === this.#amountFor) return;
     this.#amountFor = key;
-    clearTimeout(this.#amountTimer);
-    this.#amountTimer = setTimeout(() => this.setState({ amountText: formatAmount(amount, currency, lang) }), 0);
+    this.#cancelAmount?.();
+    this.#cancelAmount = afterPaint(() => this.setState({ amountText: formatAmount(amount, currency, lang) }));
   };
 
   #fields = (): FieldKey[] => {
@@ -179,6 +187,8 @@ export class CardForm extends Component<CardFormProps, CardFormState> {
     const lang = this.#lang();
     const t = createTranslator(lang, options.texts);
     const backFromResult = this.#previousKind === "declined" || this.#previousKind === "failed";
+    // What the fields show now; events between renders move it ahead (onValues).
+    this.#latestValues = values;
 
     let screen;
     if (state.kind === "approved") screen = <ApprovedScreen state={state} t={t} />;
@@ -210,7 +220,7 @@ export class CardForm extends Component<CardFormProps, CardFormState> {
       );
 
     return (
-      <div ref={this.#root} class="cw" lang={lang} {...themeAttributes(options.appearance)}>
+      <div class="cw" lang={lang} {...themeAttributes(options.appearance)}>
         {screen}
         {state.kind === "threeDs" && state.mode === "iframe" && (
           <ThreeDsDialog

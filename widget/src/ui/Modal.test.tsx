@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
+import { Component } from "preact";
 import { useState } from "preact/hooks";
 import { afterEach, describe, expect, it } from "vitest";
 import { Modal } from "./index.ts";
@@ -77,6 +78,40 @@ describe("Modal", () => {
   it("closes with its visible button", async () => {
     const { user, opener } = await openDialog();
     await user.click(screen.getByRole("button", { name: "Close" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it("leaves focus on content that took it as it mounted (a result screen), and still returns it on close", async () => {
+    class TakesFocus extends Component {
+      override componentDidMount() {
+        (this.base as HTMLElement).focus();
+      }
+      override render() {
+        return <button type="button">Result</button>;
+      }
+    }
+    function Shop() {
+      const [open, setOpen] = useState(false);
+      return (
+        <div>
+          <button type="button" onClick={() => setOpen(true)}>
+            Open
+          </button>
+          {open && (
+            <Modal title="Card payment" closeLabel="Close" onClose={() => setOpen(false)}>
+              <TakesFocus />
+            </Modal>
+          )}
+        </div>
+      );
+    }
+    const user = userEvent.setup();
+    render(<Shop />);
+    const opener = screen.getByRole("button", { name: "Open" });
+    await user.click(opener);
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Result" }));
+    await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(document.activeElement).toBe(opener);
   });

@@ -1,7 +1,7 @@
 // An accessible modal dialog: labelled by its visible title, focus moved in and kept in,
 // Escape or the close button closes it, and focus goes back to where it was on close.
 import { Component, createRef } from "preact";
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, RefObject } from "preact";
 import type { Appearance } from "../options.ts";
 import { holdStyles, nextInstanceId, themeAttributes } from "./widget-root.ts";
 import type { HeldStyles } from "./widget-root.ts";
@@ -28,22 +28,32 @@ function focusables(root: HTMLElement): HTMLElement[] {
 }
 
 export class Modal extends Component<ModalProps> {
-  readonly #id = nextInstanceId();
-  readonly #dialog = createRef<HTMLDivElement>();
+  // Field initializers stay literals (see class-fields.test.ts); the rest is set here.
+  readonly #id: string;
+  readonly #dialog: RefObject<HTMLDivElement>;
+  /** Focus before the dialog opened, taken before anything inside it mounts (and may take focus). */
+  readonly #opener: Element | null;
   #styles: HeldStyles | undefined;
   #restore: (() => void) | undefined;
 
-  // On mount, focus moves in before anything else can take it.
+  constructor(props: ModalProps) {
+    super(props);
+    this.#id = nextInstanceId();
+    this.#dialog = createRef();
+    this.#opener = typeof document === "undefined" ? null : document.activeElement;
+  }
+
   override componentDidMount(): void {
     const box = this.#dialog.current;
     this.#styles = holdStyles(box, this.props.nonce);
     if (!box) return;
     const doc = box.ownerDocument;
-    const opener = doc.activeElement as HTMLElement | null;
+    const opener = this.#opener as HTMLElement | null;
     const html = doc.documentElement;
     const overflow = html.style.overflow;
     html.style.overflow = "hidden";
-    box.focus();
+    // Content that took focus as it mounted (a result screen) keeps it; otherwise the dialog takes it.
+    if (!box.contains(doc.activeElement)) box.focus();
     // Focus that escapes (a click outside, Tab out of an iframe) is brought back in.
     const onFocusIn = (event: FocusEvent) => {
       if (event.target instanceof Node && !box.contains(event.target)) box.focus();

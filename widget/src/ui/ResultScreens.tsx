@@ -1,10 +1,11 @@
 // The screens that replace the form once a payment is over. Each takes focus on mount so a
 // keyboard or screen-reader user lands on the outcome rather than on a vanished Pay button.
-import { Component, createRef } from "preact";
+import { Component } from "preact";
 import type { ComponentChildren } from "preact";
 import { declineMessage, formatAmount } from "../i18n/index.ts";
 import type { TextOverrides, Translator } from "../i18n/index.ts";
 import type { PaymentState } from "../payment/index.ts";
+import { elementOf } from "./widget-root.ts";
 
 type Approved = Extract<PaymentState, { kind: "approved" }>;
 type Declined = Extract<PaymentState, { kind: "declined" }>;
@@ -12,15 +13,13 @@ type Failed = Extract<PaymentState, { kind: "failed" }>;
 
 /** The outcome's box; it takes focus when it appears. */
 class ResultBox extends Component<{ children?: ComponentChildren }> {
-  readonly #box = createRef<HTMLDivElement>();
-
   override componentDidMount(): void {
-    this.#box.current?.focus();
+    elementOf(this)?.focus();
   }
 
   override render({ children }: { children?: ComponentChildren }) {
     return (
-      <div ref={this.#box} class="cw-result" tabIndex={-1}>
+      <div class="cw-result" tabIndex={-1}>
         {children}
       </div>
     );

@@ -1,10 +1,11 @@
 // 3-D Secure in iframe mode: the bank's page in a named frame inside a modal dialog.
-import { Component, createRef } from "preact";
+import { Component } from "preact";
 import type { Translator } from "../i18n/index.ts";
 import type { Appearance } from "../options.ts";
 import { postToAcs } from "../payment/index.ts";
 import type { PaymentState } from "../payment/index.ts";
 import { Modal } from "./Modal.tsx";
+import { elementOf } from "./widget-root.ts";
 
 export type ThreeDsState = Extract<PaymentState, { kind: "threeDs" }>;
 
@@ -22,8 +23,6 @@ const DEFAULT_WIDTH = 500;
 const DEFAULT_HEIGHT = 600;
 
 class ThreeDsDialogView extends Component<ThreeDsDialogProps> {
-  readonly #frame = createRef<HTMLIFrameElement>();
-
   // The form can target the frame only once the named iframe is in the document.
   override componentDidMount(): void {
     this.#post();
@@ -34,7 +33,8 @@ class ThreeDsDialogView extends Component<ThreeDsDialogProps> {
   }
 
   #post = (): void => {
-    const el = this.#frame.current;
+    // The frame is in the dialog this component renders (this.base).
+    const el = elementOf(this)?.querySelector("iframe");
     if (el) postToAcs(this.props.state.challenge, this.props.state.frameName, el.ownerDocument);
   };
 
@@ -45,7 +45,7 @@ class ThreeDsDialogView extends Component<ThreeDsDialogProps> {
     };
     return (
       <Modal title={t("threeDsTitle")} closeLabel={t("cancel")} onClose={onCancel} appearance={appearance} nonce={nonce} vars={vars}>
-        <iframe ref={this.#frame} class="cw-frame" name={frameName} title={t("threeDsFrame")} />
+        <iframe class="cw-frame" name={frameName} title={t("threeDsFrame")} />
       </Modal>
     );
   }

@@ -7,5 +7,5 @@ export { ThreeDsDialog } from "./ThreeDsDialog.tsx";
 export type { ThreeDsDialogProps, ThreeDsState } from "./ThreeDsDialog.tsx";
 export { ApprovedScreen, DeclinedScreen, FailedScreen } from "./ResultScreens.tsx";
 export { acquireStyles, STYLES } from "./styles.ts";
-export { holdStyles, themeAttributes } from "./widget-root.ts";
+export { elementOf, holdStyles, themeAttributes } from "./widget-root.ts";
 export type { HeldStyles } from "./widget-root.ts";

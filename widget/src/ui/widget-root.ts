@@ -2,6 +2,7 @@
 // page, the injected stylesheet, and the merchant's theme applied through CSSOM (allowed under a
 // strict CSP). The components are Preact classes: the script-tag bundle then carries no hooks
 // runtime on its critical path (~0.9 KB gzipped).
+import type { Component } from "preact";
 import type { Appearance } from "../options.ts";
 import { acquireStyles } from "./styles.ts";
 
@@ -10,6 +11,32 @@ let sequence = 0;
 /** A prefix for element ids, different for every mounted instance (several forms on one page). */
 export function nextInstanceId(): string {
   return `cw${++sequence}`;
+}
+
+/**
+ * Runs `task` once the browser has painted: a frame, then a task (what Preact's useEffect waits
+ * for). Frames stop in a background tab, so a timer stands in after 100 ms. Returns a canceller.
+ */
+export function afterPaint(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => painted()) : 0;
+  const fallback = setTimeout(() => painted(), 100);
+  const painted = (): void => {
+    cancel();
+    timer = setTimeout(task, 0);
+  };
+  const cancel = (): void => {
+    if (frame) cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    clearTimeout(timer);
+  };
+  return cancel;
+}
+
+/** The element a mounted component renders (Preact's `base`); no instanceof, which fails across frames. */
+export function elementOf(component: Pick<Component, "base">): HTMLElement | null {
+  const base = component.base;
+  return base && base.nodeType === 1 ? (base as HTMLElement) : null;
 }
 
 /** The stylesheet one mounted root holds, and the nonce it was injected with. */
