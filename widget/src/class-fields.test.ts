@@ -35,7 +35,8 @@ function touchesOuterScope(node: ts.Expression): boolean {
       if (ts.isPropertyAssignment(property)) {
         return touchesOuterScope(property.initializer) || (ts.isComputedPropertyName(property.name) && touchesOuterScope(property.name.expression));
       }
-      return ts.isShorthandPropertyAssignment(property);
+      // A shorthand `{ outer }` or a spread `{ ...outer }` reads an outer binding (Babel lets the spread by).
+      return ts.isShorthandPropertyAssignment(property) || ts.isSpreadAssignment(property);
     });
   }
   if (ts.isPropertyAccessExpression(node)) return touchesOuterScope(node.expression);
@@ -62,7 +63,7 @@ describe("class field initializers (Safari 15)", () => {
     const shape = (code: string) =>
       touchesOuterScope((ts.createSourceFile("x.ts", `(${code})`, ts.ScriptTarget.Latest).statements[0] as ts.ExpressionStatement).expression);
     for (const safe of ['""', "0", "null", "false", "{}", "[]", "{ a: 1 }", "this.props.x", "() => outer()", "({ errors: {} as X })"]) expect(shape(safe), safe).toBe(false);
-    for (const unsafe of ["outer()", "new Set()", "createRef()", "a ?? null", "this.props.x ?? null", "[outer]", "{ outer }", "`${outer}`"]) expect(shape(unsafe), unsafe).toBe(true);
+    for (const unsafe of ["outer()", "new Set()", "createRef()", "a ?? null", "this.props.x ?? null", "[outer]", "{ outer }", "{ ...outer }", "`${outer}`"]) expect(shape(unsafe), unsafe).toBe(true);
   });
 
   it("no initializer in widget/src names an outer binding", () => {

@@ -54,7 +54,7 @@ export class CardForm extends Component<CardFormProps, CardFormState> {
   #styles: HeldStyles | undefined;
   #unsubscribe: (() => void) | undefined;
   #subscribed: PaymentController | undefined;
-  /** Cancels the pending amount formatting, and the pending onReady. */
+  /** Cancel the pending amount formatting and the pending onReady (both wait for a paint). */
   #cancelAmount: (() => void) | undefined;
   #cancelReady: (() => void) | undefined;
   #amountFor = "";
@@ -103,7 +103,6 @@ export class CardForm extends Component<CardFormProps, CardFormState> {
     this.#cancelReady?.();
     this.#styles?.release();
   }
-
 
   #lang = (): Language => {
     return resolveLanguage(this.props.options.language);

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/preact";
+import { act, cleanup, render, screen } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
-import { Component } from "preact";
+import { Component, render as preactRender } from "preact";
 import { useState } from "preact/hooks";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Modal } from "./index.ts";
 
 afterEach(cleanup);
@@ -114,6 +114,61 @@ describe("Modal", () => {
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(document.activeElement).toBe(opener);
+  });
+
+  it("two dialogs closing together (3-D Secure over open()'s form) unlock scrolling and return focus to the opener", async () => {
+    function Shop() {
+      const [open, setOpen] = useState(false);
+      const [inner, setInner] = useState(false);
+      return (
+        <div>
+          <button type="button" onClick={() => setOpen(true)}>
+            Open
+          </button>
+          {open && (
+            <Modal title="Outer" closeLabel="Close" onClose={() => setOpen(false)}>
+              <button type="button" onClick={() => setInner(true)}>
+                Pay
+              </button>
+              {inner && (
+                <Modal title="Inner" closeLabel="Cancel" onClose={() => setOpen(false)}>
+                  <input aria-label="Inner field" />
+                </Modal>
+              )}
+            </Modal>
+          )}
+        </div>
+      );
+    }
+    const user = userEvent.setup();
+    render(<Shop />);
+    const opener = screen.getByRole("button", { name: "Open" });
+    await user.click(opener);
+    await user.click(screen.getByRole("button", { name: "Pay" }));
+    expect(document.documentElement.style.overflow).toBe("hidden");
+    await user.click(screen.getByLabelText("Inner field"));
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(document.documentElement.style.overflow).toBe("");
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it("in another document (a same-origin frame), returns focus to that document's opener", async () => {
+    const frame = document.createElement("iframe");
+    document.body.append(frame);
+    const doc = frame.contentDocument!;
+    const opener = doc.createElement("button");
+    doc.body.append(opener);
+    const host = doc.createElement("div");
+    doc.body.append(host);
+    opener.focus();
+    const close = vi.fn();
+    act(() => preactRender(<Modal title="Card payment" closeLabel="Close" onClose={close} />, host));
+    expect(doc.activeElement?.getAttribute("role")).toBe("dialog");
+    act(() => preactRender(null, host));
+    await Promise.resolve();
+    expect(doc.activeElement).toBe(opener);
+    frame.remove();
   });
 
   it("closes only the inner dialog of two on Escape", async () => {

@@ -27,6 +27,23 @@ function focusables(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest("[hidden]"));
 }
 
+const locks = new WeakMap<Document, { count: number; overflow: string }>();
+
+/** Stops the page scrolling behind dialogs; the last of several open dialogs to close restores it. */
+function lockScroll(doc: Document): () => void {
+  const html = doc.documentElement;
+  const lock = locks.get(doc) ?? { count: 0, overflow: html.style.overflow };
+  if (lock.count++ === 0) {
+    locks.set(doc, lock);
+    html.style.overflow = "hidden";
+  }
+  return () => {
+    if (--lock.count > 0) return;
+    html.style.overflow = lock.overflow;
+    locks.delete(doc);
+  };
+}
+
 export class Modal extends Component<ModalProps> {
   // Field initializers stay literals (see class-fields.test.ts); the rest is set here.
   readonly #id: string;
@@ -48,10 +65,10 @@ export class Modal extends Component<ModalProps> {
     this.#styles = holdStyles(box, this.props.nonce);
     if (!box) return;
     const doc = box.ownerDocument;
-    const opener = this.#opener as HTMLElement | null;
-    const html = doc.documentElement;
-    const overflow = html.style.overflow;
-    html.style.overflow = "hidden";
+    // The constructor saw the global document; a widget in another document asks its own.
+    let opener = this.#opener;
+    if (opener?.ownerDocument !== doc) opener = box.contains(doc.activeElement) ? null : doc.activeElement;
+    const unlock = lockScroll(doc);
     // Content that took focus as it mounted (a result screen) keeps it; otherwise the dialog takes it.
     if (!box.contains(doc.activeElement)) box.focus();
     // Focus that escapes (a click outside, Tab out of an iframe) is brought back in.
@@ -61,8 +78,13 @@ export class Modal extends Component<ModalProps> {
     doc.addEventListener("focusin", onFocusIn);
     this.#restore = () => {
       doc.removeEventListener("focusin", onFocusIn);
-      html.style.overflow = overflow;
-      if (opener?.isConnected && typeof opener.focus === "function") opener.focus();
+      unlock();
+      // Once the whole commit is done: dialogs closing together (3-D Secure over open()'s form)
+      // unmount outer first, and an opener inside a dialog that went with it is no longer there.
+      queueMicrotask(() => {
+        const target = opener as HTMLElement | null;
+        if (target?.isConnected && typeof target.focus === "function") target.focus();
+      });
     };
   }
 

@@ -18,18 +18,20 @@ export function nextInstanceId(): string {
  * for). Frames stop in a background tab, so a timer stands in after 100 ms. Returns a canceller.
  */
 export function afterPaint(task: () => void): () => void {
+  let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => painted()) : 0;
-  const fallback = setTimeout(() => painted(), 100);
-  const painted = (): void => {
-    cancel();
-    timer = setTimeout(task, 0);
-  };
-  const cancel = (): void => {
+  function cancel(): void {
     if (frame) cancelAnimationFrame(frame);
     clearTimeout(fallback);
     clearTimeout(timer);
-  };
+  }
+  function painted(): void {
+    cancel();
+    timer = setTimeout(task, 0);
+  }
+  const fallback = setTimeout(painted, 100);
+  // Requested last: a polyfill may call back at once.
+  if (typeof requestAnimationFrame === "function") frame = requestAnimationFrame(painted);
   return cancel;
 }
 
