@@ -1,33 +1,12 @@
 // HTML attributes (`<checkout-widget invoice-id=…>`) and data attributes
-// (`<div data-checkout-widget data-invoice-id=…>`) -> CheckoutOptions. One table for both.
+// (`<div data-checkout-widget data-invoice-id=…>`) -> CheckoutOptions. Which options and how each
+// is read come from the one table of options (option-problems.ts).
 import type { CheckoutOptions } from "../options.ts";
+import { MARKUP_OPTIONS } from "./option-problems.ts";
+import type { MarkupOption } from "./option-problems.ts";
 
-type AttributeKind = "string" | "number" | "boolean" | "json";
-
-/** Options settable from markup; callbacks are DOM events instead. */
-const ATTRIBUTE_KINDS = {
-  publicId: "string",
-  publicKey: "json",
-  publicKeyUrl: "string",
-  endpoint: "string",
-  invoiceId: "string",
-  amount: "number",
-  currency: "string",
-  description: "string",
-  accountId: "string",
-  email: "string",
-  requireEmail: "boolean",
-  scheme: "string",
-  language: "string",
-  texts: "json",
-  appearance: "json",
-  threeDs: "string",
-  nonce: "string",
-  timeoutMs: "number",
-} as const satisfies Partial<Record<keyof CheckoutOptions, AttributeKind>>;
-
-export type AttributeOption = keyof typeof ATTRIBUTE_KINDS;
-export const ATTRIBUTE_OPTIONS = Object.keys(ATTRIBUTE_KINDS) as AttributeOption[];
+export type AttributeOption = MarkupOption;
+export const ATTRIBUTE_OPTIONS: AttributeOption[] = MARKUP_OPTIONS.map(([name]) => name);
 
 /** `invoiceId` -> `invoice-id`, `threeDs` -> `three-ds`. */
 export function kebabCase(name: string): string {
@@ -45,11 +24,10 @@ export const OBSERVED_ATTRIBUTES = ATTRIBUTE_OPTIONS.map(kebabCase);
  */
 export function parseAttributeOptions(read: (option: AttributeOption) => string | null | undefined): Partial<CheckoutOptions> {
   const options: Record<string, unknown> = {};
-  for (const name of ATTRIBUTE_OPTIONS) {
+  for (const [name, kind] of MARKUP_OPTIONS) {
     const raw = read(name);
     options[name] = undefined;
     if (raw == null) continue;
-    const kind: AttributeKind = ATTRIBUTE_KINDS[name];
     switch (kind) {
       case "string":
         options[name] = raw;

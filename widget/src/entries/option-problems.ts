@@ -28,10 +28,15 @@ const oneOf =
   (v) =>
     typeof v === "string" && values.includes(v);
 
+/** How a markup attribute (`<checkout-widget amount="15">`, `data-amount`) becomes the option. */
+export type MarkupKind = "string" | "number" | "boolean" | "json";
+
 interface Rule {
   check: Check;
   expected: string;
   required?: boolean;
+  /** Markup kind when not a plain string; callbacks (`on*`) have no markup form. */
+  markup?: Exclude<MarkupKind, "string">;
 }
 
 /** Every option the widget understands; anything else is reported as a probable typo. */
@@ -46,6 +51,7 @@ const RULES: Record<keyof CheckoutOptions, Rule> = {
       Number.isInteger(v.version) &&
       v.version >= 0,
     expected: "{ pem: PEM of a PUBLIC KEY, version: integer }",
+    markup: "json",
   },
   publicKeyUrl: { check: isNonEmptyString, expected: "a URL answering { Pem, Version }" },
   endpoint: { check: isNonEmptyString, expected: "your server's checkout endpoint base URL, e.g. \"/api/checkout\"", required: true },
@@ -54,25 +60,27 @@ const RULES: Record<keyof CheckoutOptions, Rule> = {
     check: (v) => typeof v === "number" && Number.isFinite(v) && v > 0,
     expected: "a positive number, e.g. 15.5",
     required: true,
+    markup: "number",
   },
   currency: { check: (v) => typeof v === "string" && /^[A-Z]{3}$/.test(v), expected: 'an ISO 4217 code, e.g. "RUB"', required: true },
   description: { check: isString, expected: "a string" },
   accountId: { check: isString, expected: "a string" },
   email: { check: isString, expected: "a string" },
-  requireEmail: { check: isBoolean, expected: "true or false" },
+  requireEmail: { check: isBoolean, expected: "true or false", markup: "boolean" },
   scheme: { check: oneOf("charge", "auth"), expected: '"charge" or "auth"' },
   language: { check: oneOf("ru", "en"), expected: '"ru" or "en"' },
-  texts: { check: isStringRecord, expected: "{ key: text }" },
+  texts: { check: isStringRecord, expected: "{ key: text }", markup: "json" },
   appearance: {
     check: (v) =>
       isPlainObject(v) &&
       (v.theme === undefined || oneOf("light", "dark", "auto")(v.theme)) &&
       (v.variables === undefined || isStringRecord(v.variables)),
     expected: '{ theme?: "light"|"dark"|"auto", variables?: { name: value } }',
+    markup: "json",
   },
   threeDs: { check: oneOf("iframe", "redirect"), expected: '"iframe" or "redirect"' },
   nonce: { check: isNonEmptyString, expected: "the CSP nonce" },
-  timeoutMs: { check: (v) => typeof v === "number" && Number.isFinite(v) && v > 0, expected: "milliseconds > 0" },
+  timeoutMs: { check: (v) => typeof v === "number" && Number.isFinite(v) && v > 0, expected: "milliseconds > 0", markup: "number" },
   onReady: { check: isFunction, expected: "a function" },
   onChange: { check: isFunction, expected: "a function" },
   onSuccess: { check: isFunction, expected: "a function" },
@@ -81,6 +89,14 @@ const RULES: Record<keyof CheckoutOptions, Rule> = {
 };
 
 export const KNOWN_OPTIONS = Object.keys(RULES) as (keyof CheckoutOptions)[];
+
+/** Options settable from markup: all but the callbacks (DOM events instead). */
+export type MarkupOption = Exclude<keyof CheckoutOptions, `on${string}`>;
+
+/** The markup options, with how each is read. */
+export const MARKUP_OPTIONS: ReadonlyArray<readonly [MarkupOption, MarkupKind]> = (
+  KNOWN_OPTIONS.filter((name) => !/^on[A-Z]/.test(name)) as MarkupOption[]
+).map((name) => [name, RULES[name].markup ?? "string"]);
 
 export interface OptionsCheck {
   problems: OptionProblem[];
