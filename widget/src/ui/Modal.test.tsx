@@ -2,13 +2,15 @@
 import { act, cleanup, render, screen } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
 import { Component, render as preactRender } from "preact";
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Modal } from "./index.ts";
 
 afterEach(cleanup);
 
-function Page() {
+/** A shop page with an Open button; `content` fills the dialog (given a way to close it). */
+function Page({ content }: { content?: (close: () => void) => ComponentChildren }) {
   const [open, setOpen] = useState(false);
   return (
     <div>
@@ -18,17 +20,23 @@ function Page() {
       <button type="button">Elsewhere</button>
       {open && (
         <Modal title="Card payment" closeLabel="Close" onClose={() => setOpen(false)} appearance={{ theme: "dark" }}>
-          <input aria-label="First" />
-          <input aria-label="Last" />
+          {content ? (
+            content(() => setOpen(false))
+          ) : (
+            <>
+              <input aria-label="First" />
+              <input aria-label="Last" />
+            </>
+          )}
         </Modal>
       )}
     </div>
   );
 }
 
-async function openDialog() {
+async function openDialog(content?: (close: () => void) => ComponentChildren) {
   const user = userEvent.setup();
-  render(<Page />);
+  render(<Page content={content} />);
   const opener = screen.getByRole("button", { name: "Open" });
   await user.click(opener);
   return { user, opener, dialog: screen.getByRole("dialog", { name: "Card payment" }) };
@@ -91,25 +99,7 @@ describe("Modal", () => {
         return <button type="button">Result</button>;
       }
     }
-    function Shop() {
-      const [open, setOpen] = useState(false);
-      return (
-        <div>
-          <button type="button" onClick={() => setOpen(true)}>
-            Open
-          </button>
-          {open && (
-            <Modal title="Card payment" closeLabel="Close" onClose={() => setOpen(false)}>
-              <TakesFocus />
-            </Modal>
-          )}
-        </div>
-      );
-    }
-    const user = userEvent.setup();
-    render(<Shop />);
-    const opener = screen.getByRole("button", { name: "Open" });
-    await user.click(opener);
+    const { user, opener } = await openDialog(() => <TakesFocus />);
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Result" }));
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).toBeNull();
@@ -117,33 +107,23 @@ describe("Modal", () => {
   });
 
   it("two dialogs closing together (3-D Secure over open()'s form) unlock scrolling and return focus to the opener", async () => {
-    function Shop() {
-      const [open, setOpen] = useState(false);
-      const [inner, setInner] = useState(false);
+    // The 3-D Secure dialog opens later, over the form; its Escape closes both (the owner unmounts the outer).
+    function PayThenChallenge({ close }: { close: () => void }) {
+      const [challenge, setChallenge] = useState(false);
       return (
-        <div>
-          <button type="button" onClick={() => setOpen(true)}>
-            Open
+        <>
+          <button type="button" onClick={() => setChallenge(true)}>
+            Pay
           </button>
-          {open && (
-            <Modal title="Outer" closeLabel="Close" onClose={() => setOpen(false)}>
-              <button type="button" onClick={() => setInner(true)}>
-                Pay
-              </button>
-              {inner && (
-                <Modal title="Inner" closeLabel="Cancel" onClose={() => setOpen(false)}>
-                  <input aria-label="Inner field" />
-                </Modal>
-              )}
+          {challenge && (
+            <Modal title="Inner" closeLabel="Cancel" onClose={close}>
+              <input aria-label="Inner field" />
             </Modal>
           )}
-        </div>
+        </>
       );
     }
-    const user = userEvent.setup();
-    render(<Shop />);
-    const opener = screen.getByRole("button", { name: "Open" });
-    await user.click(opener);
+    const { user, opener } = await openDialog((close) => <PayThenChallenge close={close} />);
     await user.click(screen.getByRole("button", { name: "Pay" }));
     expect(document.documentElement.style.overflow).toBe("hidden");
     await user.click(screen.getByLabelText("Inner field"));
