@@ -74,7 +74,6 @@ async function buildServerKit(): Promise<void> {
   });
 }
 
-
 /** Path from the root of a relative import, or the specifier itself for a package. */
 function moduleKey(specifier: string, resolveDir: string): string {
   if (!specifier.startsWith(".")) return specifier;
@@ -201,7 +200,7 @@ async function buildScriptTag(version: string): Promise<void> {
   });
   await Promise.all([join(dist, "checkout-widget.js"), join(dist, "checkout-widget-crypto.js")].map(squeeze));
   // A module the chunk should borrow but bundled itself (a new import path): fail rather than ship
-  // two copies of preact (two hook states) or of the card rules.
+  // two copies of preact (two render states) or of the card rules.
   const copies = Object.keys(chunk.metafile.inputs).filter((input) =>
     Object.keys(SHARED_MODULES).some((key) => input === key || input.startsWith(`node_modules/${key}/`)),
   );
