@@ -1,4 +1,5 @@
 // CloudPaymentsClient: one typed method per API path, named after the path.
+import { fetchGatewayHttp, requireFetch, type GatewayHttp } from "./gateway-http.ts";
 import { postToGateway, type Envelope, type TransportConfig } from "./http-transport.ts";
 import type {
   ActionResult,
@@ -28,8 +29,10 @@ export interface CloudPaymentsClientOptions {
   apiSecret: string;
   /** Per-request timeout, default 30000 ms. */
   timeoutMs?: number;
-  /** Injectable for tests and runtimes without a global fetch. */
+  /** Injectable for tests and runtimes without a global fetch (ignored when `http` is set). */
   fetch?: typeof globalThis.fetch;
+  /** The HTTP transport; default: `fetch`. */
+  http?: GatewayHttp;
 }
 
 export const DEFAULT_BASE_URL = "https://api.cloudpayments.ru";
@@ -72,14 +75,12 @@ export class CloudPaymentsClient {
 
   constructor(options: CloudPaymentsClientOptions) {
     if (!options.publicId || !options.apiSecret) throw new TypeError("CloudPaymentsClient needs publicId and apiSecret");
-    const fetchImpl = options.fetch ?? globalThis.fetch;
-    if (typeof fetchImpl !== "function") throw new TypeError("CloudPaymentsClient needs a fetch implementation");
     this.#config = {
       baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
       publicId: options.publicId,
       apiSecret: options.apiSecret,
       timeoutMs: options.timeoutMs ?? 30_000,
-      fetch: fetchImpl,
+      http: options.http ?? fetchGatewayHttp(requireFetch(options.fetch, "CloudPaymentsClient")),
     };
   }
 

@@ -4,3 +4,5 @@ export type { CloudPaymentsClientOptions } from "./cloudpayments-client.ts";
 export { GatewayError, GatewayAuthError, GatewayTransportError, GatewayHttpError } from "./errors.ts";
 export type { GatewayErrorCode } from "./errors.ts";
 export type * from "./models.ts";
+export { fetchGatewayHttp, mayHaveReached } from "./gateway-http.ts";
+export type { GatewayHttp, GatewayHttpRequest, GatewayHttpResponse } from "./gateway-http.ts";
