@@ -5,8 +5,8 @@ import { access } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { resolveChromium } from "../scripts/ensure-browser.ts";
-// The private globals the script-tag bundles share (the bench reads them as the crypto chunk does).
-import { CRYPTO_FILE, CRYPTO_GLOBAL } from "../widget/src/entries/crypto-loader.ts";
+// The late file's private global: the bench calls its createCryptogram as the widget does.
+import { LATE_FILE as CRYPTO_FILE, LATE_GLOBAL as CRYPTO_GLOBAL } from "../widget/src/host/late-script.ts";
 import { median, quantile } from "./stats.ts";
 import { startStaticServer } from "./static-server.ts";
 import { barePreactPage, buildBarePreactForm, staticFormPage, timePhoneProfile, widgetPage } from "./phone-profile.ts";

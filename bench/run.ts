@@ -53,8 +53,18 @@ async function sizeMetrics(): Promise<Metric[]> {
     size("bundle.critical.raw", "critical path, raw", main.raw, null),
     size("bundle.crypto.gzip", `crypto chunk, gzip (${crypto.file})`, crypto.gzip, null),
     size("bundle.crypto.raw", "crypto chunk, raw", crypto.raw, null),
-    // Held to the script tag's critical path: both builds defer the same late code.
-    size("bundle.npm.critical.gzip", "npm entry, first chunk, gzip (app bundling every export)", npm.gzip, main.gzip),
+    // Both builds defer the same late code (the build checks it); what the npm figure has on top of
+    // the script tag's is the merchant's bundler's: its minifier and the chunk boundary it draws.
+    metric({
+      id: "bundle.npm.critical.gzip",
+      label: "npm entry, first chunk, gzip (an app bundling every export, esbuild)",
+      value: npm.gzip,
+      unit: "B",
+      budget: null,
+      runs: 1,
+      note: `${(npm.gzip / main.gzip).toFixed(2)}× the script tag's critical path; the same code in one file ${npm.oneFileGzip} B (${(npm.oneFileGzip / main.gzip).toFixed(2)}×)`,
+    }),
+    metric({ id: "bundle.npm.oneFile.gzip", label: "the same code as one file", sub: true, value: npm.oneFileGzip, unit: "B", budget: null, runs: 1 }),
     size("bundle.npm.deferred.gzip", "npm entry, chunks loaded later, gzip", npm.deferredGzip, null),
   ];
 }
