@@ -1,10 +1,10 @@
-// The two script-tag files, split by the layout (scripts/widget-layout.ts) and nothing else:
+// The script-tag files, split by the layout (scripts/widget-layout.ts) and nothing else:
 //   checkout-widget.js         embed.ts: shared/, form/, host/ (the critical path)
 //   checkout-widget-crypto.js  late/index.ts: late/, cryptogram/ (loaded after the form is on screen)
-// The late file borrows what it imports from shared/ and preact from the main file instead of
+// A late file borrows what it imports from shared/ and preact from the main file instead of
 // carrying a second copy. Which names it borrows is read from the late code's real imports at
-// build time (a first, unbundled-imports pass), so nothing is listed by hand: the main file lends
-// exactly those on a private global, and the late file reads them there.
+// build time (a first pass that leaves those imports external), so nothing is listed by hand: the
+// main file lends exactly those on a private global, and the late file reads them there.
 import { readFile, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,23 +12,21 @@ import { build } from "esbuild";
 import type { BuildOptions, Metafile, Plugin } from "esbuild";
 import ts from "typescript";
 import { minify } from "terser";
-import { LATE_FILE, LATE_GLOBAL } from "../widget/src/host/late-script.ts";
-import { assertLayout, checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, LENT_FOLDER, WIDGET_SRC } from "./widget-layout.ts";
+import { assertLayout, checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, LENT_FOLDER, SCRIPT_FILES, WIDGET_SRC } from "./widget-layout.ts";
+import type { LateFile } from "./widget-layout.ts";
 
-export const MAIN_FILE = "checkout-widget.js";
-export { LATE_FILE };
-/** Private global through which the main file lends the late file what both use. */
+const MAIN_FILE = SCRIPT_FILES.main.file;
+/** Private global through which the main file lends the late files what they share with it. */
 export const LEND_GLOBAL = "__checkoutWidgetLent";
 
-const MAIN_ENTRY = `${WIDGET_SRC}/embed.ts`;
-const LATE_ENTRY = `${WIDGET_SRC}/late/index.ts`;
+const LATE_FILES = (Object.keys(SCRIPT_FILES) as (keyof typeof SCRIPT_FILES)[]).filter((key): key is LateFile => key !== "main");
 
 /** Module key → the names the late file imports from it. Keys: a path from widget/src, or a preact specifier. */
 export type Lent = ReadonlyMap<string, readonly string[]>;
 
 export interface ScriptTagBuild {
   main: Metafile;
-  late: Metafile;
+  late: Record<LateFile, Metafile>;
   lent: Lent;
 }
 
@@ -75,7 +73,7 @@ function lendOrder(lent: Lent): Map<string, number> {
 function lendingModule(key: string, names: readonly string[], order: Map<string, number>): string {
   const lines = [
     `const lent = window.${LEND_GLOBAL};`,
-    `if (!lent) throw new Error("checkout-widget: ${LATE_FILE} runs only after ${MAIN_FILE} on the page");`,
+    `if (!lent) throw new Error("checkout-widget: this file runs only after ${MAIN_FILE} on the page");`,
   ];
   for (const name of names) {
     const at = order.get(`${key}\0${name}`);
@@ -211,29 +209,37 @@ export async function buildScriptTag(root: string, dist: string, common: BuildOp
     banner: { js: BOM },
   } satisfies BuildOptions;
 
-  // 1. What the late code imports from shared/ and preact: its ESM output with those left external.
-  const names = await build({
-    ...common,
-    absWorkingDir: root,
-    entryPoints: [LATE_ENTRY],
-    format: "esm",
-    treeShaking: true,
-    write: false,
-    outdir: join(dist, "borrowed"),
-    plugins: [borrowFromMain(root, null)],
-  });
-  const lent = borrowedNames(names.outputFiles[0]?.text ?? "");
+  // 1. What the late code imports from shared/ and preact: each late file's ESM output with those
+  //    left external.
+  const lent = new Map<string, string[]>();
+  for (const piece of LATE_FILES) {
+    const names = await build({
+      ...common,
+      absWorkingDir: root,
+      entryPoints: [SCRIPT_FILES[piece].entry],
+      format: "esm",
+      treeShaking: true,
+      write: false,
+      outdir: join(dist, "borrowed"),
+      plugins: [borrowFromMain(root, null)],
+    });
+    for (const [key, borrowed] of borrowedNames(names.outputFiles[0]?.text ?? "")) {
+      lent.set(key, [...new Set([...(lent.get(key) ?? []), ...borrowed])].sort());
+    }
+  }
 
-  // 2. The late file, reading those from the lend; it registers its LateApi for host/late-script.ts.
-  const late = await build({
-    ...scriptTag,
-    entryPoints: ["late-entry"],
-    outfile: join(dist, LATE_FILE),
-    plugins: [
-      virtualEntry(root, "late-entry", `import * as api from ${JSON.stringify(join(root, LATE_ENTRY))};\nwindow.${LATE_GLOBAL} = api;`),
-      borrowFromMain(root, lent),
-    ],
-  });
+  // 2. The late files, reading those from the lend; each registers its API for host/late-script.ts.
+  const late = {} as Record<LateFile, Metafile>;
+  for (const piece of LATE_FILES) {
+    const { file, entry, global } = SCRIPT_FILES[piece];
+    const result = await build({
+      ...scriptTag,
+      entryPoints: ["late-entry"],
+      outfile: join(dist, file),
+      plugins: [virtualEntry(root, "late-entry", `import * as api from ${JSON.stringify(join(root, entry))};\nwindow.${global} = api;`), borrowFromMain(root, lent)],
+    });
+    late[piece] = result.metafile;
+  }
 
   // 3. The main file, lending them first; and once more without the lend, to see that it adds nothing.
   const mainPlugins = [cardTypesSlimPlugin(root), luhnEsmPlugin()];
@@ -243,26 +249,25 @@ export async function buildScriptTag(root: string, dist: string, common: BuildOp
       entryPoints: ["main-entry"],
       outfile: join(dist, MAIN_FILE),
       plugins: [
-        virtualEntry(root, "main-entry", `import "lend";\nimport ${JSON.stringify(join(root, MAIN_ENTRY))};`, { lend: lendModule(root, lent) }),
+        virtualEntry(root, "main-entry", `import "lend";\nimport ${JSON.stringify(join(root, SCRIPT_FILES.main.entry))};`, { lend: lendModule(root, lent) }),
         ...mainPlugins,
       ],
     }),
-    build({ ...scriptTag, entryPoints: [MAIN_ENTRY], write: false, outfile: join(dist, "bare.js"), plugins: mainPlugins }),
+    build({ ...scriptTag, entryPoints: [SCRIPT_FILES.main.entry], write: false, outfile: join(dist, "bare.js"), plugins: mainPlugins }),
   ]);
 
   assertLayout([
     ...checkImports(main.metafile),
-    ...checkImports(late.metafile),
     ...checkMainBundle(main.metafile),
-    ...checkLateBundle(late.metafile, main.metafile),
     ...checkLendAddsNothing(main.metafile, bare.metafile),
+    ...LATE_FILES.flatMap((piece) => [...checkImports(late[piece]), ...checkLateBundle(late[piece], main.metafile, piece)]),
   ]);
-  await Promise.all([MAIN_FILE, LATE_FILE].map((file) => squeeze(join(dist, file))));
+  await Promise.all(Object.values(SCRIPT_FILES).map(({ file }) => squeeze(join(dist, file))));
 
   // `BUNDLE_INPUTS=1 npm run build`: minified bytes per module, to see where the budget goes.
   if (process.env.BUNDLE_INPUTS) {
-    for (const result of [main, late]) {
-      for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    for (const metafile of [main.metafile, ...Object.values(late)]) {
+      for (const [file, output] of Object.entries(metafile.outputs)) {
         console.log(file);
         const inputs = Object.entries(output.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
         for (const [input, { bytesInOutput }] of inputs) console.log(`${String(bytesInOutput).padStart(8)}  ${input}`);
@@ -270,7 +275,7 @@ export async function buildScriptTag(root: string, dist: string, common: BuildOp
     }
     for (const [key, borrowed] of lent) console.log(`lent ${key}: ${borrowed.join(", ")}`);
   }
-  return { main: main.metafile, late: late.metafile, lent };
+  return { main: main.metafile, late, lent };
 }
 
 /**

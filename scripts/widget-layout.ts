@@ -2,11 +2,25 @@
 // code to it. They read esbuild metafiles (what the bundler really resolved), never source text:
 // the build runs them on every bundle it writes, and widget-layout.test.ts on the whole source.
 import type { Metafile } from "esbuild";
+import { LATE_FILE, LATE_GLOBAL } from "../widget/src/host/late-script.ts";
 
 export const WIDGET_SRC = "widget/src";
 
-/** Where a folder's code runs from. */
-export type Ships = "main" | "late" | "none";
+/**
+ * The script-tag files: the main one (the critical path) and the late ones, each a classic script
+ * that registers its API on a private global and borrows shared/ from the main one. Today one late
+ * file holds all late code; a second (say node-forge apart from the flow) is one more row here,
+ * its folders marked with its name below, and one more slot beside host/late.ts.
+ */
+export const SCRIPT_FILES = {
+  main: { file: "checkout-widget.js", entry: `${WIDGET_SRC}/embed.ts` },
+  late: { file: LATE_FILE, entry: `${WIDGET_SRC}/late/index.ts`, global: LATE_GLOBAL },
+} as const;
+
+export type LateFile = Exclude<keyof typeof SCRIPT_FILES, "main">;
+
+/** Which script file a folder's code runs from ("none": not in a script file). */
+export type Ships = keyof typeof SCRIPT_FILES | "none";
 
 export interface FolderRule {
   ships: Ships;
@@ -70,7 +84,8 @@ export function checkImports(metafile: Metafile): string[] {
       const dynamic = imported.kind === "dynamic-import";
       const ok = dynamic ? (rule.dynamic ?? []).includes(target) || rule.imports.includes(target) : rule.imports.includes(target);
       if (ok) continue;
-      const reach = LAYOUT[target]?.ships === "late" && rule.ships === "main" ? " (main code reaches late code through late() in host/late.ts)" : "";
+      const targetShips = LAYOUT[target]?.ships;
+      const reach = rule.ships === "main" && targetShips !== "main" && targetShips !== "none" ? " (main code reaches late code through late() in host/late.ts)" : "";
       problems.push(`${input} imports ${imported.path}: ${place}${place.endsWith(".ts") ? "" : "/"} may import ${allowed(rule.imports)} only${reach}`);
     }
   }
@@ -82,10 +97,15 @@ export function inputsOf(metafile: Metafile): Set<string> {
   return new Set(Object.keys(metafile.inputs).filter((input) => !/^[a-z-]+:/.test(input)));
 }
 
+/** Late code: what ships in a late file. */
+function isLate(ships: Ships | null): boolean {
+  return ships !== null && ships !== "main" && ships !== "none";
+}
+
 /** checkout-widget.js must hold no late code: it would grow the critical path. */
 export function checkMainBundle(main: Metafile): string[] {
   return [...inputsOf(main)]
-    .filter((input) => shipsIn(input) === "late")
+    .filter((input) => isLate(shipsIn(input)))
     .map((input) => `checkout-widget.js bundles ${input}, late code: main code reaches it through late() (host/late.ts)`);
 }
 
@@ -94,19 +114,23 @@ export function checkMainBundle(main: Metafile): string[] {
  * preact bundled here would be a second copy (two render states, two stylesheet counters, bytes
  * twice), and so would any package the main file bundles too.
  */
-export function checkLateBundle(late: Metafile, main: Metafile): string[] {
+export function checkLateBundle(late: Metafile, main: Metafile, piece: LateFile = "late"): string[] {
+  const file = SCRIPT_FILES[piece].file;
   const inMain = inputsOf(main);
   const problems: string[] = [];
   for (const input of inputsOf(late)) {
     const ships = shipsIn(input);
     if (input.startsWith(`${WIDGET_SRC}/${LENT_FOLDER}/`)) {
-      problems.push(`checkout-widget-crypto.js bundles ${input}: code of ${LENT_FOLDER}/ must be borrowed from checkout-widget.js, not copied`);
+      problems.push(`${file} bundles ${input}: code of ${LENT_FOLDER}/ must be borrowed from checkout-widget.js, not copied`);
     } else if (/^node_modules\/preact\//.test(input)) {
-      problems.push(`checkout-widget-crypto.js bundles ${input}: a second preact would split the render state; import preact by its package name`);
+      problems.push(`${file} bundles ${input}: a second preact would split the render state; import preact by its package name`);
     } else if (ships === "main") {
-      problems.push(`checkout-widget-crypto.js bundles ${input}, main-only code: move what both files need to ${LENT_FOLDER}/`);
+      problems.push(`${file} bundles ${input}, main-only code: move what both files need to ${LENT_FOLDER}/`);
+    } else if (ships !== null && ships !== piece) {
+      const other: Readonly<Record<string, { file: string }>> = SCRIPT_FILES;
+      problems.push(`${file} bundles ${input}, which ships in ${other[ships]?.file ?? "no script file"}`);
     } else if (ships === null && inMain.has(input)) {
-      problems.push(`checkout-widget-crypto.js bundles ${input}, which checkout-widget.js carries too: reach it through ${LENT_FOLDER}/`);
+      problems.push(`${file} bundles ${input}, which checkout-widget.js carries too: reach it through ${LENT_FOLDER}/`);
     }
   }
   return problems;
@@ -136,7 +160,7 @@ export function checkNpmFirstChunk(npm: Metafile, entryOutput: string): string[]
   const problems: string[] = [];
   for (const file of seen) {
     for (const input of Object.keys(outputs[file]?.inputs ?? {})) {
-      if (shipsIn(input) === "late") problems.push(`${file} (the npm entry's first chunk) holds ${input}: late code belongs behind loadLate()`);
+      if (isLate(shipsIn(input))) problems.push(`${file} (the npm entry's first chunk) holds ${input}: late code belongs behind loadLate()`);
     }
   }
   return problems;
