@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cardDigits, formatCardNumber, isValidCardNumber, luhnCheck, maxCardLength } from "./card-number.ts";
 import { detectBrand } from "./detect-brand.ts";
 
-/** The gateway's test cards (shared/cloudpayments/test-cards.md). */
+/** The gateway's test cards (docs/cloudpayments.md, test cards). */
 const TEST_CARDS = [
   ["4242 4242 4242 4242", "visa"],
   ["5555 5555 5555 4444", "mastercard"],
