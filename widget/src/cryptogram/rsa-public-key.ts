@@ -113,7 +113,7 @@ function element(der: Uint8Array, tag: number): Element | null {
   let at = 2;
   if (length & 0x80) {
     const count = length & 0x7f;
-    if (count === 0 || count > 3) return null; // indefinite, or more than a key could need
+    if (count === 0 || count > 3 || der[2] === 0) return null; // indefinite, too long, or a leading zero
     length = 0;
     for (let i = 0; i < count; i++) length = length * 256 + (der[at++] ?? 0);
     if (length < 0x80) return null; // not the shortest form

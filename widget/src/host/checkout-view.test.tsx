@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PayThreeDs } from "../../../server/contract.ts";
 import type { CheckoutOptions } from "../shared/index.ts";
 import { CheckoutView as CardForm } from "./checkout-view.tsx";
-import { loadLate } from "./late.ts";
+import { late, loadLate, setLateSource } from "./late.ts";
 import { fakeController } from "./test-controller.ts";
 import type { FakeController } from "./test-controller.ts";
 import { useTestLate } from "./test-page.ts";
@@ -493,5 +493,20 @@ describe("styles and theme", () => {
     expect(root.style.getPropertyValue("--cw-color-primary")).toBe("#0a7");
     expect(root.style.getPropertyValue("--cw-radius")).toBe("2px");
     expect(root.getAttribute("lang")).toBe("ru");
+  });
+});
+
+describe("before the late code has loaded", () => {
+  it("shows a failure (the late code did not load) in the form's own texts, never a raw key", async () => {
+    setLateSource(() => Promise.reject(new Error("blocked")));
+    expect(late()).toBeUndefined();
+    const f = setup({ language: "en" }, fakeController({ kind: "failed", messageKey: "Error_Network", retrySameRequest: false }));
+    expect(screen.getByRole("heading", { name: "Payment failed" })).toBeTruthy();
+    expect(screen.getByText("No connection. Check your internet and try again")).toBeTruthy();
+    await waitFor(() => expect(f.live.textContent).toBe("Payment failed: No connection. Check your internet and try again"));
+    // A key only the late texts hold: the generic text, not "Error_Timeout".
+    act(() => f.controller.emit({ kind: "failed", messageKey: "Error_Timeout", retrySameRequest: true }));
+    expect(screen.getByText("Something went wrong. Try again")).toBeTruthy();
+    expect(document.body.textContent).not.toContain("Error_Timeout");
   });
 });
