@@ -104,7 +104,7 @@ describe("the script-file guards", () => {
   it("fail a lend that brings the main file something it does not use itself", () => {
     const withLend = meta({ ...mainInputs, "node_modules/preact/hooks/dist/hooks.module.js": [] });
     expect(checkLendAddsNothing(withLend, main)).toEqual([
-      "the late file borrows node_modules/preact/hooks/dist/hooks.module.js, which checkout-widget.js does not use itself: lending it would grow the critical path (move the code to late/)",
+      "the late file borrows node_modules/preact/hooks/dist/hooks.module.js, which checkout-widget.js does not use itself: lending it would grow the critical path (use only what the main file uses of preact: class components, no hooks)",
     ]);
     expect(checkLendAddsNothing(main, main)).toEqual([]);
   });

@@ -144,7 +144,11 @@ export function checkLendAddsNothing(withLend: Metafile, without: Metafile): str
   const before = inputsOf(without);
   return [...inputsOf(withLend)]
     .filter((input) => !before.has(input))
-    .map((input) => `the late file borrows ${input}, which checkout-widget.js does not use itself: lending it would grow the critical path (move the code to late/)`);
+    .map(
+      (input) =>
+        `the late file borrows ${input}, which checkout-widget.js does not use itself: lending it would grow the critical path ` +
+        (/^node_modules\/preact\//.test(input) ? "(use only what the main file uses of preact: class components, no hooks)" : "(move what only late code uses to late/)"),
+    );
 }
 
 /** The npm entry's first chunk: the entry output and every chunk it imports statically hold no late code. */
