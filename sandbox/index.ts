@@ -4,6 +4,8 @@ import { createAdaptorServer } from "@hono/node-server";
 import { createSandboxApp } from "./app.ts";
 import type { GatewayContext } from "./gateway-context.ts";
 import { loadOrCreateKeys } from "./keys.ts";
+import type { RbsInfo, RbsOptions } from "./rbs/index.ts";
+import { createRbsGateway } from "./rbs/index.ts";
 import { OrderStore } from "./orders.ts";
 import { SubscriptionStore } from "./subscriptions.ts";
 import { PaResSigner } from "./three-ds.ts";
@@ -16,6 +18,13 @@ export { TEST_CARDS } from "./test-cards.ts";
 export type { CardBehaviour } from "./test-cards.ts";
 export { ACS_OTP } from "./acs-routes.ts";
 export { basicAuthHeader } from "./basic-auth.ts";
+export {
+  DEFAULT_RBS_CALLBACK_SECRET,
+  DEFAULT_RBS_PASSWORD,
+  DEFAULT_RBS_USER_NAME,
+  callbackChecksum as rbsCallbackChecksum,
+} from "./rbs/index.ts";
+export type { CallbackDelivery as RbsCallbackDelivery, RbsInfo, RbsOptions } from "./rbs/index.ts";
 
 export const DEFAULT_PUBLIC_ID = "test_api_00000000000000000000001";
 export const DEFAULT_API_SECRET = "sandbox_api_secret";
@@ -33,6 +42,8 @@ export interface SandboxOptions {
   /** Caps of the in-memory state (oldest entries are forgotten first). */
   maxTransactions?: number;
   maxIdempotencyEntries?: number;
+  /** The RBS API under /payment/rest/: credentials, callback URL and secret. */
+  rbs?: RbsOptions;
 }
 
 export interface Sandbox {
@@ -45,6 +56,8 @@ export interface Sandbox {
   keyVersion: number;
   /** Every stored transaction (payments Type 0, refunds Type 1), oldest first. */
   transactions(): TransactionModel[];
+  /** The RBS API: REST root, credentials, callback secret and the last notifications. */
+  rbs: RbsInfo;
   close(): Promise<void>;
 }
 
@@ -68,18 +81,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     paRes: new PaResSigner(),
     now: () => new Date(),
   };
+  const rbs = createRbsGateway({ maxOrders: maxTransactions, ...options.rbs }, () => baseUrl, ctx.now);
   const app = createSandboxApp(ctx, {
     apiSecret,
     publicKeyPem: keys.publicKeyPem,
     maxIdempotencyEntries: options.maxIdempotencyEntries ?? 10_000,
     idempotencyTtlMs: 60 * 60 * 1000,
+    rbs,
   });
 
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const failed = (error: Error) => {
+      rbs.close();
+      reject(error);
+    };
+    server.once("error", failed);
     server.listen(options.port ?? DEFAULT_PORT, host, () => {
-      server.off("error", reject);
+      server.off("error", failed);
       resolve();
     });
   });
@@ -93,8 +112,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     publicKeyPem: keys.publicKeyPem,
     keyVersion: keys.version,
     transactions: () => ctx.transactions.list().map((r) => toModel(r, publicId)),
+    rbs: rbs.info(),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        rbs.close();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections (fetch keeps them) would hold close() open.
         if ("closeAllConnections" in server) server.closeAllConnections();
