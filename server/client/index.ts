@@ -6,3 +6,4 @@ export type { GatewayErrorCode } from "./errors.ts";
 export type * from "./models.ts";
 export { fetchGatewayHttp, mayHaveReached } from "./gateway-http.ts";
 export type { GatewayHttp, GatewayHttpRequest, GatewayHttpResponse } from "./gateway-http.ts";
+export * from "./rbs/index.ts";
