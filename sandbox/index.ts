@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { createSandboxApp } from "./app.ts";
+import { createInvoiceStore, DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_ID } from "./invoice/index.ts";
 import type { GatewayContext } from "./gateway-context.ts";
 import { loadOrCreateKeys } from "./keys.ts";
 import type { RbsInfo, RbsOptions } from "./rbs/index.ts";
@@ -25,6 +26,8 @@ export {
   callbackChecksum as rbsCallbackChecksum,
 } from "./rbs/index.ts";
 export type { CallbackDelivery as RbsCallbackDelivery, RbsInfo, RbsOptions } from "./rbs/index.ts";
+export { DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_ID, INVOICE_ERRORS, INVOICE_TEST_CARD } from "./invoice/index.ts";
+export type { InvoiceErrorName, InvoiceErrorPair } from "./invoice/index.ts";
 
 export const DEFAULT_PUBLIC_ID = "test_api_00000000000000000000001";
 export const DEFAULT_API_SECRET = "sandbox_api_secret";
@@ -44,6 +47,14 @@ export interface SandboxOptions {
   maxIdempotencyEntries?: number;
   /** The RBS API under /payment/rest/: credentials, callback URL and secret. */
   rbs?: RbsOptions;
+  /** Invoice API (/api/v2) Basic-auth login; default the seed's test Merchant ID. */
+  invoiceMerchantId?: string;
+  /** Invoice API key; default the seed's test API key. */
+  invoiceApiKey?: string;
+  /** How long an Invoice payment can be paid (its expire_date). Default 30 minutes. */
+  invoicePaymentTtlMs?: number;
+  /** How long an Invoice refund stays `init` before it is `successful`. Default 2000 ms. */
+  invoiceRefundDelayMs?: number;
 }
 
 export interface Sandbox {
@@ -54,6 +65,8 @@ export interface Sandbox {
   /** The key the widget would fetch from /payments/publickey. */
   publicKeyPem: string;
   keyVersion: number;
+  /** The Invoice API's credentials (Basic MerchantID:ApiKey at `${url}/api/v2/<Method>`). */
+  invoice: { merchantId: string; apiKey: string };
   /** Every stored transaction (payments Type 0, refunds Type 1), oldest first. */
   transactions(): TransactionModel[];
   /** The RBS API: REST root, credentials, callback secret and the last notifications. */
@@ -82,12 +95,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now: () => new Date(),
   };
   const rbs = createRbsGateway({ maxOrders: maxTransactions, ...options.rbs }, () => baseUrl, ctx.now);
+  const invoice = {
+    merchantId: options.invoiceMerchantId ?? DEFAULT_INVOICE_MERCHANT_ID,
+    apiKey: options.invoiceApiKey ?? DEFAULT_INVOICE_API_KEY,
+  };
   const app = createSandboxApp(ctx, {
     apiSecret,
     publicKeyPem: keys.publicKeyPem,
     maxIdempotencyEntries: options.maxIdempotencyEntries ?? 10_000,
     idempotencyTtlMs: 60 * 60 * 1000,
     rbs,
+    invoice: {
+      ...invoice,
+      store: createInvoiceStore({
+        maxRecords: maxTransactions,
+        paymentTtlMs: options.invoicePaymentTtlMs,
+        refundDelayMs: options.invoiceRefundDelayMs,
+      }),
+      baseUrl: () => baseUrl,
+      now: () => ctx.now(),
+    },
   });
 
   const server = createAdaptorServer({ fetch: app.fetch });
@@ -111,6 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiSecret,
     publicKeyPem: keys.publicKeyPem,
     keyVersion: keys.version,
+    invoice,
     transactions: () => ctx.transactions.list().map((r) => toModel(r, publicId)),
     rbs: rbs.info(),
     close: () =>
