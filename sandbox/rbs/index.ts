@@ -6,6 +6,7 @@ import type { AcsChallengeSource } from "../acs-routes.ts";
 import { PaResSigner } from "../three-ds.ts";
 import { rbsAcsChallenges, registerFinishThreeDs } from "./acs.ts";
 import { RbsBindingStore } from "./bindings.ts";
+import { registerFormPage } from "./form-page.ts";
 import { CallbackQueue, isLoopbackUrl, type CallbackDelivery } from "./callbacks.ts";
 import type { RbsContext } from "./context.ts";
 import { RbsOrderStore } from "./orders.ts";
@@ -15,6 +16,7 @@ import { RBS_REST_PATH, registerRbsRoutes } from "./routes.ts";
 export { callbackChecksum, isLoopbackUrl } from "./callbacks.ts";
 export type { CallbackDelivery, CallbackOperation, CallbackParams } from "./callbacks.ts";
 export { RBS_REST_PATH } from "./routes.ts";
+export { FORM_PATH as RBS_FORM_PATH } from "./methods.ts";
 
 export const DEFAULT_RBS_USER_NAME = "sandbox-api";
 export const DEFAULT_RBS_PASSWORD = "sandbox-password";
@@ -91,6 +93,7 @@ export function createRbsGateway(options: RbsOptions, baseUrl: () => string, now
     registerRoutes(app) {
       registerFinishThreeDs(app, ctx);
       registerRbsRoutes(app, ctx);
+      registerFormPage(app, ctx);
     },
     info: () => ({
       restUrl: `${baseUrl()}${RBS_REST_PATH}`,
