@@ -42,8 +42,10 @@ export interface CallbackQueueOptions {
   secret: string;
   /** Notifications waiting to be sent; past it the oldest waiting one is dropped. Default 1000. */
   maxQueued?: number;
-  /** Sent at once at most. Default 4. */
+  /** Sent at once at most. Default 8. */
   concurrency?: number;
+  /** Sent at once to one shop (origin) at most, so a slow shop holds up only its own. Default 2. */
+  perOriginConcurrency?: number;
   /** Waits before each retry after a failure (network, timeout, non-2xx). Default 1 s, 5 s, 30 s. */
   retryDelaysMs?: readonly number[];
   /** Per attempt. Default 5000 ms. */
@@ -69,6 +71,8 @@ export class CallbackQueue {
   private readonly secret: string;
   private readonly maxQueued: number;
   private readonly concurrency: number;
+  private readonly perOrigin: number;
+  private readonly inFlightByOrigin = new Map<string, number>();
   private readonly retryDelaysMs: readonly number[];
   private readonly timeoutMs: number;
   private readonly ready: Job[] = [];
@@ -80,7 +84,8 @@ export class CallbackQueue {
   constructor(options: CallbackQueueOptions) {
     this.secret = options.secret;
     this.maxQueued = options.maxQueued ?? 1000;
-    this.concurrency = options.concurrency ?? 4;
+    this.concurrency = options.concurrency ?? 8;
+    this.perOrigin = options.perOriginConcurrency ?? 2;
     this.retryDelaysMs = options.retryDelaysMs ?? [1000, 5000, 30_000];
     this.timeoutMs = options.timeoutMs ?? 5000;
   }
@@ -116,15 +121,23 @@ export class CallbackQueue {
   }
 
   private pump(): void {
-    while (!this.closed && this.inFlight.size < this.concurrency && this.ready.length > 0) {
-      const job = this.ready.shift();
-      if (job !== undefined) void this.attempt(job);
+    for (let i = 0; i < this.ready.length && !this.closed && this.inFlight.size < this.concurrency; ) {
+      const job = this.ready[i];
+      if (job === undefined) break;
+      const origin = new URL(job.url).origin;
+      if ((this.inFlightByOrigin.get(origin) ?? 0) >= this.perOrigin) {
+        i++;
+        continue;
+      }
+      this.ready.splice(i, 1);
+      void this.attempt(job, origin);
     }
   }
 
-  private async attempt(job: Job): Promise<void> {
+  private async attempt(job: Job, origin: string): Promise<void> {
     const controller = new AbortController();
     this.inFlight.add(controller);
+    this.inFlightByOrigin.set(origin, (this.inFlightByOrigin.get(origin) ?? 0) + 1);
     job.attempts++;
     let delivered = false;
     try {
@@ -140,6 +153,9 @@ export class CallbackQueue {
       // Refused, reset or timed out: retried below.
     } finally {
       this.inFlight.delete(controller);
+      const left = (this.inFlightByOrigin.get(origin) ?? 1) - 1;
+      if (left > 0) this.inFlightByOrigin.set(origin, left);
+      else this.inFlightByOrigin.delete(origin);
     }
     if (delivered) this.record(job, "delivered");
     else this.retryLater(job);

@@ -37,6 +37,8 @@ export interface RbsOptions {
   callbackRetryDelaysMs?: readonly number[];
   /** Notifications waiting at most; past it the oldest is dropped. Default 1000. */
   maxQueuedCallbacks?: number;
+  /** One notification attempt's timeout. Default 5000 ms. */
+  callbackTimeoutMs?: number;
 }
 
 /** What a running sandbox tells about its RBS API. */
@@ -75,6 +77,7 @@ export function createRbsGateway(options: RbsOptions, baseUrl: () => string, now
       secret: callbackSecret,
       ...(options.callbackRetryDelaysMs !== undefined && { retryDelaysMs: options.callbackRetryDelaysMs }),
       ...(options.maxQueuedCallbacks !== undefined && { maxQueued: options.maxQueuedCallbacks }),
+      ...(options.callbackTimeoutMs !== undefined && { timeoutMs: options.callbackTimeoutMs }),
     }),
     paRes: new PaResSigner(),
     callbackUrl: options.callbackUrl ?? null,

@@ -72,27 +72,39 @@ export async function payOnForm(
   return { status: response.status, location: response.headers.get("location"), html };
 }
 
-/** The shopper at the ACS for a binding payment (MD = orderId), then back through termUrl. */
-export async function passAcs(
+/** The shopper at the ACS for a binding payment (MD = orderId): answers what the ACS hands back to termUrl. */
+export async function acsHandBack(
   challenge: { acsUrl: string; paReq: string; termUrl: string; md: string },
   code: string,
-): Promise<{ paRes: string; finish: Response }> {
+): Promise<{ action: string; md: string; paRes: string }> {
   const fields = { MD: challenge.md, PaReq: challenge.paReq, TermUrl: challenge.termUrl };
   const page = await fetch(challenge.acsUrl, form(fields));
   if (page.status !== 200) throw new Error(`ACS answered ${page.status}: ${await page.text()}`);
   await page.text();
   const done = await fetch(new URL("/acs/complete", challenge.acsUrl), form({ ...fields, action: "confirm", code }));
   const html = await done.text();
-  const field = (name: string) => {
-    const value = new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
-    if (value === undefined) throw new Error(`ACS return page lacks ${name}`);
-    return value.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)));
+  const unescape = (text: string) => text.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)));
+  const field = (pattern: RegExp) => {
+    const value = pattern.exec(html)?.[1];
+    if (value === undefined) throw new Error(`ACS return page lacks ${pattern}`);
+    return unescape(value);
   };
-  const action = /<form id="acs-return" method="post" action="([^"]*)"/.exec(html)?.[1]?.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)));
-  if (action !== challenge.termUrl) throw new Error(`ACS returns to ${action}, not ${challenge.termUrl}`);
-  const paRes = field("PaRes");
-  const finish = await fetch(challenge.termUrl, form({ MD: field("MD"), PaRes: paRes }));
-  return { paRes, finish };
+  return {
+    action: field(/<form id="acs-return" method="post" action="([^"]*)"/),
+    md: field(/name="MD" value="([^"]*)"/),
+    paRes: field(/name="PaRes" value="([^"]*)"/),
+  };
+}
+
+/** acsHandBack, then the shopper's browser posts MD and PaRes to termUrl (finish3ds.do). */
+export async function passAcs(
+  challenge: { acsUrl: string; paReq: string; termUrl: string; md: string },
+  code: string,
+): Promise<{ paRes: string; finish: Response }> {
+  const back = await acsHandBack(challenge, code);
+  if (back.action !== challenge.termUrl) throw new Error(`ACS returns to ${back.action}, not ${challenge.termUrl}`);
+  const finish = await fetch(back.action, form({ MD: back.md, PaRes: back.paRes }));
+  return { paRes: back.paRes, finish };
 }
 
 export interface ReceivedCallback {
