@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../index.ts";
-import { acsHandBack, passAcs, payOnForm, RBS_CARDS, rbsApi } from "./rbs.fixture.ts";
+import { acsHandBack, passAcs, payOnForm, RBS_CARDS, rbsApi } from "../rbs-test-client.ts";
 
 let sandbox: Sandbox;
 let api: ReturnType<typeof rbsApi>;

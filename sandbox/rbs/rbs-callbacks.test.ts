@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../index.ts";
 import { callbackChecksum, CallbackQueue, isLoopbackUrl } from "./callbacks.ts";
-import { payOnForm, RBS_CARDS, rbsApi, startCallbackServer } from "./rbs.fixture.ts";
+import { payOnForm, RBS_CARDS, rbsApi, startCallbackServer } from "../rbs-test-client.ts";
 
 let sandbox: Sandbox;
 let api: ReturnType<typeof rbsApi>;

@@ -1,8 +1,9 @@
-// Test helpers for the RBS sandbox: calls as a shop makes them, the shopper on the card page and
-// at the ACS, and a local server that receives callback notifications. Tests only.
+// Test helpers for the RBS sandbox (test-client.ts is CloudPayments'): calls as a shop makes
+// them, the shopper on the card page and at the ACS, and a local server that receives callback
+// notifications. Tests only.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Sandbox } from "../index.ts";
+import type { Sandbox } from "./index.ts";
 
 export type Answer = Record<string, unknown>;
 
