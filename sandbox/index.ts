@@ -28,6 +28,8 @@ export {
 export type { CallbackDelivery as RbsCallbackDelivery, RbsInfo, RbsOptions } from "./rbs/index.ts";
 export { DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_ID, INVOICE_ERRORS, INVOICE_TEST_CARD } from "./invoice/index.ts";
 export type { InvoiceErrorName, InvoiceErrorPair } from "./invoice/index.ts";
+export { payOnHostedPage } from "./hosted-page/index.ts";
+export type { HostedPayment, HostedPaymentResult } from "./hosted-page/index.ts";
 
 export const DEFAULT_PUBLIC_ID = "test_api_00000000000000000000001";
 export const DEFAULT_API_SECRET = "sandbox_api_secret";

@@ -3,7 +3,8 @@
 // notifications. Tests only.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Sandbox } from "./index.ts";
+import type { HostedPaymentResult, Sandbox } from "./index.ts";
+import { payOnHostedPage } from "./index.ts";
 
 export type Answer = Record<string, unknown>;
 
@@ -52,25 +53,9 @@ const form = (fields: Record<string, string>): RequestInit => ({
   body: new URLSearchParams(fields).toString(),
 });
 
-/**
- * The shopper pays on formUrl: the card form, then (for a 3-D Secure card) the code step with
- * `code` (default the passing 123456). Answers the page's final response: a 303 to the shop, or a page.
- */
-export async function payOnForm(
-  formUrl: string,
-  cardNumber: string,
-  options: { code?: string; expiry?: string } = {},
-): Promise<{ status: number; location: string | null; html: string }> {
-  const url = new URL(formUrl);
-  const cardUrl = `${url.origin}${url.pathname}/card`;
-  let response = await fetch(cardUrl, form({ cardNumber, expiry: options.expiry ?? "12/30", cvc: "123", holder: "IVAN PETROV" }));
-  let html = await response.text();
-  const attempt = /name="attempt" value="([^"]+)"/.exec(html)?.[1];
-  if (response.status === 200 && attempt !== undefined) {
-    response = await fetch(`${url.origin}${url.pathname}/code`, form({ attempt, action: "confirm", code: options.code ?? "123456" }));
-    html = await response.text();
-  }
-  return { status: response.status, location: response.headers.get("location"), html };
+/** The shopper pays on formUrl (the shared hosted page's test payer, with a holder name). */
+export function payOnForm(formUrl: string, cardNumber: string, options: { code?: string; expiry?: string } = {}): Promise<HostedPaymentResult> {
+  return payOnHostedPage(formUrl, { cardNumber, holder: "IVAN PETROV", ...options });
 }
 
 /** The shopper at the ACS for a binding payment (MD = orderId): answers what the ACS hands back to termUrl. */

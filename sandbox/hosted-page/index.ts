@@ -44,6 +44,9 @@ export type { CardOutcome, CardSummary, HostedDecline, HostedTestCard } from "./
 export type { HostedLang } from "./texts.ts";
 export { HOSTED_OTP } from "./routes.ts";
 export { formatAmount } from "./render.ts";
+/** For tests: pay on a hosted page with plain form posts. */
+export { payOnHostedPage } from "./test-payer.ts";
+export type { HostedPayment, HostedPaymentResult } from "./test-payer.ts";
 
 /** A payment as the page needs it. */
 export interface HostedPaymentView {
