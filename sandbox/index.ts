@@ -2,7 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { createSandboxApp } from "./app.ts";
-import { createInvoiceStore, DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_ID } from "./invoice/index.ts";
+import { createInvoiceStore, DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_ID, INVOICE_PAYMENT_PAGE_PATH } from "./invoice/index.ts";
 import type { GatewayContext } from "./gateway-context.ts";
 import { loadOrCreateKeys } from "./keys.ts";
 import type { RbsInfo, RbsOptions } from "./rbs/index.ts";
@@ -28,8 +28,11 @@ export {
 export type { CallbackDelivery as RbsCallbackDelivery, RbsInfo, RbsOptions } from "./rbs/index.ts";
 export { DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_ID, INVOICE_ERRORS, INVOICE_TEST_CARD } from "./invoice/index.ts";
 export type { InvoiceErrorName, InvoiceErrorPair } from "./invoice/index.ts";
-export { payOnHostedPage } from "./hosted-page/index.ts";
+export { HOSTED_CARD_FIELDS, isHostedCardPostPath, payOnHostedPage } from "./hosted-page/index.ts";
 export type { HostedPayment, HostedPaymentResult } from "./hosted-page/index.ts";
+
+/** The base paths of the gateways' hosted card pages on the sandbox (where a card is typed on the gateway's own page). */
+export const HOSTED_CARD_PAGES: readonly string[] = [INVOICE_PAYMENT_PAGE_PATH];
 
 export const DEFAULT_PUBLIC_ID = "test_api_00000000000000000000001";
 export const DEFAULT_API_SECRET = "sandbox_api_secret";

@@ -77,6 +77,17 @@ export const HOSTED_PAGE_JS = `"use strict";
     if (first) first.focus();
     return !first;
   }
+  // A page brought back from the back-forward cache may be sent again.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    var sent = document.querySelectorAll("form[data-sent]");
+    for (var i = 0; i < sent.length; i++) {
+      sent[i].removeAttribute("data-sent");
+      sent[i].removeAttribute("aria-busy");
+      var button = sent[i].querySelector("button[data-label]");
+      if (button) button.textContent = button.getAttribute("data-label");
+    }
+  });
   var forms = document.querySelectorAll("form[data-hosted]");
   for (var k = 0; k < forms.length; k++) {
     forms[k].addEventListener("submit", function (event) {
@@ -89,7 +100,10 @@ export const HOSTED_PAGE_JS = `"use strict";
       form.setAttribute("aria-busy", "true");
       var busy = form.getAttribute("data-msg-busy");
       var pay = form.querySelector("button[data-busy-label]");
-      if (pay && busy && !skipCheck) pay.textContent = busy;
+      if (pay && busy && !skipCheck) {
+        pay.setAttribute("data-label", pay.textContent);
+        pay.textContent = busy;
+      }
     });
   }
 })();

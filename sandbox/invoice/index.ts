@@ -13,6 +13,7 @@ export type { InvoiceErrorName, InvoiceErrorPair } from "./error-codes.ts";
 export { invoiceBodyTooLarge, isInvoiceApiPath } from "./routes.ts";
 export type { InvoiceCredentials } from "./routes.ts";
 export { InvoiceStore } from "./store.ts";
+export { PAYMENT_PAGE_PATH as INVOICE_PAYMENT_PAGE_PATH } from "./models.ts";
 
 /** The test Merchant ID and API key printed in seed 003 §8: the sandbox's defaults. */
 export const DEFAULT_INVOICE_MERCHANT_ID = "c24360cfac0a0c40c518405f6bc68cb0";
