@@ -6,7 +6,7 @@ import { createInvoiceStore, DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_I
 import type { GatewayContext } from "./gateway-context.ts";
 import { loadOrCreateKeys } from "./keys.ts";
 import type { RbsInfo, RbsOptions } from "./rbs/index.ts";
-import { createRbsGateway } from "./rbs/index.ts";
+import { createRbsGateway, RBS_FORM_PATH } from "./rbs/index.ts";
 import { OrderStore } from "./orders.ts";
 import { SubscriptionStore } from "./subscriptions.ts";
 import { PaResSigner } from "./three-ds.ts";
@@ -32,7 +32,7 @@ export { HOSTED_CARD_FIELDS, isHostedCardPostPath, payOnHostedPage } from "./hos
 export type { HostedPayment, HostedPaymentResult } from "./hosted-page/index.ts";
 
 /** The base paths of the gateways' hosted card pages on the sandbox (where a card is typed on the gateway's own page). */
-export const HOSTED_CARD_PAGES: readonly string[] = [INVOICE_PAYMENT_PAGE_PATH];
+export const HOSTED_CARD_PAGES: readonly string[] = [INVOICE_PAYMENT_PAGE_PATH, RBS_FORM_PATH];
 
 export const DEFAULT_PUBLIC_ID = "test_api_00000000000000000000001";
 export const DEFAULT_API_SECRET = "sandbox_api_secret";
