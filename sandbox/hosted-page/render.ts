@@ -126,13 +126,11 @@ export function renderCardForm(f: CardFormFacts): string {
     return problem ? [t[problem]] : [];
   });
   const amount = formatAmount(f.payment.amount, f.payment.currency, f.lang);
-  const specs: FieldSpec[] = [
-    {
-      name: "cardNumber",
-      label: t.cardNumber,
-      attributes: `type="text" inputmode="numeric" autocomplete="cc-number" maxlength="23" spellcheck="false" autocorrect="off" required`,
-    },
-  ];
+  const cardNumber: FieldSpec = {
+    name: "cardNumber",
+    label: t.cardNumber,
+    attributes: `type="text" inputmode="numeric" autocomplete="cc-number" maxlength="23" spellcheck="false" autocorrect="off" required`,
+  };
   const expiry: FieldSpec = {
     name: "expiry",
     label: t.expiry,
@@ -160,7 +158,7 @@ ${facts(t, f.payment, f.lang)}
 ${summary(t, messages)}
 <form method="post" action="${escapeHtml(f.cardAction)}" novalidate data-hosted aria-labelledby="pay-heading" data-msg-busy="${escapeHtml(t.paying)}" ${messageAttributes(t, ["numberInvalid", "expiryInvalid", "expiryPast", "cvcInvalid", "holderInvalid"])}>
 ${hidden("lang", f.lang)}
-${specs.map(fieldHtml).join("\n")}
+${fieldHtml(cardNumber)}
 <div class="row">
 ${fieldHtml(expiry)}
 ${fieldHtml(cvc)}
