@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { resolveChromium } from "../scripts/ensure-browser.ts";
 // The late file's private global: the bench calls its createCryptogram as the widget does.
-import { LATE_FILE as CRYPTO_FILE, LATE_GLOBAL as CRYPTO_GLOBAL } from "../widget/src/host/late-script.ts";
+import { LATE_FILE, LATE_GLOBAL } from "../widget/src/host/late-script.ts";
 import { median, quantile } from "./stats.ts";
 import { startStaticServer } from "./static-server.ts";
 import { barePreactPage, buildBarePreactForm, staticFormPage, timePhoneProfile, widgetPage } from "./phone-profile.ts";
@@ -65,7 +65,7 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 function scriptsPage(): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body>
 <script src="/${MAIN_FILE}"></script>
-<script src="/${CRYPTO_FILE}"></script>
+<script src="/${LATE_FILE}"></script>
 </body></html>`;
 }
 
@@ -85,7 +85,7 @@ async function timeCryptograms(browser: Browser, url: string, publicKeyPem: stri
   const page = await browser.newPage();
   try {
     await page.goto(`${url}/scripts.html`);
-    await page.waitForFunction((name) => name in window, CRYPTO_GLOBAL);
+    await page.waitForFunction((name) => name in window, LATE_GLOBAL);
     return await page.evaluate(
       ({ name, card, key, calls }) => {
         type Create = (c: typeof card, k: typeof key, o: { format: "json" }) => string;
@@ -103,7 +103,7 @@ async function timeCryptograms(browser: Browser, url: string, publicKeyPem: stri
         }
         return { first, times, sink };
       },
-      { name: CRYPTO_GLOBAL, card: CARD, key: { publicId: PUBLIC_ID, publicKeyPem, keyVersion: 1 }, calls },
+      { name: LATE_GLOBAL, card: CARD, key: { publicId: PUBLIC_ID, publicKeyPem, keyVersion: 1 }, calls },
     );
   } finally {
     await page.close();
@@ -198,7 +198,7 @@ async function timeTyping(browser: Browser, url: string, runs: number) {
     await page.goto(`${url}/interactive.html`);
     await page.waitForFunction(() => (window as unknown as { __bench: { ready: number | null } }).__bench.ready !== null);
     // The crypto chunk loads when the browser is idle: let it arrive, so it does not land inside a run.
-    await page.waitForFunction((name) => name in window, CRYPTO_GLOBAL);
+    await page.waitForFunction((name) => name in window, LATE_GLOBAL);
     const run = `(${TYPING_IN_PAGE})(${JSON.stringify({ numbers: TYPED_NUMBERS, expiries: TYPED_EXPIRIES, repeat: TYPING_REPEAT })})`;
     await page.evaluate(run); // warm-up
     const results: { numberUs: number; expiryUs: number }[] = [];
@@ -211,7 +211,7 @@ async function timeTyping(browser: Browser, url: string, runs: number) {
 
 export async function runBrowserBench(options: BrowserBenchOptions): Promise<BrowserFigures> {
   // Fail now rather than after a page timeout when the build left no bundles.
-  await Promise.all([MAIN_FILE, CRYPTO_FILE].map((file) => access(join(options.distDir, file))));
+  await Promise.all([MAIN_FILE, LATE_FILE].map((file) => access(join(options.distDir, file))));
   const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const publicKeyPem = publicKey.export({ type: "spki", format: "pem" }).toString();
   const server = await startStaticServer(options.distDir, {
