@@ -8,6 +8,8 @@ import { isSuccessfulAnswer, registerApiRoutes } from "./api-routes.ts";
 import type { GatewayContext } from "./gateway-context.ts";
 import { escapeHtml, PAGE_HEADERS, renderPage } from "./html-page.ts";
 import { IdempotencyCache } from "./idempotency.ts";
+import type { InvoiceSandboxOptions } from "./invoice/index.ts";
+import { invoiceBodyTooLarge, isInvoiceApiPath, registerInvoice } from "./invoice/index.ts";
 import { MAX_BODY_BYTES } from "./request-body.ts";
 
 export interface AppOptions {
@@ -15,6 +17,8 @@ export interface AppOptions {
   publicKeyPem: string;
   maxIdempotencyEntries: number;
   idempotencyTtlMs: number;
+  /** The Invoice cash API under /api/v2 and its payment page. */
+  invoice: InvoiceSandboxOptions;
 }
 
 export function createSandboxApp(ctx: GatewayContext, options: AppOptions): Hono {
@@ -23,7 +27,10 @@ export function createSandboxApp(ctx: GatewayContext, options: AppOptions): Hono
     "*",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json({ Success: false, Message: `Request body is larger than ${MAX_BODY_BYTES / 1024} KB` }, 413),
+      onError: (c) =>
+        isInvoiceApiPath(c.req.path)
+          ? invoiceBodyTooLarge(c)
+          : c.json({ Success: false, Message: `Request body is larger than ${MAX_BODY_BYTES / 1024} KB` }, 413),
     }),
   );
 
@@ -40,6 +47,8 @@ export function createSandboxApp(ctx: GatewayContext, options: AppOptions): Hono
       isStorable: isSuccessfulAnswer,
     }),
   });
+
+  registerInvoice(app, options.invoice);
 
   app.get("/orders/d/:id", (c) => {
     const order = ctx.orders.orders.get(c.req.param("id"));

@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { createSandboxApp } from "./app.ts";
+import { createInvoiceStore, DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_ID, INVOICE_PAYMENT_PAGE_PATH } from "./invoice/index.ts";
 import type { GatewayContext } from "./gateway-context.ts";
 import { loadOrCreateKeys } from "./keys.ts";
 import { OrderStore } from "./orders.ts";
@@ -16,6 +17,13 @@ export { TEST_CARDS } from "./test-cards.ts";
 export type { CardBehaviour } from "./test-cards.ts";
 export { ACS_OTP } from "./acs-routes.ts";
 export { basicAuthHeader } from "./basic-auth.ts";
+export { DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_ID, INVOICE_ERRORS, INVOICE_TEST_CARD } from "./invoice/index.ts";
+export type { InvoiceErrorName, InvoiceErrorPair } from "./invoice/index.ts";
+export { HOSTED_CARD_FIELDS, isHostedCardPostPath, payOnHostedPage } from "./hosted-page/index.ts";
+export type { HostedPayment, HostedPaymentResult } from "./hosted-page/index.ts";
+
+/** The base paths of the gateways' hosted card pages on the sandbox (where a card is typed on the gateway's own page). */
+export const HOSTED_CARD_PAGES: readonly string[] = [INVOICE_PAYMENT_PAGE_PATH];
 
 export const DEFAULT_PUBLIC_ID = "test_api_00000000000000000000001";
 export const DEFAULT_API_SECRET = "sandbox_api_secret";
@@ -33,6 +41,14 @@ export interface SandboxOptions {
   /** Caps of the in-memory state (oldest entries are forgotten first). */
   maxTransactions?: number;
   maxIdempotencyEntries?: number;
+  /** Invoice API (/api/v2) Basic-auth login; default the seed's test Merchant ID. */
+  invoiceMerchantId?: string;
+  /** Invoice API key; default the seed's test API key. */
+  invoiceApiKey?: string;
+  /** How long an Invoice payment can be paid (its expire_date). Default 30 minutes. */
+  invoicePaymentTtlMs?: number;
+  /** How long an Invoice refund stays `init` before it is `successful`. Default 2000 ms. */
+  invoiceRefundDelayMs?: number;
 }
 
 export interface Sandbox {
@@ -43,6 +59,8 @@ export interface Sandbox {
   /** The key the widget would fetch from /payments/publickey. */
   publicKeyPem: string;
   keyVersion: number;
+  /** The Invoice API's credentials (Basic MerchantID:ApiKey at `${url}/api/v2/<Method>`). */
+  invoice: { merchantId: string; apiKey: string };
   /** Every stored transaction (payments Type 0, refunds Type 1), oldest first. */
   transactions(): TransactionModel[];
   close(): Promise<void>;
@@ -68,11 +86,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     paRes: new PaResSigner(),
     now: () => new Date(),
   };
+  const invoice = {
+    merchantId: options.invoiceMerchantId ?? DEFAULT_INVOICE_MERCHANT_ID,
+    apiKey: options.invoiceApiKey ?? DEFAULT_INVOICE_API_KEY,
+  };
   const app = createSandboxApp(ctx, {
     apiSecret,
     publicKeyPem: keys.publicKeyPem,
     maxIdempotencyEntries: options.maxIdempotencyEntries ?? 10_000,
     idempotencyTtlMs: 60 * 60 * 1000,
+    invoice: {
+      ...invoice,
+      store: createInvoiceStore({
+        maxRecords: maxTransactions,
+        paymentTtlMs: options.invoicePaymentTtlMs,
+        refundDelayMs: options.invoiceRefundDelayMs,
+      }),
+      baseUrl: () => baseUrl,
+      now: () => ctx.now(),
+    },
   });
 
   const server = createAdaptorServer({ fetch: app.fetch });
@@ -92,6 +124,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiSecret,
     publicKeyPem: keys.publicKeyPem,
     keyVersion: keys.version,
+    invoice,
     transactions: () => ctx.transactions.list().map((r) => toModel(r, publicId)),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -20,7 +20,13 @@ function runMain(env: Record<string, string>) {
 
 describe("npm run sandbox (sandbox/main.ts)", () => {
   it("prints its URL, Public ID and API Secret, serves, and stops on Ctrl-C", async () => {
-    const run = runMain({ SANDBOX_PORT: "0", SANDBOX_PUBLIC_ID: "pk_cli", SANDBOX_API_SECRET: "cli_secret" });
+    const run = runMain({
+      SANDBOX_PORT: "0",
+      SANDBOX_PUBLIC_ID: "pk_cli",
+      SANDBOX_API_SECRET: "cli_secret",
+      SANDBOX_INVOICE_MERCHANT_ID: "inv_cli",
+      SANDBOX_INVOICE_API_KEY: "inv_key",
+    });
     const deadline = Date.now() + 15_000;
     while (!/Press Ctrl-C/.test(run.output().stdout) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const { stdout } = run.output();
@@ -30,6 +36,15 @@ describe("npm run sandbox (sandbox/main.ts)", () => {
     expect(stdout).toContain("cli_secret");
     const key = (await (await fetch(`${url}/payments/publickey`)).json()) as { Version: number };
     expect(key.Version).toBe(1);
+    expect(stdout).toContain(`Invoice API at ${url}/api/v2`);
+    expect(stdout).toMatch(/Merchant ID: inv_cli/);
+    expect(stdout).toMatch(/API key: +inv_key/);
+    const invoice = await fetch(`${url}/api/v2/GetTerminal`, {
+      method: "POST",
+      headers: { Authorization: `Basic ${Buffer.from("inv_cli:inv_key").toString("base64")}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ alias: "none" }),
+    });
+    expect(await invoice.json()).toEqual({ error: "Terminal not found" });
     run.child.kill("SIGINT");
     expect(await run.exited).toBe(0);
   });
