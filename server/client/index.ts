@@ -6,5 +6,6 @@ export type { GatewayErrorCode } from "./errors.ts";
 export type * from "./models.ts";
 export { fetchGatewayHttp, mayHaveReached } from "./gateway-http.ts";
 export type { GatewayHttp, GatewayHttpRequest, GatewayHttpResponse } from "./gateway-http.ts";
+export * from "./rbs/index.ts";
 export { InvoiceClient, DEFAULT_INVOICE_BASE_URL, InvoiceApiError, INVOICE_DUPLICATE, invoiceErrorName } from "./invoice/index.ts";
 export type * from "./invoice/index.ts";
