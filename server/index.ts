@@ -1,4 +1,5 @@
 // checkout-widget/server: the merchant side. Node 20+ (or any runtime with fetch and Web Crypto).
+export * from "./attempts/index.ts";
 export * from "./client/index.ts";
 export type * from "./gateway/index.ts";
 export { cloudPaymentsGateway } from "./gateway/index.ts";
