@@ -3,7 +3,7 @@
 // to an attribute. Focus and the caret are this view's; values and errors are the model's.
 import { Component } from "preact";
 import type { JSX } from "preact";
-import { cardDigits, cvcLength, detectBrand, getBrandInfo, isCyrillic, maxCardLength } from "../shared/index.ts";
+import { BrandMark, brandLabel, CARD_BRANDS, cardDigits, cvcLength, detectBrand, getBrandInfo, isCardNumberComplete, isCyrillic } from "../shared/index.ts";
 import type { FormTranslator } from "../shared/index.ts";
 import { editCardNumber, editExpiry } from "./field-edit.ts";
 import type { FieldEdit } from "./field-edit.ts";
@@ -19,12 +19,8 @@ const LABEL = {
 } as const satisfies Record<FormField, string>;
 
 /** A field the shopper has finished, so focus can move on (not for a deletion). */
-function isComplete(field: FormField, v: Readonly<FormValues>): boolean {
-  if (field === "cardNumber") {
-    const digits = cardDigits(v.cardNumber);
-    // Brands with several lengths (Visa 13–19, Mir 16–19): a valid 16 is the common card.
-    return fieldError(field, v) === null && (digits.length === maxCardLength(detectBrand(digits)) || digits.length >= 16);
-  }
+export function isFieldComplete(field: FormField, v: Readonly<FormValues>): boolean {
+  if (field === "cardNumber") return isCardNumberComplete(v.cardNumber);
   if (field === "expDateMonthYear") return v.expDateMonthYear.length === 5 && fieldError(field, v) === null;
   if (field === "cvv") return v.cvv.length === cvcLength(detectBrand(v.cardNumber));
   return false;
@@ -38,13 +34,17 @@ export interface CardFieldsProps {
   form: FormState;
   model: FormModel;
   payLabel: string;
-  /** A payment is in flight: the button is disabled and the fields read-only. */
+  /** A payment is in flight: Pay does nothing (it keeps focus) and the fields are read-only. */
   busy: boolean;
   /** The form passed its checks: pay with these values. */
   onPay: (values: Readonly<FormValues>) => void;
   announce: (text: string) => void;
-  /** Move focus to the first field on mount (back from a result screen). */
-  autoFocus?: boolean;
+  /** The field to focus on mount (back from a result screen). */
+  focus?: FormField | undefined;
+  /** Back from a decline with the same card: the CVC was cleared and must be typed again. */
+  cvcAgain?: boolean;
+  /** The row of accepted brands (default shown). */
+  showBrands?: boolean;
 }
 
 export class CardFields extends Component<CardFieldsProps> {
@@ -52,7 +52,8 @@ export class CardFields extends Component<CardFieldsProps> {
   #wasCyrillic = false;
 
   override componentDidMount(): void {
-    if (this.props.autoFocus) this.#inputs.cardNumber?.focus();
+    const { focus } = this.props;
+    if (focus) this.#inputs[focus]?.focus();
     this.#sayCyrillic();
   }
 
@@ -66,23 +67,38 @@ export class CardFields extends Component<CardFieldsProps> {
     this.#wasCyrillic = cyrillic;
   };
 
+  #text = (code: FormErrorCode): string => this.props.t(code);
+
   #say = (field: FormField, code: FormErrorCode): void => {
     const { t } = this.props;
-    this.props.announce(`${t(LABEL[field])}: ${t(code)}`);
+    this.props.announce(`${t(LABEL[field])}: ${this.#text(code)}`);
+  };
+
+  #next = (field: FormField): HTMLInputElement | null | undefined => {
+    const { fields } = this.props.model.snapshot();
+    const next = fields[fields.indexOf(field) + 1];
+    return next && this.#inputs[next];
   };
 
   #change = (field: FormField, value: string, inputType: string): void => {
     const { model } = this.props;
     model.edit(field, value);
-    const { fields, values } = model.snapshot();
-    if (!inputType.startsWith("delete") && isComplete(field, values)) {
-      this.#inputs[fields[fields.indexOf(field) + 1] ?? field]?.focus();
-    }
+    if (!inputType.startsWith("delete") && isFieldComplete(field, model.snapshot().values)) this.#next(field)?.focus();
   };
 
   #blur = (field: FormField): void => {
     const shown = this.props.model.blur(field);
     if (shown) this.#say(field, shown);
+  };
+
+  // Enter in a field that is not the last goes to the next one, as the keyboard's "Next" says;
+  // in the last one it pays (the form's own submit).
+  #key = (field: FormField) => (event: KeyboardEvent) => {
+    const next = event.key === "Enter" && !event.isComposing && this.#next(field);
+    if (next) {
+      event.preventDefault();
+      next.focus();
+    }
   };
 
   #formatted = (field: "cardNumber" | "expDateMonthYear", edit: typeof editCardNumber) => (event: JSX.TargetedEvent<HTMLInputElement>) => {
@@ -115,18 +131,21 @@ export class CardFields extends Component<CardFieldsProps> {
     this.#say(first, code);
   };
 
-  override render({ id, t, form, busy, payLabel }: CardFieldsProps) {
+  override render({ id, t, form, busy, payLabel, cvcAgain, showBrands }: CardFieldsProps) {
     const { values, errors, fields } = form;
     const brand = detectBrand(values.cardNumber);
     const info = brand ? getBrandInfo(brand) : null;
     const cvcSize = cvcLength(brand);
     const cyrillic = isCyrillic(values.name);
+    const last = fields[fields.length - 1];
 
     /** Label, wiring of aria-invalid / aria-describedby, and the error text of one field. */
     const field = (key: FormField, input: JSX.InputHTMLAttributes<HTMLInputElement>, extra?: { before?: string; box?: JSX.Element; hint?: string }) => {
       const code = errors[key];
       const inputId = `${id}-${key}`;
-      const describedBy = [extra?.before, extra?.hint && `${inputId}-hint`, code && `${inputId}-err`].filter(Boolean).join(" ");
+      // The hint gives way to an error, which says the same more urgently.
+      const hint = !code && extra?.hint;
+      const describedBy = [extra?.before, hint && `${inputId}-hint`, code && `${inputId}-err`].filter(Boolean).join(" ");
       const el = (
         <input
           {...input}
@@ -137,9 +156,12 @@ export class CardFields extends Component<CardFieldsProps> {
           class={input.class ? `cw-input ${input.class}` : "cw-input"}
           value={values[key]}
           readOnly={busy}
+          aria-required="true"
           aria-invalid={code ? "true" : "false"}
           aria-describedby={describedBy || undefined}
+          enterkeyhint={key === last ? "done" : "next"}
           onBlur={() => this.#blur(key)}
+          onKeyDown={this.#key(key)}
         />
       );
       return (
@@ -156,14 +178,14 @@ export class CardFields extends Component<CardFieldsProps> {
           ) : (
             el
           )}
-          {extra?.hint && (
+          {hint && (
             <p class="cw-hint" id={`${inputId}-hint`}>
-              {extra.hint}
+              {hint}
             </p>
           )}
           {code && (
             <p class="cw-msg" id={`${inputId}-err`}>
-              {t(code)}
+              {this.#text(code)}
             </p>
           )}
         </div>
@@ -171,9 +193,19 @@ export class CardFields extends Component<CardFieldsProps> {
     };
 
     const digitsOnly = (max: number) => (v: string) => cardDigits(v).slice(0, max);
+    const cvcHint = cvcAgain && !values.cvv ? t("cvcAgain") : info?.cvcOnFront ? t("cvcHintFront") : t("cvcHint");
 
     return (
-      <form noValidate onSubmit={this.#submit}>
+      <form noValidate aria-label={t("form")} onSubmit={this.#submit}>
+        {showBrands !== false && (
+          <div class="cw-brands" role="img" aria-label={t("acceptedBrands", { brands: CARD_BRANDS.map((b) => brandLabel(b, t)).join(", ") })}>
+            {CARD_BRANDS.map((b) => (
+              <span key={b} class={brand && brand !== b ? "cw-dim" : undefined}>
+                <BrandMark brand={b} />
+              </span>
+            ))}
+          </div>
+        )}
         {field(
           "cardNumber",
           {
@@ -187,9 +219,11 @@ export class CardFields extends Component<CardFieldsProps> {
           },
           {
             before: info ? `${id}-brand` : undefined,
-            box: info ? (
-              <span id={`${id}-brand`} class="cw-brand" data-icon={info.brand} role="img" aria-label={t("cardBrand", { brand: info.name })} />
-            ) : undefined,
+            box: (
+              <span id={`${id}-brand`} class="cw-brand" role={info ? "img" : undefined} aria-label={info ? t("cardBrand", { brand: brandLabel(info.brand, t) }) : undefined}>
+                <BrandMark brand={brand} />
+              </span>
+            ),
           },
         )}
         <div class="cw-row">
@@ -200,33 +234,46 @@ export class CardFields extends Component<CardFieldsProps> {
             placeholder: t("expiryPlaceholder"),
             onInput: this.#formatted("expDateMonthYear", editExpiry),
           })}
-          {field("cvv", {
-            type: "text",
-            inputmode: "numeric",
-            autocomplete: "cc-csc",
-            placeholder: "•".repeat(cvcSize),
-            onInput: this.#plain("cvv", digitsOnly(cvcSize)),
-          })}
+          {field(
+            "cvv",
+            {
+              type: "text",
+              inputmode: "numeric",
+              autocomplete: "cc-csc",
+              maxLength: cvcSize,
+              onInput: this.#plain("cvv", digitsOnly(cvcSize)),
+            },
+            { hint: cvcHint },
+          )}
         </div>
-        {field(
-          "name",
-          {
-            type: "text",
-            autocomplete: "cc-name",
-            autocapitalize: "characters",
-            spellcheck: false,
-            class: "cw-name",
-            onInput: this.#plain("name"),
-          },
-          // Once the error says the same, the hint gives way to it.
-          { hint: cyrillic && !errors.name ? t("nameLatin") : undefined },
-        )}
+        {fields.includes("name") &&
+          field(
+            "name",
+            {
+              type: "text",
+              autocomplete: "cc-name",
+              autocapitalize: "characters",
+              spellcheck: false,
+              class: "cw-name",
+              onInput: this.#plain("name"),
+            },
+            { hint: cyrillic ? t("nameLatin") : undefined },
+          )}
         {fields.includes("email") &&
           field("email", { type: "email", inputmode: "email", autocomplete: "email", onInput: this.#plain("email") })}
-        <button type="submit" class="cw-btn cw-pay" disabled={busy}>
-          {busy && <span class="cw-spin" aria-hidden="true" />}
-          {payLabel}
-        </button>
+        <div class="cw-bar">
+          {/* aria-disabled, not disabled: a disabled button would drop focus to <body> on Pay. */}
+          <button type="submit" class="cw-btn cw-pay" aria-disabled={busy ? "true" : undefined}>
+            {busy && <span class="cw-spin" aria-hidden="true" />}
+            <span>{payLabel}</span>
+          </button>
+          {/* Seen, not heard: the live region says it once already. */}
+          {busy && (
+            <p class="cw-wait" aria-hidden="true">
+              {t("Status_Submitting")}
+            </p>
+          )}
+        </div>
       </form>
     );
   }

@@ -1,11 +1,12 @@
 // The card form's values and the errors it shows, in one place. The rules are pure functions of
 // the form state (tested on their own); the model is a small store around them that the views
 // render and call. Errors show on blur and on submit; while typing, a shown error may only go away.
-import { CARD_FIELDS, detectBrand, validateField } from "../shared/index.ts";
-import type { CardErrorCode, CardField, ChangePayload } from "../shared/index.ts";
+import { CARD_FIELDS, cardFieldProblem, detectBrand, problemCode } from "../shared/index.ts";
+import type { CardField, CardProblem, ChangePayload } from "../shared/index.ts";
 
 export type FormField = CardField | "email";
-export type FormErrorCode = CardErrorCode | "Email_Empty" | "Email_Invalid";
+/** What a field's error says: a card problem (shared/card) or the e-mail's; each is a text key. */
+export type FormErrorCode = CardProblem | "Email_Empty" | "Email_Invalid";
 
 export interface FormValues {
   cardNumber: string;
@@ -29,16 +30,25 @@ export interface FormState {
 
 export const EMPTY_VALUES: Readonly<FormValues> = { cardNumber: "", expDateMonthYear: "", cvv: "", name: "", email: "" };
 
-/** The form's fields in order: the card's, then the e-mail when the merchant asks for it. */
-export function formFields(requireEmail: boolean): readonly FormField[] {
-  return requireEmail ? [...CARD_FIELDS, "email"] : CARD_FIELDS;
+/** Which optional fields the merchant shows. */
+export interface FieldChoice {
+  /** The cardholder name (on unless false: many instant-issue cards carry none). */
+  name?: boolean | undefined;
+  email?: boolean | undefined;
+}
+
+/** The form's fields in order: the card's (the name unless switched off), then the e-mail when asked for. */
+export function formFields(choice: FieldChoice = {}): readonly FormField[] {
+  const fields: FormField[] = CARD_FIELDS.filter((field) => field !== "name" || choice.name !== false);
+  if (choice.email) fields.push("email");
+  return fields;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The error code of one field (card codes from shared/card; Email_* for the e-mail), or null. */
+/** The error of one field (a card problem from shared/card; Email_* for the e-mail), or null. */
 export function fieldError(field: FormField, values: Readonly<FormValues>, now?: Date): FormErrorCode | null {
-  if (field !== "email") return validateField(field, values, now);
+  if (field !== "email") return cardFieldProblem(field, values, now);
   const email = values.email.trim();
   return email === "" ? "Email_Empty" : EMAIL.test(email) ? null : "Email_Invalid";
 }
@@ -78,12 +88,16 @@ export function submitForm(state: FormState): FormState {
   return { ...state, errors: formErrors(state.fields, state.values), edited: Object.fromEntries(state.fields.map((field) => [field, true])) };
 }
 
-/** What onChange tells the merchant: brand, completeness and the shown error codes, never card data. */
+/** What onChange tells the merchant: brand, completeness and the shown errors as checkout.js codes, never card data. */
 export function changeOf(state: FormState): ChangePayload {
+  const errors: Record<string, string> = {};
+  for (const [field, problem] of Object.entries(state.errors)) {
+    errors[field] = field === "email" ? problem : problemCode(problem as CardProblem);
+  }
   return {
     brand: detectBrand(state.values.cardNumber),
     complete: Object.keys(formErrors(state.fields, state.values)).length === 0,
-    errors: { ...state.errors },
+    errors,
   };
 }
 
@@ -98,7 +112,7 @@ export interface FormModel {
   submit(): FormField | null;
   /** Starts again with these values: no errors, nothing touched (back from a result). */
   reset(values: Partial<FormValues>): void;
-  /** The fields shown changed (the merchant's requireEmail). */
+  /** The fields shown changed (the merchant's requireEmail or requireName). */
   setFields(fields: readonly FormField[]): void;
 }
 

@@ -5,7 +5,9 @@
 import { Component } from "preact";
 import type { ComponentChildren, VNode } from "preact";
 import type { CheckoutOptions, FinalPaymentState, PaymentFlowController, PaymentOutcomeEvent, PaymentState } from "../shared/index.ts";
+import { createTranslator, resolveLanguage } from "../shared/index.ts";
 import { CheckoutView } from "./checkout-view.tsx";
+import { FormSkeleton } from "./form-skeleton.tsx";
 import { loadLate } from "./late.ts";
 import { createLazyController } from "./lazy-controller.ts";
 import { checkOptions, KNOWN_OPTIONS, OptionsErrorBox, reportOptions } from "./options/index.ts";
@@ -24,7 +26,7 @@ export interface CheckoutRootProps {
 }
 
 /** Options whose change means a new payment (a new controller): all but the callbacks and how it looks. */
-const PAYMENT_OPTIONS = KNOWN_OPTIONS.filter((name) => !/^(on[A-Z]|language$|texts$|appearance$|nonce$|requireEmail$)/.test(name));
+const PAYMENT_OPTIONS = KNOWN_OPTIONS.filter((name) => !/^(on[A-Z]|language$|texts$|appearance$|nonce$|requireEmail$|requireName$|showBrands$|merchantName$|shopUrl$)/.test(name));
 
 function paymentKey(options: CheckoutOptions): string {
   return JSON.stringify(PAYMENT_OPTIONS.map((name) => options[name] ?? null));
@@ -74,7 +76,7 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
   #check = (options: CheckoutOptions): { check: OptionsCheck; text: string } => {
     if (this.#checked?.options !== options) {
       const check = checkOptions(options);
-      this.#checked = { options, check, text: JSON.stringify(check.problems) + check.unknown.join() };
+      this.#checked = { options, check, text: JSON.stringify(check.problems) + check.unknown.join() + "|" + check.unknownVariables.join() };
     }
     return this.#checked;
   };
@@ -155,7 +157,9 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
     const controller = ok && outcome !== "waiting" ? this.#controllerFor(options) : null;
     const content = controller ? (
       <CheckoutView options={options} controller={controller} />
-    ) : ok ? null : (
+    ) : ok ? (
+      <FormSkeleton label={createTranslator(resolveLanguage(options.language), options.texts)("loading")} appearance={options.appearance} nonce={options.nonce} />
+    ) : (
       <OptionsErrorBox problems={check.problems} options={options} />
     );
     return (

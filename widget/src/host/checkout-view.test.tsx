@@ -85,7 +85,7 @@ describe("card number", () => {
     expect(screen.getByRole("img", { name: "Карта: Visa" })).toBeTruthy();
     await f.user.clear(f.number);
     await f.user.type(f.number, "2200");
-    expect(screen.getByRole("img", { name: "Карта: Mir" })).toBeTruthy();
+    expect(screen.getByRole("img", { name: "Карта: Мир" })).toBeTruthy();
     await f.user.clear(f.number);
     await f.user.type(f.number, "378282246310005");
     expect(f.number.value).toBe("3782 822463 10005");
@@ -95,7 +95,20 @@ describe("card number", () => {
     await f.user.type(f.cvc, "12345");
     expect(f.cvc.value).toBe("1234");
     await f.user.clear(f.number);
-    expect(screen.queryByRole("img")).toBeNull();
+    expect(screen.queryByRole("img", { name: /^Карта:/ })).toBeNull();
+  });
+
+  it("shows the accepted brands, the typed one stands out; a merchant may switch the row off", async () => {
+    const f = setup({ language: "en" });
+    const row = screen.getByRole("img", { name: /^Cards accepted: / });
+    expect(row.getAttribute("aria-label")).toBe("Cards accepted: Visa, Mastercard, Mir, Maestro, UnionPay, JCB, American Express, Diners Club, Discover");
+    expect(row.querySelectorAll("svg")).toHaveLength(9);
+    expect(row.querySelectorAll(".cw-dim")).toHaveLength(0);
+    await f.user.type(f.number, "2200");
+    expect(row.querySelectorAll(".cw-dim")).toHaveLength(8);
+    cleanup();
+    setup({ showBrands: false });
+    expect(screen.queryByRole("img", { name: /^Принимаем карты/ })).toBeNull();
   });
 
   it("keeps the caret where the shopper is typing", async () => {
@@ -120,8 +133,8 @@ describe("card number", () => {
   it("cleans a pasted number", async () => {
     const f = setup();
     await f.user.click(f.number);
-    await f.user.paste("4242-4242 4242 4242");
-    expect(f.number.value).toBe("4242 4242 4242 4242");
+    await f.user.paste("5555-5555 5555 4444");
+    expect(f.number.value).toBe("5555 5555 5555 4444");
     expect(document.activeElement).toBe(f.expiry);
   });
 });
@@ -142,7 +155,7 @@ describe("expiry, CVC and name", () => {
 
   it("moves focus on when a field is complete", async () => {
     const f = setup();
-    await f.user.type(f.number, "4242424242424242");
+    await f.user.type(f.number, "5555555555554444");
     expect(document.activeElement).toBe(f.expiry);
     await f.user.type(f.expiry, "1234");
     expect(f.expiry.value).toBe("12/34");
@@ -150,6 +163,17 @@ describe("expiry, CVC and name", () => {
     await f.user.type(f.cvc, "9x87");
     expect(f.cvc.value).toBe("987");
     expect(document.activeElement).toBe(f.name);
+  });
+
+  it("moves on from a 19-digit card only after its last digit, though its first 16 pass Luhn", async () => {
+    const f = setup();
+    // A Mir card of 19 digits whose first 16 happen to be a valid number themselves.
+    await f.user.type(f.number, "2200000000000004");
+    expect(document.activeElement).toBe(f.number);
+    await f.user.type(f.number, "006");
+    expect(f.number.value).toBe("2200 0000 0000 0004 006");
+    expect(document.activeElement).toBe(f.expiry);
+    expect(f.expiry.value).toBe("");
   });
 
   it("does not move on from a complete but invalid number", async () => {
@@ -179,15 +203,15 @@ describe("validation", () => {
     const f = setup();
     await f.user.type(f.number, "42424242");
     expect(f.number.getAttribute("aria-invalid")).toBe("false");
-    expect(screen.queryByText("Неверный номер карты")).toBeNull();
+    expect(screen.queryByText("Номер карты введён не полностью")).toBeNull();
     await f.user.tab();
-    const error = screen.getByText("Неверный номер карты");
+    const error = screen.getByText("Номер карты введён не полностью");
     expect(f.number.getAttribute("aria-invalid")).toBe("true");
     expect(f.number.getAttribute("aria-describedby")?.split(" ")).toContain(error.id);
-    expect(f.live.textContent).toBe("Номер карты: Неверный номер карты");
+    expect(f.live.textContent).toBe("Номер карты: Номер карты введён не полностью");
     await f.user.type(f.number, "42424242");
     expect(f.number.getAttribute("aria-invalid")).toBe("false");
-    expect(screen.queryByText("Неверный номер карты")).toBeNull();
+    expect(screen.queryByText("Номер карты введён не полностью")).toBeNull();
   });
 
   it("does not flag an untouched field when tabbing through", async () => {
@@ -216,9 +240,20 @@ describe("validation", () => {
     await f.user.type(f.expiry, "13");
     await f.user.type(f.number, "4242424242424241");
     await f.user.click(f.pay);
-    expect(screen.getByText("The card number is invalid")).toBeTruthy();
+    expect(screen.getByText("This is not a valid card number. Check it")).toBeTruthy();
     expect(screen.getByText("Enter the CVC")).toBeTruthy();
     expect(document.activeElement).toBe(f.number);
+  });
+
+  it("says what is wrong: an unfinished number, an unfinished date, a short CVC", async () => {
+    const f = setup();
+    await f.user.type(f.number, "220000000000");
+    await f.user.type(f.expiry, "1");
+    await f.user.type(f.cvc, "12");
+    await f.user.click(f.pay);
+    expect(screen.getByText("Номер карты введён не полностью")).toBeTruthy();
+    expect(screen.getByText("Введите месяц и год: ММ/ГГ")).toBeTruthy();
+    expect(screen.getByText("Введите 3 цифры с оборота карты")).toBeTruthy();
   });
 
   it("flags an expired date and a CVC too short for Amex", async () => {
@@ -228,8 +263,17 @@ describe("validation", () => {
     await f.user.type(f.cvc, "123");
     await f.user.tab();
     await f.user.click(f.pay);
-    expect(screen.getByText("The expiry date is invalid")).toBeTruthy();
-    expect(screen.getByText("The CVC is invalid")).toBeTruthy();
+    expect(screen.getByText("The card has expired")).toBeTruthy();
+    expect(screen.getByText("Enter the 4 digits on the front of the card")).toBeTruthy();
+  });
+
+  it("tells where the CVC is, on the front for American Express", async () => {
+    const f = setup({ language: "en" });
+    const hint = () => document.getElementById(f.cvc.getAttribute("aria-describedby") ?? "")?.textContent;
+    expect(hint()).toBe("3 digits on the back");
+    expect(f.cvc.getAttribute("placeholder")).toBeNull();
+    await f.user.type(f.number, "37");
+    expect(hint()).toBe("4 digits on the front");
   });
 
   it("asks for an e-mail when requireEmail is set", async () => {
@@ -239,7 +283,7 @@ describe("validation", () => {
     await fillValid(f);
     await f.user.type(email, "nobody");
     await f.user.click(f.pay);
-    expect(screen.getByText("The email is invalid")).toBeTruthy();
+    expect(screen.getByText("Check the email address")).toBeTruthy();
     expect(document.activeElement).toBe(email);
     await f.user.type(email, "@example.com");
     await f.user.click(f.pay);
@@ -248,19 +292,24 @@ describe("validation", () => {
 });
 
 describe("paying", () => {
-  it("hands the card to the controller once, even on a double click, and disables the button", async () => {
+  it("hands the card to the controller once, even on a double click, and keeps focus on the busy button", async () => {
     const f = setup();
     await fillValid(f);
     await f.user.dblClick(f.pay);
     expect(f.controller.submitted).toEqual([
       { cardNumber: "4242424242424242", expDateMonthYear: "12/34", cvv: "987", name: "IVAN PETROV" },
     ]);
-    expect(f.pay.disabled).toBe(true);
+    // aria-disabled, not disabled: focus stays on the button rather than dropping to <body>.
+    expect(f.pay.getAttribute("aria-disabled")).toBe("true");
+    expect(document.activeElement).toBe(f.pay);
     expect(f.number.readOnly).toBe(true);
     act(() => f.controller.emit({ kind: "submitting", requestId: "r1" }));
     await f.user.click(f.pay);
+    await f.user.keyboard("{Enter}");
     expect(f.controller.submitted).toHaveLength(1);
     expect(f.live.textContent).toBe("Платёж обрабатывается…");
+    // Seen as well as heard.
+    expect(f.view.container.querySelector(".cw-wait")?.textContent).toBe("Платёж обрабатывается…");
   });
 
   it("pays once for two clicks in the same task, before the button is re-rendered disabled", async () => {
@@ -274,19 +323,42 @@ describe("paying", () => {
     expect(f.controller.submitted).toHaveLength(1);
     // Once the flow has finished with the attempt (still idle in this fake), Pay works again.
     await act(async () => f.controller.finishSubmit());
-    expect(f.pay.disabled).toBe(false);
+    expect(f.pay.hasAttribute("aria-disabled")).toBe(false);
   });
 
   it("can be used with the keyboard alone", async () => {
     const f = setup({ language: "en" });
     await f.user.tab();
     expect(document.activeElement).toBe(f.number);
-    await f.user.keyboard("4242424242424242");
+    // A 16-digit Visa may have 19 digits: the shopper moves on (Enter goes to the next field).
+    await f.user.keyboard("4242424242424242{Enter}");
+    expect(document.activeElement).toBe(f.expiry);
+    expect(f.controller.submitted).toHaveLength(0);
     await f.user.keyboard("1234");
     await f.user.keyboard("987");
     await f.user.keyboard("Jane Doe");
+    expect(f.name.getAttribute("enterkeyhint")).toBe("done");
+    expect(f.number.getAttribute("enterkeyhint")).toBe("next");
     await f.user.keyboard("{Enter}");
     expect(f.controller.submitted.map((c) => c.name)).toEqual(["JANE DOE"]);
+  });
+
+  it("without the name field (requireName: false) sends the name the gateway requires", async () => {
+    const f = setup({ requireName: false });
+    expect(screen.queryByLabelText("Имя на карте")).toBeNull();
+    await f.user.type(f.number, "2200000000000004");
+    await f.user.tab();
+    await f.user.type(f.expiry, "1234");
+    await f.user.type(f.cvc, "987");
+    expect(f.cvc.getAttribute("enterkeyhint")).toBe("done");
+    await f.user.keyboard("{Enter}");
+    expect(f.controller.submitted).toEqual([{ cardNumber: "2200000000000004", expDateMonthYear: "12/34", cvv: "987", name: "CARDHOLDER" }]);
+  });
+
+  it("marks every field required and names the form", () => {
+    const f = setup();
+    for (const input of [f.number, f.expiry, f.cvc, f.name]) expect(input.getAttribute("aria-required")).toBe("true");
+    expect(screen.getByRole("form", { name: "Оплата картой" })).toBeTruthy();
   });
 
   it("shows the amount in the language's format on the button", async () => {
@@ -356,19 +428,32 @@ describe("results", () => {
     expect(live.textContent).toBe("Платёж обрабатывается…");
     act(() => f.controller.emit({ kind: "declined", reasonCode: 5051, message: "Insufficient" }));
     expect(screen.getByRole("status")).toBe(live);
-    expect(live.textContent).toBe("Платёж отклонён: Недостаточно средств на карте");
+    expect(live.textContent).toBe("Платёж отклонён. Недостаточно средств на карте");
     act(() => f.controller.emit({ kind: "idle" }));
     act(() => f.controller.emit(APPROVED));
     expect(screen.getByRole("status")).toBe(live);
     expect(live.textContent).toBe("Оплата прошла");
   });
 
-  it("shows the amount and the masked card when approved", () => {
+  it("shows the amount, the masked card and the order number when approved, and no way back without a shop URL", () => {
     setup({}, fakeController(APPROVED));
     expect(screen.getByRole("heading", { name: "Оплата прошла" })).toBeTruthy();
     expect(spaces(screen.getByText(/₽/).textContent)).toBe("1 500,00 ₽");
     expect(screen.getByText("Visa •••• 4242")).toBeTruthy();
+    expect(screen.getByText("Заказ № 1001")).toBeTruthy();
+    expect(screen.queryByRole("link")).toBeNull();
     expect(document.activeElement?.className).toBe("cw-result");
+  });
+
+  it("names the brand one way whatever the gateway calls it, and links back to the shop", () => {
+    const result = { ...APPROVED.result, cardType: "MasterCard", cardLastFour: "4444" };
+    setup({ language: "en", shopUrl: "/shop/thanks" }, fakeController({ ...APPROVED, result, card: { brand: "mastercard", lastFour: "4444" } }));
+    expect(screen.getByText("Mastercard •••• 4444")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Back to the shop" }).getAttribute("href")).toBe("/shop/thanks");
+    cleanup();
+    const mir = { ...APPROVED.result, cardType: "MIR", cardLastFour: "0004" };
+    setup({}, fakeController({ ...APPROVED, result: mir, card: { brand: "mir", lastFour: "0004" } }));
+    expect(screen.getByText("Мир •••• 0004")).toBeTruthy();
   });
 
   it("shows the decline message for 5051 in Russian and English, and Try again retries", async () => {
@@ -411,17 +496,43 @@ describe("results", () => {
     expect(onChange.mock.calls.at(-1)?.[0]).toEqual({ brand: "visa", complete: false, errors: { cvv: "Cvv_Empty" } });
   });
 
-  it("after Try again on a decline, the form returns with the card but not the CVC, focused", async () => {
+  it("after Try again on a decline, the form returns with the card, the CVC empty, focused and asked for again", async () => {
     const f = setup();
     await fillValid(f);
     await f.user.click(f.pay);
+    await act(async () => f.controller.finishSubmit());
     act(() => f.controller.emit({ kind: "declined", reasonCode: 5051, message: "" }));
     expect(screen.queryByLabelText("Номер карты")).toBeNull();
+    await f.user.click(screen.getByRole("button", { name: "Попробовать снова" }));
+    expect(f.controller.retries).toBe(1);
     await act(async () => f.controller.emit({ kind: "idle" }));
     const number = screen.getByLabelText("Номер карты") as HTMLInputElement;
+    const cvc = screen.getByLabelText("CVC") as HTMLInputElement;
     expect(number.value).toBe("4242 4242 4242 4242");
-    expect((screen.getByLabelText("CVC") as HTMLInputElement).value).toBe("");
-    expect(document.activeElement).toBe(number);
+    expect(cvc.value).toBe("");
+    expect(document.activeElement).toBe(cvc);
+    const hint = document.getElementById(cvc.getAttribute("aria-describedby") ?? "");
+    expect(hint?.textContent).toBe("Введите CVC ещё раз");
+    // It stays until the shopper has typed the code (a re-render does not lose it).
+    act(() => f.controller.emit({ kind: "idle" }));
+    expect(document.getElementById(cvc.getAttribute("aria-describedby") ?? "")?.textContent).toBe("Введите CVC ещё раз");
+    await f.user.type(cvc, "1");
+    expect(document.getElementById(cvc.getAttribute("aria-describedby") ?? "")?.textContent).toBe("3 цифры на обороте");
+  });
+
+  it("Pay with another card is its own action: back to an empty form, on the number", async () => {
+    const f = setup({ email: "kept@shop.test", requireEmail: true });
+    await fillValid(f);
+    await f.user.type(screen.getByLabelText("Эл. почта для чека"), "{Control>}a{/Control}kept@shop.test");
+    act(() => f.controller.emit({ kind: "declined", reasonCode: 5051, message: "" }));
+    await f.user.click(screen.getByRole("button", { name: "Оплатить другой картой" }));
+    expect(f.controller.retries).toBe(1);
+    await act(async () => f.controller.emit({ kind: "idle" }));
+    expect(f.number.value).toBe("");
+    expect(f.expiry.value).toBe("");
+    expect(f.name.value).toBe("");
+    expect((screen.getByLabelText("Эл. почта для чека") as HTMLInputElement).value).toBe("kept@shop.test");
+    expect(document.activeElement).toBe(f.number);
   });
 });
 
@@ -487,11 +598,11 @@ describe("styles and theme", () => {
   });
 
   it("applies the theme and the merchant's variables through CSSOM", () => {
-    const f = setup({ appearance: { theme: "dark", variables: { "color-primary": "#0a7", "--cw-radius": "2px" } } });
+    const f = setup({ appearance: { theme: "dark", variables: { "color-primary": "#0a7", "border-radius": "2px" } } });
     const root = f.view.container.firstElementChild as HTMLElement;
     expect(root.getAttribute("data-theme")).toBe("dark");
     expect(root.style.getPropertyValue("--cw-color-primary")).toBe("#0a7");
-    expect(root.style.getPropertyValue("--cw-radius")).toBe("2px");
+    expect(root.style.getPropertyValue("--cw-border-radius")).toBe("2px");
     expect(root.getAttribute("lang")).toBe("ru");
   });
 });
@@ -503,7 +614,7 @@ describe("before the late code has loaded", () => {
     const f = setup({ language: "en" }, fakeController({ kind: "failed", messageKey: "Error_Network", retrySameRequest: false }));
     expect(screen.getByRole("heading", { name: "Payment failed" })).toBeTruthy();
     expect(screen.getByText("No connection. Check your internet and try again")).toBeTruthy();
-    await waitFor(() => expect(f.live.textContent).toBe("Payment failed: No connection. Check your internet and try again"));
+    await waitFor(() => expect(f.live.textContent).toBe("Payment failed. No connection. Check your internet and try again"));
     // A key only the late texts hold: the generic text, not "Error_Timeout".
     act(() => f.controller.emit({ kind: "failed", messageKey: "Error_Timeout", retrySameRequest: true }));
     expect(screen.getByText("Something went wrong. Try again")).toBeTruthy();

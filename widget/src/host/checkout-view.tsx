@@ -3,9 +3,10 @@
 // One live region, always present, speaks for all of it.
 import { Component } from "preact";
 import { CardFields, changeOf, createFormModel, formFields } from "../form/index.ts";
-import type { FormModel, FormState, FormValues } from "../form/index.ts";
+import type { FormField, FormModel, FormState, FormValues } from "../form/index.ts";
 import { afterPaint, cardDigits, createTranslator, elementOf, formatAmount, holdStyles, nextInstanceId, resolveLanguage, RetryScreen, themeAttributes } from "../shared/index.ts";
 import type { CardInput, CheckoutOptions, FormTranslator, HeldStyles, Language, PaymentController, PaymentState, TextOverrides } from "../shared/index.ts";
+import type { FieldChoice } from "../form/index.ts";
 import { late } from "./late.ts";
 
 export interface CheckoutViewProps {
@@ -15,6 +16,13 @@ export interface CheckoutViewProps {
 }
 
 type Failed = Extract<PaymentState, { kind: "failed" }>;
+
+/** The name the gateway requires when the merchant switched the name field off (`requireName: false`). */
+export const NO_NAME = "CARDHOLDER";
+
+function fieldChoice(options: CheckoutOptions): FieldChoice {
+  return { email: Boolean(options.requireEmail), name: options.requireName !== false };
+}
 
 /**
  * A failure's text: the flow's key in any dictionary once the late code is there; before that
@@ -69,11 +77,15 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   #pending = false;
   /** The payment state's kind at the last commit: coming back from a result focuses the form. */
   #previousKind: PaymentState["kind"];
+  /** What the shopper chose on the decline screen: the same card (type the CVC again) or another. */
+  #afterDecline: "same" | "other" = "same";
+  /** Back with the same card after a decline: the CVC field asks for the code again until Pay. */
+  #cvcAgain = false;
 
   constructor(props: CheckoutViewProps) {
     super(props);
     this.#id = nextInstanceId();
-    this.#model = createFormModel(formFields(Boolean(props.options.requireEmail)), { email: props.options.email ?? "" });
+    this.#model = createFormModel(formFields(fieldChoice(props.options)), { email: props.options.email ?? "" });
     const payment = props.controller.getState();
     this.#previousKind = payment.kind;
     this.state = { payment, form: this.#model.snapshot(), status: "", pendingView: false, amountText: "" };
@@ -96,7 +108,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
 
   override componentDidUpdate(_props: CheckoutViewProps, previous: CheckoutViewState): void {
     this.#styles = holdStyles(elementOf(this), this.props.options.nonce, this.#styles);
-    this.#model.setFields(formFields(Boolean(this.props.options.requireEmail)));
+    this.#model.setFields(formFields(fieldChoice(this.props.options)));
     if (this.#subscribed !== this.props.controller) this.#subscribe();
     if (previous.payment !== this.state.payment) this.#paymentChanged();
     this.#scheduleAmount();
@@ -162,13 +174,14 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     const { controller, options } = this.props;
     if (this.#pending || controller.getState().kind !== "idle") return;
     this.#pending = true;
+    this.#cvcAgain = false;
     this.setState({ pendingView: true });
     const card: CardInput = {
       cardNumber: cardDigits(v.cardNumber),
       expDateMonthYear: v.expDateMonthYear,
       cvv: v.cvv,
       // Shown in capitals (as embossed on cards), so sent that way too.
-      name: v.name.trim().toUpperCase(),
+      name: this.#model.snapshot().fields.includes("name") ? v.name.trim().toUpperCase() : NO_NAME,
     };
     if (options.requireEmail) card.email = v.email.trim();
     void controller.submit(card).finally(() => {
@@ -180,13 +193,34 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   override render({ options, controller }: CheckoutViewProps, { payment: state, form, status, pendingView, amountText }: CheckoutViewState) {
     const lang = this.#lang();
     const t = createTranslator(lang, options.texts);
-    const backFromResult = this.#previousKind === "declined" || this.#previousKind === "failed";
+    const previous = this.#previousKind;
+    // Back from a result: the same card after a decline wants its CVC again; otherwise the number.
+    const sameCard = previous === "declined" && this.#afterDecline === "same";
+    const focus: FormField | undefined = sameCard ? "cvv" : previous === "declined" || previous === "failed" ? "cardNumber" : undefined;
+    if (sameCard) this.#cvcAgain = true;
     const retry = () => void controller.retry();
     const api = late();
 
     let screen;
-    if (state.kind === "approved") screen = api && <api.ApprovedScreen state={state} lang={lang} texts={options.texts} />;
-    else if (state.kind === "declined") screen = api && <api.DeclinedScreen state={state} lang={lang} texts={options.texts} onRetry={retry} />;
+    if (state.kind === "approved")
+      screen = api && <api.ApprovedScreen state={state} lang={lang} texts={options.texts} invoiceId={options.invoiceId} shopUrl={options.shopUrl} />;
+    else if (state.kind === "declined")
+      screen = api && (
+        <api.DeclinedScreen
+          state={state}
+          lang={lang}
+          texts={options.texts}
+          onRetry={() => {
+            this.#afterDecline = "same";
+            retry();
+          }}
+          onOtherCard={() => {
+            this.#afterDecline = "other";
+            this.#model.reset({ email: this.#model.snapshot().values.email });
+            retry();
+          }}
+        />
+      );
     else if (state.kind === "failed")
       screen = <RetryScreen title={t("failedTitle")} text={failedText(state, t, options.texts)} retryLabel={t("retry")} onRetry={retry} />;
     else
@@ -200,7 +234,9 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
           busy={pendingView || state.kind !== "idle"}
           onPay={this.#pay}
           announce={this.#announce}
-          autoFocus={backFromResult}
+          focus={focus}
+          cvcAgain={this.#cvcAgain}
+          showBrands={options.showBrands}
         />
       );
 

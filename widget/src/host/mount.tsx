@@ -48,6 +48,8 @@ export function open(options: CheckoutOptions): OpenHandle {
 /** mount() for the hosts built on it (the modal, the custom element, data-* hosts). */
 export function mountWith(target: string | Element, options: CheckoutOptions, extras: MountExtras = {}): CheckoutHandle {
   const host = resolveTarget(target);
+  // The page's stand-in while the script loaded (a skeleton it drew itself) goes as the form comes.
+  for (const placeholder of Array.from(host.querySelectorAll("[data-checkout-placeholder]"))) if (placeholder.parentNode === host) placeholder.remove();
   // Our own container: Preact's first render would otherwise replace the host's existing children.
   const container = host.ownerDocument.createElement("div");
   host.appendChild(container);
@@ -95,7 +97,14 @@ export function openWith(options: CheckoutOptions, extras: Omit<MountExtras, "fr
   const frame = (content: VNode): VNode => {
     const t = createTranslator(resolveLanguage(options.language), options.texts);
     return (
-      <Modal title={t("form")} closeLabel={t("close")} onClose={close} appearance={options.appearance} nonce={options.nonce}>
+      <Modal
+        title={options.merchantName || t("form")}
+        subtitle={options.description}
+        closeLabel={t("close")}
+        onClose={close}
+        appearance={options.appearance}
+        nonce={options.nonce}
+      >
         {content}
       </Modal>
     );

@@ -60,7 +60,9 @@ describe("after a redirect-mode 3-D Secure", () => {
       handle.update({ amount: 20 }); // before the outcome is read: must not draw a form early
     });
     expect(load).toHaveBeenCalledTimes(1);
-    expect(document.querySelector("#a [data-checkout-widget-root]")?.childElementCount).toBe(0);
+    // No form yet: the form's outline, pulsing, says it is coming.
+    expect(document.querySelector("#a input")).toBeNull();
+    expect(document.querySelector("#a [aria-busy=true] [role=status]")?.textContent).toBe("Loading the payment form…");
     expect(window.location.search).toBe("?status=approved&transactionId=56&amount=15&currency=USD&cardLastFour=4242");
     await act(async () => release());
     await waitFor(() => expect(screen.getByRole("heading", { name: "Payment successful" })).not.toBeNull());

@@ -13,10 +13,11 @@ const valid = {
 
 describe("checkOptions", () => {
   it("accepts a complete set of options", () => {
-    expect(checkOptions(valid)).toEqual({ problems: [], unknown: [] });
+    expect(checkOptions(valid)).toEqual({ problems: [], unknown: [], unknownVariables: [] });
     expect(checkOptions({ ...valid, publicKey: undefined, publicKeyUrl: "/key", onSuccess: () => undefined })).toEqual({
       problems: [],
       unknown: [],
+      unknownVariables: [],
     });
   });
 
@@ -54,6 +55,15 @@ describe("checkOptions", () => {
     const check = checkOptions({ ...valid, publicID: "x" });
     expect(check.problems).toEqual([]);
     expect(check.unknown).toEqual(["publicID"]);
+  });
+
+  it("warns of appearance variables that change nothing (the documented list is the whole list)", () => {
+    const check = checkOptions({ ...valid, appearance: { variables: { "color-primary": "#0a7", "--cw-border-radius": "2px", primary: "#f00" } } });
+    expect(check.problems).toEqual([]);
+    expect(check.unknownVariables).toEqual(["primary"]);
+    const log = { error: vi.fn(), warn: vi.fn() };
+    reportOptions(check, log);
+    expect(log.warn.mock.calls[0]?.[0]).toMatch(/^checkout-widget: unknown appearance variable `primary` changes nothing; known: color-primary,/);
   });
 
   it("refuses a non-object", () => {

@@ -3,7 +3,7 @@
 // These texts are for the developer integrating the widget, not for the shopper, so they
 // live here in English rather than in i18n/.
 import { isRecord } from "../../shared/index.ts";
-import type { CheckoutOptions } from "../../shared/index.ts";
+import type { AppearanceVariable, CheckoutOptions } from "../../shared/index.ts";
 
 export type OptionProblemCode = "Option_Required" | "Option_Invalid";
 
@@ -63,9 +63,13 @@ const RULES: Record<keyof CheckoutOptions, Rule> = {
   },
   currency: { check: (v) => typeof v === "string" && /^[A-Z]{3}$/.test(v), expected: 'an ISO 4217 code, e.g. "RUB"', required: true },
   description: { check: isString, expected: "a string" },
+  merchantName: { check: isString, expected: "a string" },
+  shopUrl: { check: isNonEmptyString, expected: "a URL" },
   accountId: { check: isString, expected: "a string" },
   email: { check: isString, expected: "a string" },
   requireEmail: { check: isBoolean, expected: "true or false", markup: "boolean" },
+  requireName: { check: isBoolean, expected: "true or false", markup: "boolean" },
+  showBrands: { check: isBoolean, expected: "true or false", markup: "boolean" },
   scheme: { check: oneOf("charge", "auth"), expected: '"charge" or "auth"' },
   language: { check: oneOf("ru", "en"), expected: '"ru" or "en"' },
   texts: { check: isStringRecord, expected: "{ key: text }", markup: "json" },
@@ -89,6 +93,23 @@ const RULES: Record<keyof CheckoutOptions, Rule> = {
 
 export const KNOWN_OPTIONS = Object.keys(RULES) as (keyof CheckoutOptions)[];
 
+/** The appearance variables (shared/options.ts documents each); typed so the list cannot fall behind. */
+const VARIABLES: Record<AppearanceVariable, true> = {
+  "color-primary": true,
+  "color-on-primary": true,
+  "color-background": true,
+  "color-text": true,
+  "color-muted": true,
+  "color-border": true,
+  "color-input-background": true,
+  "color-error": true,
+  "color-success": true,
+  "font-family": true,
+  "border-radius": true,
+  spacing: true,
+  padding: true,
+};
+
 /** Options settable from markup: all but the callbacks (DOM events instead). */
 export type MarkupOption = Exclude<keyof CheckoutOptions, `on${string}`>;
 
@@ -101,11 +122,13 @@ export interface OptionsCheck {
   problems: OptionProblem[];
   /** Unknown option names (probable typos): warned about, not fatal. */
   unknown: string[];
+  /** Unknown appearance variables (they change nothing): warned about, not fatal. */
+  unknownVariables: string[];
 }
 
 export function checkOptions(input: unknown): OptionsCheck {
   if (!isRecord(input)) {
-    return { problems: [{ code: "Option_Required", option: "options", expected: "an options object" }], unknown: [] };
+    return { problems: [{ code: "Option_Required", option: "options", expected: "an options object" }], unknown: [], unknownVariables: [] };
   }
   const problems: OptionProblem[] = [];
   for (const name of KNOWN_OPTIONS) {
@@ -125,7 +148,9 @@ export function checkOptions(input: unknown): OptionsCheck {
     });
   }
   const unknown = Object.keys(input).filter((k) => !(k in RULES));
-  return { problems, unknown };
+  const variables = isRecord(input.appearance) && isRecord(input.appearance.variables) ? Object.keys(input.appearance.variables) : [];
+  const unknownVariables = variables.filter((name) => !(name.replace(/^--cw-/, "") in VARIABLES));
+  return { problems, unknown, unknownVariables };
 }
 
 /** One line per problem, each naming what to fix. */
@@ -139,6 +164,9 @@ export function reportOptions(check: OptionsCheck, log: Pick<Console, "error" | 
   for (const problem of check.problems) log.error(describeProblem(problem));
   for (const name of check.unknown) {
     log.warn(`checkout-widget: unknown option \`${name}\` is ignored; known: ${KNOWN_OPTIONS.join()}`);
+  }
+  for (const name of check.unknownVariables) {
+    log.warn(`checkout-widget: unknown appearance variable \`${name}\` changes nothing; known: ${Object.keys(VARIABLES).join()}`);
   }
   return check.problems.length === 0;
 }

@@ -1,10 +1,10 @@
-// Shown instead of the card form when the merchant's options are wrong: a shopper-safe sentence
-// (i18n) and, for the integrator, what to fix. A shopper never gets a form that cannot pay.
+// Shown instead of the card form when the merchant's options are wrong: one short shopper-safe
+// sentence in the shopper's language. What to fix is the integrator's, in the console
+// (reportOptions), never in English on the shopper's screen. A shopper never gets a form that cannot pay.
 import { Component } from "preact";
 import { createTranslator, elementOf, holdStyles, resolveLanguage } from "../../shared/index.ts";
 import type { CheckoutOptions, HeldStyles } from "../../shared/index.ts";
 import type { OptionProblem } from "./option-problems.ts";
-import { describeProblem } from "./option-problems.ts";
 
 export interface OptionsErrorBoxProps {
   problems: readonly OptionProblem[];
@@ -33,16 +33,10 @@ export class OptionsErrorBox extends Component<OptionsErrorBoxProps> {
   override render({ problems, options }: OptionsErrorBoxProps) {
     const language = typeof options?.language === "string" ? options.language : undefined;
     const t = createTranslator(resolveLanguage(language));
+    // The options named, for the integrator's devtools (names only, never a value).
     return (
-      <div class="cw cw-config-error" role="alert" data-config-error="">
+      <div class="cw cw-config-error" role="alert" data-config-error={problems.map((problem) => problem.option).join(" ")}>
         <p class="cw-msg">{t("Error_Config")}</p>
-        <ul class="cw-hint">
-          {problems.map((problem) => (
-            <li key={problem.option} data-option={problem.option}>
-              {describeProblem(problem)}
-            </li>
-          ))}
-        </ul>
       </div>
     );
   }

@@ -1,6 +1,6 @@
 // The screens of a payment's answer: approved (amount and masked card) and declined (the bank's
 // reason, Try again). Late code: the host draws them through late() once the payment has an answer.
-import { formatAmount, ResultBox, RetryScreen } from "../../shared/index.ts";
+import { BrandMark, brandByName, brandLabel, formatAmount, ResultBox, RetryScreen } from "../../shared/index.ts";
 import type { Language, PaymentState, TextOverrides } from "../../shared/index.ts";
 import { createLateTranslator, declinedText } from "../i18n/index.ts";
 import type { LateTranslator } from "../i18n/index.ts";
@@ -15,26 +15,63 @@ export interface AnswerProps<S> {
   texts?: TextOverrides | undefined;
 }
 
-/** `Visa •••• 4242`: brand and last four only. */
-export function maskedCard(state: Approved, t: LateTranslator): string {
-  const last4 = state.card.lastFour || state.result.cardLastFour;
-  const brand = state.result.cardType || state.card.brand || "";
-  return t("paidWith", { brand, last4 }).trim();
+/** The brand paid with: the gateway's word (its "MasterCard", "MIR"), else what the number said. */
+function paidBrand(state: Approved) {
+  return brandByName(state.result.cardType || "") ?? brandByName(state.card.brand ?? "");
 }
 
-export function ApprovedScreen({ state, lang, texts }: AnswerProps<Approved>) {
+/** `Mastercard •••• 4444`: brand (spelled as everywhere in the widget) and last four only. */
+export function maskedCard(state: Approved, t: LateTranslator): string {
+  const last4 = state.card.lastFour || state.result.cardLastFour;
+  const brand = paidBrand(state);
+  return t("paidWith", { brand: brand ? brandLabel(brand, t) : "", last4 }).trim();
+}
+
+export interface ApprovedProps extends AnswerProps<Approved> {
+  /** The order paid, shown as its number. */
+  invoiceId?: string | undefined;
+  /** The shop's page the "Back to the shop" link goes to; no link without it. */
+  shopUrl?: string | undefined;
+}
+
+export function ApprovedScreen({ state, lang, texts, invoiceId, shopUrl }: ApprovedProps) {
   const t = createLateTranslator(lang, texts);
   return (
     <ResultBox>
       <span class="cw-mark cw-ok" aria-hidden="true" />
       <h2>{t("approvedTitle")}</h2>
       <p class="cw-amount">{formatAmount(state.result.amount, state.result.currency, lang)}</p>
-      <p>{maskedCard(state, t)}</p>
+      <p class="cw-card">
+        <BrandMark brand={paidBrand(state)} />
+        <span>{maskedCard(state, t)}</span>
+      </p>
+      {invoiceId && <p class="cw-muted">{t("orderNumber", { number: invoiceId })}</p>}
+      {shopUrl && (
+        <a class="cw-btn" href={shopUrl}>
+          {t("backToShop")}
+        </a>
+      )}
     </ResultBox>
   );
 }
 
-export function DeclinedScreen({ state, lang, texts, onRetry }: AnswerProps<Declined> & { onRetry: () => void }) {
+export interface DeclinedProps extends AnswerProps<Declined> {
+  /** The same card again: back to the form with the CVC to type again. */
+  onRetry: () => void;
+  /** Another card: back to an empty form. */
+  onOtherCard?: (() => void) | undefined;
+}
+
+export function DeclinedScreen({ state, lang, texts, onRetry, onOtherCard }: DeclinedProps) {
   const t = createLateTranslator(lang, texts);
-  return <RetryScreen title={t("declinedTitle")} text={declinedText(state, t, texts)} retryLabel={t("retry")} onRetry={onRetry} />;
+  return (
+    <RetryScreen
+      title={t("declinedTitle")}
+      text={declinedText(state, t, texts)}
+      retryLabel={t("retry")}
+      onRetry={onRetry}
+      otherLabel={t("otherCard")}
+      onOther={onOtherCard}
+    />
+  );
 }

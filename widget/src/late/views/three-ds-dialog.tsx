@@ -19,7 +19,22 @@ export interface ThreeDsDialogProps extends AnswerProps<ThreeDsState> {
 const DEFAULT_WIDTH = 500;
 const DEFAULT_HEIGHT = 600;
 
-export class ThreeDsDialog extends Component<ThreeDsDialogProps> {
+/** True once the frame shows a page of its own (the bank's), not the empty one it starts with. */
+function showsPage(frame: HTMLIFrameElement): boolean {
+  try {
+    const href = frame.contentWindow?.location.href;
+    return href !== undefined && href !== "about:blank";
+  } catch {
+    return true; // another origin's page: the bank's
+  }
+}
+
+export class ThreeDsDialog extends Component<ThreeDsDialogProps, { loaded: boolean }> {
+  constructor(props: ThreeDsDialogProps) {
+    super(props);
+    this.state = { loaded: false };
+  }
+
   // The form can target the frame only once the named iframe is in the document.
   override componentDidMount(): void {
     this.#post();
@@ -29,10 +44,23 @@ export class ThreeDsDialog extends Component<ThreeDsDialogProps> {
     if (previous.state.challenge !== this.props.state.challenge || previous.state.frameName !== this.props.state.frameName) this.#post();
   }
 
+  #frame = (): HTMLIFrameElement | null | undefined => elementOf(this)?.querySelector("iframe");
+
   #post = (): void => {
     // The frame is in the dialog this component renders (this.base).
-    const el = elementOf(this)?.querySelector("iframe");
-    if (el) postToAcs(this.props.state.challenge, this.props.state.frameName, el.ownerDocument);
+    const el = this.#frame();
+    if (!el) return;
+    if (this.state.loaded) this.setState({ loaded: false });
+    postToAcs(this.props.state.challenge, this.props.state.frameName, el.ownerDocument);
+  };
+
+  // Until the bank's page is there the frame is blank: a spinner covers it. Then focus goes into
+  // the frame, so the keyboard is on the bank's page (its code field, if the page focuses it).
+  #loaded = (): void => {
+    const el = this.#frame();
+    if (!el || this.state.loaded || !showsPage(el)) return;
+    this.setState({ loaded: true });
+    el.focus();
   };
 
   override render({ state: { challenge, frameName }, lang, texts, onCancel, appearance, nonce }: ThreeDsDialogProps) {
@@ -43,7 +71,15 @@ export class ThreeDsDialog extends Component<ThreeDsDialogProps> {
     };
     return (
       <Modal title={t("threeDsTitle")} closeLabel={t("cancel")} onClose={onCancel} appearance={appearance} nonce={nonce} vars={vars}>
-        <iframe class="cw-frame" name={frameName} title={t("threeDsFrame")} />
+        <div class="cw-frames">
+          <iframe class="cw-frame" name={frameName} title={t("threeDsFrame")} onLoad={this.#loaded} />
+          {!this.state.loaded && (
+            <div class="cw-loading" aria-hidden="true">
+              <span class="cw-spin" />
+              {t("threeDsLoading")}
+            </div>
+          )}
+        </div>
       </Modal>
     );
   }

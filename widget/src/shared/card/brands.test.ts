@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CARD_BRANDS, getBrandInfo } from "./brands.ts";
+import { brandByName, CARD_BRANDS, getBrandInfo } from "./brands.ts";
 import type { CardBrand } from "./brands.ts";
 
 describe("brand table", () => {
@@ -52,5 +52,29 @@ describe("brand table", () => {
     const info = getBrandInfo("visa");
     expect(Object.isFrozen(info)).toBe(true);
     expect(Object.isFrozen(info.lengths)).toBe(true);
+  });
+});
+
+describe("brandByName", () => {
+  it("reads the gateways' spellings as our brands, and nothing for a name it does not know", () => {
+    expect(["MasterCard", "Visa", "MIR", "Maestro", "UnionPay", "JCB", "AmericanExpress", "American Express", "DinersClub", "Discover", "mastercard"].map(brandByName)).toEqual([
+      "mastercard",
+      "visa",
+      "mir",
+      "maestro",
+      "unionpay",
+      "jcb",
+      "amex",
+      "amex",
+      "diners",
+      "discover",
+      "mastercard",
+    ]);
+    expect(brandByName("Unknown")).toBeNull();
+    expect(brandByName("")).toBeNull();
+  });
+
+  it("knows which brand prints the code on the front", () => {
+    expect(CARD_BRANDS.filter((brand) => getBrandInfo(brand).cvcOnFront)).toEqual(["amex"]);
   });
 });

@@ -28,6 +28,8 @@ export interface BrandInfo {
   /** Card number lengths the brand issues. */
   readonly lengths: readonly number[];
   readonly cvcLength: number;
+  /** The security code is printed on the card's front (American Express), not on its back. */
+  readonly cvcOnFront: boolean;
   /** False where card-validator accepts numbers without a Luhn check digit (UnionPay). */
   readonly luhn: boolean;
   readonly patterns: readonly BinPattern[];
@@ -40,6 +42,7 @@ interface BrandRow {
   /** Ours, not the library's: its [4, 8, 12] leaves 17–19-digit cards as one long tail. */
   readonly gaps: readonly number[];
   readonly luhn?: false;
+  readonly cvcOnFront?: true;
   /** Library patterns we drop. */
   readonly withoutPatterns?: readonly number[];
 }
@@ -55,7 +58,7 @@ const TABLE: Readonly<Record<CardBrand, BrandRow>> = {
   maestro: { lib: "maestro", name: "Maestro", gaps: FOURS, withoutPatterns: [6] },
   unionpay: { lib: "unionpay", name: "UnionPay", gaps: FOURS, luhn: false },
   jcb: { lib: "jcb", name: "JCB", gaps: FOURS },
-  amex: { lib: "american-express", name: "American Express", gaps: [4, 10] },
+  amex: { lib: "american-express", name: "American Express", gaps: [4, 10], cvcOnFront: true },
   diners: { lib: "diners-club", name: "Diners Club", gaps: [4, 10, 14] },
   discover: { lib: "discover", name: "Discover", gaps: FOURS },
 };
@@ -73,6 +76,7 @@ function buildInfo(brand: CardBrand, row: BrandRow): BrandInfo {
     gaps: Object.freeze([...row.gaps]),
     lengths: Object.freeze([...lib.lengths]),
     cvcLength: lib.code.size,
+    cvcOnFront: row.cvcOnFront ?? false,
     luhn: row.luhn ?? true,
     patterns: Object.freeze(patterns),
   });
@@ -86,4 +90,15 @@ const INFO = Object.fromEntries(
 
 export function getBrandInfo(brand: CardBrand): BrandInfo {
   return INFO[brand];
+}
+
+const letters = (name: string): string => name.toLowerCase().replace(/[^a-z]/g, "");
+
+/**
+ * The brand a gateway names ("MasterCard", "MIR", "American Express", "DinersClub"…), matched on
+ * letters alone against our names and keys; null for a name we do not know ("Unknown").
+ */
+export function brandByName(name: string): CardBrand | null {
+  const wanted = letters(name);
+  return CARD_BRANDS.find((brand) => letters(brand) === wanted || letters(INFO[brand].name) === wanted) ?? null;
 }

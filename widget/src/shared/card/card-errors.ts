@@ -17,6 +17,34 @@ export type CardErrorCode =
   | "Name_TooShort"
   | "Name_TooLong";
 
+/**
+ * What exactly is wrong with a field, for the shopper's message: each is one of checkout.js's codes
+ * or a finer reason that maps to one (`problemCode`), so the codes merchants see stay checkout.js's.
+ */
+export type CardProblem =
+  | CardErrorCode
+  /** Fewer digits than the brand issues. */
+  | "CardNumber_Incomplete"
+  | "ExpDateMonthYear_Incomplete"
+  | "ExpDateMonthYear_Expired"
+  /** Too few digits for a code on the back of the card (3). */
+  | "Cvv_Incomplete"
+  /** Too few digits for a code printed on the front (American Express, 4). */
+  | "Cvv_IncompleteFront";
+
+const PROBLEM_CODES: Partial<Record<CardProblem, CardErrorCode>> = {
+  CardNumber_Incomplete: "CardNumber_Invalid",
+  ExpDateMonthYear_Incomplete: "ExpDateMonthYear_Invalid",
+  ExpDateMonthYear_Expired: "ExpDateMonthYear_Invalid",
+  Cvv_Incomplete: "Cvv_Invalid",
+  Cvv_IncompleteFront: "Cvv_Invalid",
+};
+
+/** The checkout.js code a problem is reported as (in onChange, cp.Checkout, validateCard). */
+export function problemCode(problem: CardProblem): CardErrorCode {
+  return PROBLEM_CODES[problem] ?? (problem as CardErrorCode);
+}
+
 /** Field → error code; empty when the card is valid. */
 export type CardErrors = Partial<Record<CardField, CardErrorCode>>;
 

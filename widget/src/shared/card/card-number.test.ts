@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cardDigits, formatCardNumber, isValidCardNumber, luhnCheck, maxCardLength } from "./card-number.ts";
+import { cardDigits, cardNumberProblem, formatCardNumber, isCardNumberComplete, isValidCardNumber, luhnCheck, maxCardLength } from "./card-number.ts";
+import { getBrandInfo } from "./brands.ts";
 import { detectBrand } from "./detect-brand.ts";
 
 /** The gateway's test cards (docs/cloudpayments.md, test cards). */
@@ -159,5 +160,52 @@ describe("cardDigits and maxCardLength", () => {
     expect(maxCardLength("mir")).toBe(19);
     expect(maxCardLength("diners")).toBe(19);
     expect(maxCardLength(null)).toBe(19);
+  });
+});
+
+describe("isCardNumberComplete (focus may move on)", () => {
+  it("waits for the 19th digit when the first 16 of a Mir, Maestro or Visa card pass Luhn", () => {
+    for (const body of ["220000000000000", "675964982643845", "424242424242424"]) {
+      const sixteen = withCheckDigit(body);
+      expect(isValidCardNumber(sixteen), sixteen).toBe(true);
+      expect(isCardNumberComplete(sixteen), sixteen).toBe(false);
+      const nineteen = withCheckDigit(`${sixteen}00`);
+      expect(isCardNumberComplete(nineteen), nineteen).toBe(true);
+    }
+  });
+
+  it("moves on at once for a valid number of a brand with one length", () => {
+    expect(isCardNumberComplete("5555 5555 5555 4444")).toBe(true); // Mastercard: 16 only
+    expect(isCardNumberComplete("378282246310005")).toBe(true); // Amex: 15 only
+    expect(isCardNumberComplete("5555 5555 5555 4445")).toBe(false); // not valid
+    expect(isCardNumberComplete("5555 5555 5555 444")).toBe(false);
+  });
+
+  it("property: never true for a number that a valid longer number of its brand could extend", () => {
+    for (const brand of ["visa", "mir", "maestro", "unionpay", "jcb", "discover", "diners"] as const) {
+      const lengths = getBrandInfo(brand).lengths;
+      const longest = Math.max(...lengths);
+      for (const length of lengths.filter((n) => n < longest)) {
+        const prefix = { visa: "4", mir: "2200", maestro: "6759", unionpay: "62", jcb: "3530", discover: "6011", diners: "36" }[brand];
+        const number = withCheckDigit(prefix.padEnd(length - 1, "7"));
+        expect(detectBrand(number)).toBe(brand);
+        expect([brand, length, isCardNumberComplete(number)]).toEqual([brand, length, false]);
+      }
+    }
+  });
+});
+
+describe("cardNumberProblem", () => {
+  it.each([
+    ["", "empty"],
+    ["4242", "incomplete"],
+    ["4242 4242 4242 424", "incomplete"],
+    ["4242 4242 4242 4241", "invalid"],
+    ["4242 4242 4242 4242 4", "incomplete"], // 17: between Visa's lengths 16 and 18
+    ["4".repeat(20), "invalid"],
+    ["4242-abcd", "invalid"],
+    ["4242 4242 4242 4242", null],
+  ] as const)("%s -> %s", (number, problem) => {
+    expect(cardNumberProblem(number)).toBe(problem);
   });
 });

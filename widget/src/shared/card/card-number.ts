@@ -22,19 +22,43 @@ export function maxCardLength(brand: CardBrand | null): number {
   return brand ? Math.max(...getBrandInfo(brand).lengths) : UNKNOWN_MAX_LENGTH;
 }
 
+/** The lengths a number of this brand may have (12–19 when the brand is unknown). */
+function lengthsOf(brand: CardBrand | null): readonly number[] {
+  if (brand) return getBrandInfo(brand).lengths;
+  return Array.from({ length: UNKNOWN_MAX_LENGTH - UNKNOWN_MIN_LENGTH + 1 }, (_, i) => UNKNOWN_MIN_LENGTH + i);
+}
+
+/**
+ * What is wrong with a card number: "empty", "incomplete" (digits only, shorter than the brand's
+ * shortest, or between its lengths: more digits may come), "invalid" (not a number, too long, or
+ * the check digit fails), or null when it is valid. Spaces and dashes are ignored.
+ */
+export function cardNumberProblem(number: string): "empty" | "incomplete" | "invalid" | null {
+  const digits = number.replace(/[\s-]/g, "");
+  if (digits === "") return "empty";
+  if (!/^\d+$/.test(digits)) return "invalid";
+  const brand = detectBrand(digits);
+  const lengths = lengthsOf(brand);
+  if (!lengths.includes(digits.length)) return digits.length < Math.max(...lengths) ? "incomplete" : "invalid";
+  return brand && !getBrandInfo(brand).luhn ? null : luhnCheck(digits) ? null : "invalid";
+}
+
 /**
  * Digits only once spaces and dashes are gone, a length the brand issues (12–19 when the brand
  * is unknown) and a Luhn check digit (except where the brand skips it, as card-validator allows).
  */
 export function isValidCardNumber(number: string): boolean {
-  const digits = number.replace(/[\s-]/g, "");
-  if (!/^\d+$/.test(digits)) return false;
-  const brand = detectBrand(digits);
-  if (!brand) {
-    return digits.length >= UNKNOWN_MIN_LENGTH && digits.length <= UNKNOWN_MAX_LENGTH && luhnCheck(digits);
-  }
-  const info = getBrandInfo(brand);
-  return info.lengths.includes(digits.length) && (!info.luhn || luhnCheck(digits));
+  return cardNumberProblem(number) === null;
+}
+
+/**
+ * The shopper is done with the number, so focus may move on: a valid number that cannot grow into
+ * another valid one — at the brand's longest length, or any valid length when the brand issues one.
+ * A 16-digit prefix of a 19-digit Mir, Maestro or Visa card that passes Luhn is not done (1 in 10 do).
+ */
+export function isCardNumberComplete(number: string): boolean {
+  const digits = cardDigits(number);
+  return isValidCardNumber(digits) && (digits.length === maxCardLength(detectBrand(digits)) || lengthsOf(detectBrand(digits)).length === 1);
 }
 
 /** The digits of `number` grouped by the brand's gaps and cut at its longest length. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CardDetails } from "./card-errors.ts";
-import { validateCard, validateField } from "./validate-card.ts";
+import { problemCode } from "./card-errors.ts";
+import { cardFieldProblem, validateCard, validateField } from "./validate-card.ts";
 
 // 15 November 2026, local time.
 const NOW = new Date(2026, 10, 15);
@@ -95,5 +96,34 @@ describe("validateField", () => {
 
   it("skips an absent name", () => {
     expect(validateField("name", VALID, NOW)).toBeNull();
+  });
+});
+
+describe("cardFieldProblem: what exactly is wrong, for the shopper", () => {
+  const problem = (field: Parameters<typeof cardFieldProblem>[0], changes: Partial<CardDetails>) => cardFieldProblem(field, { ...VALID, ...changes }, NOW);
+
+  it.each<[Parameters<typeof cardFieldProblem>[0], Partial<CardDetails>, string | null]>([
+    ["cardNumber", { cardNumber: "4242 4242" }, "CardNumber_Incomplete"],
+    ["cardNumber", { cardNumber: "4242 4242 4242 4241" }, "CardNumber_Invalid"],
+    ["expDateMonthYear", { expDateMonthYear: "1" }, "ExpDateMonthYear_Incomplete"],
+    ["expDateMonthYear", { expDateMonthYear: "12/" }, "ExpDateMonthYear_Incomplete"],
+    ["expDateMonthYear", { expDateMonthYear: "12/3" }, "ExpDateMonthYear_Incomplete"],
+    ["expDateMonthYear", { expDateMonthYear: "10/26" }, "ExpDateMonthYear_Expired"],
+    ["expDateMonthYear", { expDateMonthYear: "11/26" }, null],
+    ["expDateMonthYear", { expDateMonthYear: "12/47" }, "ExpDateMonthYear_Invalid"],
+    ["expDateMonthYear", { expDateMonthYear: "13/27" }, "ExpDateMonthYear_Invalid"],
+    ["cvv", { cvv: "12" }, "Cvv_Incomplete"],
+    ["cvv", { cardNumber: "378282246310005", cvv: "123" }, "Cvv_IncompleteFront"],
+    ["cvv", { cvv: "1234" }, "Cvv_Invalid"],
+  ])("%s %j -> %s", (field, changes, expected) => {
+    expect(problem(field, changes)).toBe(expected);
+  });
+
+  it("reports each finer problem as one of checkout.js's codes", () => {
+    expect(problemCode("CardNumber_Incomplete")).toBe("CardNumber_Invalid");
+    expect(problemCode("ExpDateMonthYear_Expired")).toBe("ExpDateMonthYear_Invalid");
+    expect(problemCode("Cvv_IncompleteFront")).toBe("Cvv_Invalid");
+    expect(problemCode("Name_TooShort")).toBe("Name_TooShort");
+    expect(errorsOf({ expDateMonthYear: "10/26", cvv: "12" })).toEqual({ expDateMonthYear: "ExpDateMonthYear_Invalid", cvv: "Cvv_Invalid" });
   });
 });

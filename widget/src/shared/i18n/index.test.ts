@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { CardErrorCode } from "../card/index.ts";
+import type { CardProblem } from "../card/index.ts";
 import { createTranslator, formatAmount, resolveLanguage } from "./index.ts";
 
-// Typed so that a code added to widget/src/card without a text here fails the typecheck.
-const CARD_ERROR_CODES: Record<CardErrorCode, true> = {
+// Typed so that a code or problem added to widget/src/card without a text here fails the typecheck.
+const CARD_ERROR_CODES: Record<CardProblem, true> = {
+  CardNumber_Incomplete: true,
+  ExpDateMonthYear_Incomplete: true,
+  ExpDateMonthYear_Expired: true,
+  Cvv_Incomplete: true,
+  Cvv_IncompleteFront: true,
   CardNumber_Empty: true,
   CardNumber_Invalid: true,
   ExpDateMonthYear_Empty: true,
@@ -20,13 +25,13 @@ describe("texts", () => {
   it("has ru and en text for every card error code", () => {
     for (const lang of ["ru", "en"] as const) {
       const t = createTranslator(lang);
-      for (const code of Object.keys(CARD_ERROR_CODES) as CardErrorCode[]) {
+      for (const code of Object.keys(CARD_ERROR_CODES) as CardProblem[]) {
         expect(t.has(code), `${lang} ${code}`).toBe(true);
         expect(t(code)).not.toBe(code);
       }
     }
-    expect(createTranslator("ru")("CardNumber_Invalid")).toBe("Неверный номер карты");
-    expect(createTranslator("en")("CardNumber_Invalid")).toBe("The card number is invalid");
+    expect(createTranslator("ru")("CardNumber_Incomplete")).toBe("Номер карты введён не полностью");
+    expect(createTranslator("en")("ExpDateMonthYear_Expired")).toBe("The card has expired");
   });
 
   it("holds the form's texts only: a late text is not one of its keys (and naming one does not compile)", () => {

@@ -7,3 +7,5 @@ export { Modal } from "./modal.tsx";
 export type { ModalProps } from "./modal.tsx";
 export { ResultBox, RetryScreen } from "./result-box.tsx";
 export type { RetryScreenProps } from "./result-box.tsx";
+export { BrandMark, brandLabel } from "./brand-marks.tsx";
+export type { BrandMarkProps } from "./brand-marks.tsx";

@@ -9,6 +9,8 @@ import type { HeldStyles } from "./widget-root.ts";
 export interface ModalProps {
   /** Visible heading; also the dialog's accessible name. */
   title: string;
+  /** A line under the heading (what is being paid for). */
+  subtitle?: string | undefined;
   /** Text of the visible close button (e.g. "Close", "Cancel"). */
   closeLabel: string;
   /** Escape, the close button: the owner decides whether to unmount the dialog. */
@@ -124,7 +126,7 @@ export class Modal extends Component<ModalProps> {
     }
   };
 
-  override render({ title, closeLabel, appearance, vars, children }: ModalProps) {
+  override render({ title, subtitle, closeLabel, appearance, vars, children }: ModalProps) {
     const id = this.#id;
     return (
       <div class="cw-overlay">
@@ -139,7 +141,10 @@ export class Modal extends Component<ModalProps> {
           {...themeAttributes(appearance, vars)}
         >
           <div class="cw-head">
-            <h2 id={`${id}-title`}>{title}</h2>
+            <div>
+              <h2 id={`${id}-title`}>{title}</h2>
+              {subtitle && <p>{subtitle}</p>}
+            </div>
             <button type="button" class="cw-btn cw-alt" onClick={() => this.props.onClose()}>
               {closeLabel}
             </button>

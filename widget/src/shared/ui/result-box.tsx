@@ -25,10 +25,13 @@ export interface RetryScreenProps {
   text: string;
   retryLabel: string;
   onRetry: () => void;
+  /** A second, distinct way on (a decline's "Pay with another card"). */
+  otherLabel?: string | undefined;
+  onOther?: (() => void) | undefined;
 }
 
-/** A payment that did not go through: what happened, and a button to try again. */
-export function RetryScreen({ title, text, retryLabel, onRetry }: RetryScreenProps) {
+/** A payment that did not go through: what happened, and a button to try again (and maybe another way on). */
+export function RetryScreen({ title, text, retryLabel, onRetry, otherLabel, onOther }: RetryScreenProps) {
   return (
     <ResultBox>
       <span class="cw-mark cw-bad" aria-hidden="true" />
@@ -37,6 +40,11 @@ export function RetryScreen({ title, text, retryLabel, onRetry }: RetryScreenPro
       <button type="button" class="cw-btn" onClick={onRetry}>
         {retryLabel}
       </button>
+      {otherLabel && onOther && (
+        <button type="button" class="cw-btn cw-alt" onClick={onOther}>
+          {otherLabel}
+        </button>
+      )}
     </ResultBox>
   );
 }

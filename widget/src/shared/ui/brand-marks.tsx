@@ -1,0 +1,97 @@
+// The card brands' marks, drawn small (32×20) as compact SVG: the brand's colours and shapes,
+// simplified to what reads at 24–32 px. Letters are strokes, not font text, so they look the same
+// everywhere. A generic card stands in before the brand is known.
+import { getBrandInfo } from "../card/index.ts";
+import type { CardBrand } from "../card/index.ts";
+import type { Translator } from "../i18n/index.ts";
+
+/** One shape: [fill or stroke colour, path, stroke width (a stroke when given)]. */
+type Part = readonly [string, string, number?];
+
+interface Mark {
+  /** Background of the 32×20 tile; "" for none (the generic card). */
+  bg: string;
+  parts: readonly Part[];
+}
+
+const WHITE = "#fff";
+// Two overlapping discs (Mastercard, Maestro): left, right, and the lens where they overlap.
+const DISCS = ["M12.5 4a6 6 0 1 0 0 12 6 6 0 1 0 0-12", "M19.5 4a6 6 0 1 0 0 12 6 6 0 1 0 0-12", "M16 5.13a6 6 0 0 1 0 9.74 6 6 0 0 1 0-9.74"] as const;
+
+const MARKS: Record<CardBrand | "card", Mark> = {
+  visa: {
+    bg: "#1a1f71",
+    parts: [[WHITE, "M6.6 6.5l1.6 7 3.3-7M13.6 6.5l-1.5 7M20 7c-1-.7-3.4-.6-3.4 1s3.2 1.4 2.7 3.4c-.4 1.6-2.7 1.7-4 .9M20.2 13.5l3.8-7 .9 7M21.6 11.2h3.2", 1.6]],
+  },
+  mastercard: {
+    bg: "#252525",
+    parts: [["#eb001b", DISCS[0]], ["#f79e1b", DISCS[1]], ["#ff5f00", DISCS[2]]],
+  },
+  maestro: {
+    bg: "#252525",
+    parts: [["#eb001b", DISCS[0]], ["#00a2e5", DISCS[1]], ["#7375cf", DISCS[2]]],
+  },
+  // Мир: the Cyrillic lettering in the brand's green, its blue swash before it.
+  mir: {
+    bg: WHITE,
+    parts: [
+      ["#0f754e", "M6.5 13.5v-7l2.6 4.4 2.6-4.4v7M14.3 6.5v7l3.9-7v7M21 13.5v-7h2.3a2 2 0 0 1 0 4.3H21", 1.7],
+      ["#00b4e6", "M2.6 7.6h2", 1.9],
+    ],
+  },
+  unionpay: {
+    bg: WHITE,
+    parts: [["#e21836", "M5.8 3h6.4L9.6 17H3.2z"], ["#00447c", "M12 3h6.4l-2.6 14H9.4z"], ["#007b84", "M18.2 3h6.6l-2.6 14h-6.6z"], [WHITE, "M12.5 8.2l-.6 3c-.2 1 1.6 1 1.8 0l.6-3M15.8 11.7l.7-3.5h1a.9.9 0 0 1 0 1.8h-1.3", 0.9]],
+  },
+  jcb: {
+    bg: WHITE,
+    parts: [
+      ["#0e4c96", "M4 4h6v12H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z"],
+      ["#e20a1f", "M11 4h6v12h-6z"],
+      ["#00a650", "M18 4h6a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1h-6z"],
+      [WHITE, "M7.8 7v4.5c0 1.3-2.2 1.3-2.2.2M15.6 7.5c-.4-.6-2.6-.8-2.6 1.5s2.2 2.1 2.6 1.5M20 7v5.5h1.6a1.4 1.4 0 0 0 0-2.8H20h1.3a1.3 1.3 0 0 0 0-2.7z", 1.1],
+    ],
+  },
+  amex: {
+    bg: "#006fcf",
+    parts: [[WHITE, "M6.4 12.8l1.9-5.6 1.9 5.6M7 11.1h2.6M12 12.8V7.2l1.7 3.4 1.7-3.4v5.6M20 7.2h-2.7v5.6H20M17.3 10h2.4M22.2 7.2l3.6 5.6M25.8 7.2l-3.6 5.6", 1.3]],
+  },
+  diners: {
+    bg: WHITE,
+    parts: [["#0079be", "M16 3a7 7 0 1 0 0 14 7 7 0 1 0 0-14"], [WHITE, "M16 4.6a5.4 5.4 0 1 0 0 10.8 5.4 5.4 0 1 0 0-10.8"], ["#0079be", "M15 6a4.1 4.1 0 0 0 0 8zM17 6a4.1 4.1 0 0 1 0 8z"]],
+  },
+  discover: {
+    bg: WHITE,
+    parts: [["#231f20", "M3 7.5v5h1.2a2.5 2.5 0 0 0 0-5zM7.8 7.5v5M12.4 8c-.6-.6-2.4-.6-2.4.8s2.5 1 2.5 2.4-1.9 1.6-2.7.9M17 8a2.5 2.5 0 1 0 0 4", 1.1], ["#f48120", "M22 7.2a2.8 2.8 0 1 0 0 5.6 2.8 2.8 0 1 0 0-5.6"], ["#f48120", "M3 17.5h26", 1]],
+  },
+  card: {
+    bg: "",
+    parts: [["currentColor", "M4.5 3.5h23a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-23a2 2 0 0 1-2-2v-9a2 2 0 0 1 2-2zM2.5 7.5h27M6 13h6", 1.4]],
+  },
+};
+
+export interface BrandMarkProps {
+  /** The brand, or null for the generic card. */
+  brand: CardBrand | null;
+  class?: string;
+}
+
+/** A brand's mark (decorative: the owner says the brand's name in text or aria-label). */
+export function BrandMark({ brand, class: className }: BrandMarkProps) {
+  const mark = MARKS[brand ?? "card"];
+  return (
+    <svg class={className ? `cw-mark-svg ${className}` : "cw-mark-svg"} viewBox="0 0 32 20" aria-hidden="true" focusable="false">
+      {/* Colours through CSSOM, not presentation attributes: a page's `svg path {…}` rule cannot repaint them. */}
+      {mark.bg && <rect x=".5" y=".5" width="31" height="19" rx="2.5" style={{ fill: mark.bg, stroke: mark.bg === WHITE ? "#c5c8cf" : mark.bg }} />}
+      {mark.parts.map(([color, d, width]) => (
+        <path d={d} style={width ? { fill: "none", stroke: color, strokeWidth: String(width) } : { fill: color }} />
+      ))}
+    </svg>
+  );
+}
+
+/** A brand's name as the shopper reads it, one spelling everywhere ("Mastercard"; "Мир" in Russian). */
+export function brandLabel<K extends string>(brand: CardBrand, t: Translator<K>): string {
+  const { name } = getBrandInfo(brand);
+  return t.has(name) ? t(name) : name;
+}
