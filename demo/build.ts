@@ -5,10 +5,10 @@ import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { PAGES, renderPage } from "./merchant/pages.ts";
+import { PAGES, pageTemplate } from "./merchant/pages.ts";
 
 const rootDir = fileURLToPath(new URL("..", import.meta.url));
-const PAGE_SCRIPTS = ["script-tag", "modal", "element", "checkoutjs", "redirect", "two-stage", "csp", "orders"];
+const PAGE_SCRIPTS = ["script-tag", "modal", "element", "checkoutjs", "redirect", "two-stage", "csp", "themes", "orders"];
 
 async function buildPageScripts(): Promise<void> {
   await build({
@@ -23,11 +23,11 @@ async function buildPageScripts(): Promise<void> {
   });
 }
 
-/** The npm page shares the demo's layout: its Vite entry is rendered from it, not kept as a copy. */
+/** The npm page shares the demo's layout: its Vite entry is the layout with its placeholders, filled per request (language). */
 async function writeNpmEntry(): Promise<void> {
   const page = PAGES.find((p) => p.moduleScript !== undefined);
   if (!page) throw new Error("no page with a moduleScript in demo/merchant/pages.ts");
-  await writeFile(`${rootDir}/demo/npm/index.html`, await renderPage(`${rootDir}/demo/html`, page, null));
+  await writeFile(`${rootDir}/demo/npm/index.html`, await pageTemplate(`${rootDir}/demo/html`, page, null));
 }
 
 function buildNpmPage(): void {

@@ -49,6 +49,23 @@ test("a one-stage payment can be refunded from the orders page", async ({ page, 
   const orders = new OrdersPage(page);
   await orders.open();
   await orders.expectStatus(invoiceId, "paid");
+  await expect(orders.status(invoiceId)).toHaveText("paid");
+  // Refunding asks first, with the amount; Cancel leaves the money where it is.
+  await orders.ask(invoiceId, "Refund");
+  await expect(orders.row(invoiceId)).toContainText(`Refund ₽1,950.00 of order ${invoiceId} to the shopper?`);
+  await orders.row(invoiceId).getByRole("button", { name: "Cancel" }).click();
+  await expect(orders.row(invoiceId).getByRole("button", { name: /^Refund/ })).toBeFocused();
+  expect((await paymentsFor(invoiceId)).map((p) => p.Status)).toEqual(["Completed"]);
   await orders.act(invoiceId, "Refund");
   await orders.expectStatus(invoiceId, "refunded");
+});
+
+test("a page view makes no order; pressing Pay does", async ({ page, request, cvc }) => {
+  const invoiceId = await new ShopPage(page).open("/script-tag");
+  const listed = async () => ((await (await request.get("/api/orders")).json()) as { orders: { invoiceId: string }[] }).orders.map((o) => o.invoiceId);
+  expect(await listed()).not.toContain(invoiceId);
+  const widget = new WidgetPage(page);
+  await widget.pay({ number: CARDS.declined, cvc });
+  await widget.expectDeclined();
+  expect(await listed()).toContain(invoiceId);
 });

@@ -80,6 +80,23 @@ describe("demo merchant", () => {
     expect(view).toMatchObject({ status: "paid", cardLastFour: "3055" });
   });
 
+  it("makes no order for a page view: the cart's first payment places it", async () => {
+    const before = ((await (await demo.app.request("/api/orders")).json()) as { orders: unknown[] }).orders.length;
+    const response = await demo.app.request("/api/orders", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ items: [{ sku: "tea", qty: 2 }], lang: "en" }),
+    });
+    const draft = (await response.json()) as { invoiceId: string; description: string; items: unknown[] };
+    expect(draft).toMatchObject({ description: "Fireweed tea, 100 g × 2", items: [{ name: "Fireweed tea, 100 g", qty: 2, amount: 900 }] });
+    const listed = async () => ((await (await demo.app.request("/api/orders")).json()) as { orders: { invoiceId: string }[] }).orders;
+    expect(await listed()).toHaveLength(before);
+    expect((await demo.app.request(`/api/orders/${draft.invoiceId}`)).status).toBe(404);
+    expect((await pay(draft.invoiceId, "4000056655665556")).body.status).toBe("declined");
+    expect((await listed()).map((order) => order.invoiceId)).toContain(draft.invoiceId);
+    expect((await listed()).length).toBe(before + 1);
+  });
+
   it("confirms an authorised order once, and refunds only what was paid", async () => {
     const order = await createOrder(demo.app, "auth");
     expect((await pay(order.invoiceId, "4000000000003055")).body.status).toBe("approved");

@@ -17,10 +17,11 @@ import {
 } from "../../server/index.ts";
 import type { CheckoutResultEvent } from "../../server/index.ts";
 import type { PayResponse } from "../../server/contract.ts";
-import { CURRENCY, cartTotal, describeCart, parseCart } from "./catalog.ts";
+import { CURRENCY, cartItems, cartTotal, describeCart, parseCart } from "./catalog.ts";
 import { OrderStore } from "./order-store.ts";
 import type { Order, OrderStatus } from "./order-store.ts";
 import { PAGES, fillPlaceholders, renderPage, strictCsp } from "./pages.ts";
+import { langOf } from "./demo-texts.ts";
 import { readStatic } from "./static-files.ts";
 import { PayFaults } from "./pay-faults.ts";
 
@@ -116,7 +117,8 @@ export function createDemoApp(options: DemoAppOptions) {
     // One process: a random secret will do. Several instances share one (and one attempt store).
     secret: options.secret ?? randomBytes(32).toString("base64url"),
     getOrder: (invoiceId) => {
-      const order = orders.get(invoiceId);
+      // A payment for a checkout page's draft places the order: the shop's orders are those someone paid for.
+      const order = orders.place(invoiceId);
       return order
         ? {
             amount: order.amount,
@@ -190,24 +192,33 @@ export function createDemoApp(options: DemoAppOptions) {
     } catch {
       return c.json({ message: "Send a JSON cart: { items: [{ sku, qty }], scheme? }" }, 400);
     }
-    const { items, scheme } = (typeof body === "object" && body !== null ? body : {}) as {
+    const { items, scheme, lang } = (typeof body === "object" && body !== null ? body : {}) as {
       items?: unknown;
       scheme?: unknown;
+      lang?: unknown;
     };
     const cart = parseCart(items);
     if (!cart.ok) return c.json({ message: cart.problem }, 400);
     if (scheme !== undefined && scheme !== "charge" && scheme !== "auth") {
       return c.json({ message: "scheme must be charge or auth" }, 400);
     }
-    const order = orders.create({
+    const language = lang === "en" ? "en" : "ru";
+    // A draft: priced and numbered, but an order only once the shopper pays (getOrder places it).
+    const order = orders.draft({
       amount: cartTotal(cart.lines),
       currency: CURRENCY,
-      description: describeCart(cart.lines),
+      description: describeCart(cart.lines, language),
       lines: cart.lines,
       scheme: scheme ?? "charge",
     });
     return c.json(
-      { invoiceId: order.invoiceId, amount: order.amount, currency: order.currency, description: order.description },
+      {
+        invoiceId: order.invoiceId,
+        amount: order.amount,
+        currency: order.currency,
+        description: order.description,
+        items: cartItems(cart.lines, language),
+      },
       201,
     );
   });
@@ -292,20 +303,21 @@ export function createDemoApp(options: DemoAppOptions) {
   app.get("/pages/*", serveFrom(join(rootDir, "demo", "dist", "pages"), "/pages/"));
   app.get("/assets/*", serveFrom(join(rootDir, "demo", "dist", "npm", "assets"), "/assets/"));
   app.get("/demo.css", serveFrom(join(rootDir, "demo", "public"), "/"));
+  app.get("/favicon.svg", serveFrom(join(rootDir, "demo", "public"), "/"));
 
   for (const page of PAGES) {
     app.get(page.path, async (c) => {
       if (page.path === "/npm") {
         const built = await readFile(join(rootDir, "demo", "dist", "npm", "index.html"), "utf8").catch(() => null);
         if (!built) return c.text("The npm page is not built: run `npm run demo` (it builds first).", 503);
-        return c.html(fillPlaceholders(built, page, null));
+        return c.html(fillPlaceholders(built, page, null, langOf(c.req.query("lang"))));
       }
       if (page.strictCsp) {
         const nonce = randomBytes(16).toString("base64");
         c.header("Content-Security-Policy", strictCsp(nonce, gatewayOrigin));
-        return c.html(await renderPage(htmlDir, page, nonce));
+        return c.html(await renderPage(htmlDir, page, nonce, langOf(c.req.query("lang"))));
       }
-      return c.html(await renderPage(htmlDir, page, null));
+      return c.html(await renderPage(htmlDir, page, null, langOf(c.req.query("lang"))));
     });
   }
 

@@ -2,6 +2,8 @@
 export interface Product {
   sku: string;
   name: string;
+  /** The name on an English page. */
+  nameEn: string;
   /** Price in roubles (the gateway's Amount unit). */
   price: number;
 }
@@ -9,9 +11,9 @@ export interface Product {
 export const CURRENCY = "RUB";
 
 export const CATALOG: readonly Product[] = [
-  { sku: "tea", name: "Иван-чай, 100 г", price: 450 },
-  { sku: "mug", name: "Кружка «Байкал»", price: 1050 },
-  { sku: "honey", name: "Мёд алтайский, 250 г", price: 690 },
+  { sku: "tea", name: "Иван-чай, 100 г", nameEn: "Fireweed tea, 100 g", price: 450 },
+  { sku: "mug", name: "Кружка «Байкал»", nameEn: "Baikal mug", price: 1050 },
+  { sku: "honey", name: "Мёд алтайский, 250 г", nameEn: "Altai honey, 250 g", price: 690 },
 ];
 
 export interface CartLine {
@@ -52,8 +54,25 @@ export function cartTotal(lines: readonly CartLine[]): number {
   return kopecks / 100;
 }
 
-export function describeCart(lines: readonly CartLine[]): string {
-  return lines
-    .map((line) => `${CATALOG.find((p) => p.sku === line.sku)?.name ?? line.sku} × ${line.qty}`)
+/** The cart in words, in the shopper's language: "Иван-чай, 100 г × 2, Кружка «Байкал» × 1". */
+export function describeCart(lines: readonly CartLine[], lang: "ru" | "en" = "ru"): string {
+  return cartItems(lines, lang)
+    .map((item) => `${item.name} × ${item.qty}`)
     .join(", ");
+}
+
+export interface CartItem {
+  name: string;
+  qty: number;
+  /** The line's sum in roubles. */
+  amount: number;
+}
+
+/** Each line with its product's name and the line's sum, for the page to show. */
+export function cartItems(lines: readonly CartLine[], lang: "ru" | "en" = "ru"): CartItem[] {
+  return lines.map((line) => {
+    const product = CATALOG.find((p) => p.sku === line.sku);
+    const name = product ? (lang === "en" ? product.nameEn : product.name) : line.sku;
+    return { name, qty: line.qty, amount: product ? (Math.round(product.price * 100) * line.qty) / 100 : 0 };
+  });
 }

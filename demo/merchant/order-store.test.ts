@@ -29,4 +29,25 @@ describe("OrderStore", () => {
     expect(store.findByTransaction(77)?.status).toBe("authorized");
     expect(store.update("missing", { status: "paid" })).toBeUndefined();
   });
+
+  it("keeps a draft out of the orders until its first payment places it, once", () => {
+    const store = new OrderStore();
+    const draft = store.draft(input);
+    expect(store.get(draft.invoiceId)).toBeUndefined();
+    expect(store.list()).toEqual([]);
+    const placed = store.place(draft.invoiceId);
+    expect(placed).toMatchObject({ invoiceId: draft.invoiceId, amount: 450, status: "new" });
+    expect(store.list().map((o) => o.invoiceId)).toEqual([draft.invoiceId]);
+    store.update(draft.invoiceId, { status: "paid" });
+    expect(store.place(draft.invoiceId)?.status).toBe("paid");
+    expect(store.place("missing")).toBeUndefined();
+  });
+
+  it("keeps drafts bounded too", () => {
+    const store = new OrderStore(2);
+    const first = store.draft(input);
+    store.draft(input);
+    store.draft(input);
+    expect(store.place(first.invoiceId)).toBeUndefined();
+  });
 });

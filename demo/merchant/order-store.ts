@@ -1,4 +1,6 @@
 // The demo merchant's orders, in memory and bounded: the oldest orders go first when it is full.
+// A checkout page prices its cart as a *draft* (an invoice number, the amount, nothing listed);
+// the draft becomes an order when its first payment arrives, so page views make no orders.
 import type { PaymentScheme } from "../../server/contract.ts";
 import type { CartLine } from "./catalog.ts";
 
@@ -50,6 +52,7 @@ export interface NewOrder {
 
 export class OrderStore {
   readonly #orders = new Map<string, Order>();
+  readonly #drafts = new Map<string, Order>();
   readonly #capacity: number;
   #next = 1001;
   readonly #prefix: string;
@@ -61,25 +64,42 @@ export class OrderStore {
   }
 
   create(input: NewOrder): Order {
+    return this.#keep(this.#orders, this.#new(input));
+  }
+
+  /** A priced cart with its invoice number, not an order yet (not listed); `place` makes it one. */
+  draft(input: NewOrder): Order {
+    return this.#keep(this.#drafts, this.#new(input));
+  }
+
+  /** The draft's first payment: it becomes an order (once; an order already placed is returned as it is). */
+  place(invoiceId: string): Order | undefined {
+    const placed = this.#orders.get(invoiceId);
+    if (placed) return placed;
+    const draft = this.#drafts.get(invoiceId);
+    if (!draft) return undefined;
+    this.#drafts.delete(invoiceId);
     const now = new Date().toISOString();
-    const order: Order = {
-      ...input,
-      invoiceId: `${this.#prefix}-${this.#next++}`,
-      status: "new",
-      createdAt: now,
-      updatedAt: now,
-    };
-    this.#orders.set(order.invoiceId, order);
-    while (this.#orders.size > this.#capacity) {
-      const oldest = this.#orders.keys().next().value;
-      if (oldest === undefined) break;
-      this.#orders.delete(oldest);
-    }
-    return order;
+    return this.#keep(this.#orders, { ...draft, createdAt: now, updatedAt: now });
   }
 
   get(invoiceId: string): Order | undefined {
     return this.#orders.get(invoiceId);
+  }
+
+  #new(input: NewOrder): Order {
+    const now = new Date().toISOString();
+    return { ...input, invoiceId: `${this.#prefix}-${this.#next++}`, status: "new", createdAt: now, updatedAt: now };
+  }
+
+  #keep(map: Map<string, Order>, order: Order): Order {
+    map.set(order.invoiceId, order);
+    while (map.size > this.#capacity) {
+      const oldest = map.keys().next().value;
+      if (oldest === undefined) break;
+      map.delete(oldest);
+    }
+    return order;
   }
 
   findByTransaction(transactionId: number): Order | undefined {

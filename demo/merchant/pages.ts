@@ -2,11 +2,14 @@
 // files (no inline script anywhere, so the strict-CSP page works like the others).
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { demoText, hrefIn, isDemoTextKey, local } from "./demo-texts.ts";
+import type { DemoLang, DemoTextKey, Localized } from "./demo-texts.ts";
 import { TEST_CARDS, ACS_PASSING_CODE, TEST_EXPIRY } from "./test-cards.ts";
 
 export interface DemoPage {
   path: string;
-  title: string;
+  /** The page's heading and the first part of its <title>. */
+  title: Localized;
   /** Body fragment in demo/html. */
   fragment: string;
   /** Scripts loaded after the body, in order. */
@@ -15,77 +18,114 @@ export interface DemoPage {
   moduleScript?: string;
   /** Served with the strict Content-Security-Policy of issue 7. */
   strictCsp?: boolean;
-  summary: string;
+  summary: Localized;
 }
 
 const WIDGET = "/dist/checkout-widget.js";
 
 export const PAGES: readonly DemoPage[] = [
-  { path: "/", title: "Демо-магазин", fragment: "index.html", scripts: [], summary: "" },
+  { path: "/", title: { ru: "Демо-магазин", en: "Demo shop" }, fragment: "index.html", scripts: [], summary: "" },
   {
     path: "/script-tag",
-    title: "Script tag",
+    title: { ru: "Тег script", en: "Script tag" },
     fragment: "checkout.html",
     scripts: [WIDGET, "/pages/script-tag.js"],
-    summary: "One-stage payment with the widget mounted from a script tag (CheckoutWidget.mount).",
+    summary: {
+      ru: "Одностадийная оплата: виджет подключён тегом script и встроен в страницу (CheckoutWidget.mount).",
+      en: "One-stage payment with the widget mounted from a script tag (CheckoutWidget.mount).",
+    },
   },
   {
     path: "/modal",
-    title: "Modal",
+    title: { ru: "Модальное окно", en: "Modal" },
     fragment: "modal.html",
     scripts: [WIDGET, "/pages/modal.js"],
-    summary: "The same checkout opened as a modal dialog (CheckoutWidget.open).",
+    summary: {
+      ru: "Та же оплата в диалоге поверх страницы (CheckoutWidget.open); на телефоне — во весь экран.",
+      en: "The same checkout opened as a modal dialog (CheckoutWidget.open); full screen on a phone.",
+    },
   },
   {
     path: "/element",
-    title: "Custom element",
+    title: { ru: "Пользовательский элемент", en: "Custom element" },
     fragment: "checkout.html",
     scripts: [WIDGET, "/pages/element.js"],
-    summary: "The <checkout-widget> custom element and its DOM events.",
+    summary: {
+      ru: "Элемент <checkout-widget> с настройками в атрибутах и событиями DOM.",
+      en: "The <checkout-widget> custom element and its DOM events.",
+    },
   },
   {
     path: "/npm",
-    title: "npm component",
+    title: { ru: "Компонент из npm", en: "npm component" },
     fragment: "checkout.html",
     scripts: [],
     moduleScript: "./main.tsx",
-    summary: "The Preact component imported from the npm entry and bundled by Vite.",
+    summary: {
+      ru: "Компонент Preact из npm-пакета, собранный Vite.",
+      en: "The Preact component imported from the npm entry and bundled by Vite.",
+    },
   },
   {
     path: "/checkoutjs",
-    title: "checkout.js compatibility",
+    title: { ru: "Совместимость с checkout.js", en: "checkout.js compatibility" },
     fragment: "checkoutjs.html",
     scripts: [WIDGET, "/pages/checkoutjs.js"],
-    summary: "The merchant's own form with data-cp fields and cp.Checkout().createPaymentCryptogram().",
+    summary: {
+      ru: "Собственная форма магазина с полями data-cp и cp.Checkout().createPaymentCryptogram().",
+      en: "The merchant's own form with data-cp fields and cp.Checkout().createPaymentCryptogram().",
+    },
   },
   {
     path: "/redirect",
-    title: "3-D Secure by redirect",
+    title: { ru: "3-D Secure с переходом", en: "3-D Secure by redirect" },
     fragment: "checkout.html",
     scripts: [WIDGET, "/pages/redirect.js"],
-    summary: "threeDs: \"redirect\": the whole page goes to the bank and comes back with the result.",
+    summary: {
+      ru: "threeDs: \"redirect\": вся страница уходит в банк и возвращается с результатом.",
+      en: "threeDs: \"redirect\": the whole page goes to the bank and comes back with the result.",
+    },
   },
   {
     path: "/two-stage",
-    title: "Two-stage (auth)",
+    title: { ru: "Двухстадийная оплата", en: "Two-stage (auth)" },
     fragment: "checkout.html",
     scripts: [WIDGET, "/pages/two-stage.js"],
-    summary: "scheme: \"auth\": the money is held; confirm, void or refund it on the orders page.",
+    summary: {
+      ru: "scheme: \"auth\": деньги блокируются; подтвердите, отмените или верните их на странице заказов.",
+      en: "scheme: \"auth\": the money is held; confirm, void or refund it on the orders page.",
+    },
   },
   {
     path: "/csp",
-    title: "Strict CSP",
+    title: { ru: "Строгая CSP", en: "Strict CSP" },
     fragment: "checkout.html",
     scripts: [WIDGET, "/pages/csp.js"],
     strictCsp: true,
-    summary: "A page under default-src 'self'; script-src 'self'; style-src 'self' 'nonce-…'.",
+    summary: {
+      ru: "Страница под default-src 'self'; script-src 'self'; style-src 'self' 'nonce-…'.",
+      en: "A page under default-src 'self'; script-src 'self'; style-src 'self' 'nonce-…'.",
+    },
+  },
+  {
+    path: "/themes",
+    title: { ru: "Темы оформления", en: "Themes" },
+    fragment: "themes.html",
+    scripts: [WIDGET, "/pages/themes.js"],
+    summary: {
+      ru: "Светлая, тёмная и ещё две темы из переменных оформления.",
+      en: "Light, dark and two more themes made of the appearance variables.",
+    },
   },
   {
     path: "/orders",
-    title: "Orders (merchant view)",
+    title: { ru: "Заказы (для магазина)", en: "Orders (merchant view)" },
     fragment: "orders.html",
     scripts: ["/pages/orders.js"],
-    summary: "What the merchant sees: every order with its status; confirm, void, refund.",
+    summary: {
+      ru: "Что видит магазин: все заказы и их статусы; подтверждение, отмена, возврат.",
+      en: "What the merchant sees: every order with its status; confirm, void, refund.",
+    },
   },
 ];
 
@@ -93,63 +133,92 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function testCardTable(): string {
+export function testCardTable(lang: DemoLang = "ru"): string {
+  const t = (key: DemoTextKey, params?: Record<string, string>) => escapeHtml(demoText(lang, key, params));
+  // Each cell names its column too, for the narrow layout where a row becomes a small card.
   const rows = TEST_CARDS.map(
     (card) =>
-      `<tr><td class="pan">${escapeHtml(card.number)}</td><td>${card.brand}</td>` +
-      `<td>${card.threeDs ? "yes" : "no"}</td><td>${card.result}</td></tr>`,
+      `<tr><td class="pan" data-label="${t("cardNumber")}">${escapeHtml(card.number)}</td><td data-label="${t("brand")}">${escapeHtml(card.brand === "MIR" ? (lang === "ru" ? "Мир" : "Mir") : card.brand)}</td>` +
+      `<td data-label="${t("threeDs")}">${t(card.threeDs ? "yes" : "no")}</td><td data-label="${t("result")}">${t(card.result === "approved" ? "approved" : "insufficientFunds")}</td></tr>`,
   ).join("\n");
   return `<section class="test-cards" aria-labelledby="test-cards-title">
-<h2 id="test-cards-title">Sandbox test cards</h2>
-<p>Expiry: any future date (e.g. ${TEST_EXPIRY}). CVC: any 3 digits. 3-D Secure code: <strong>${ACS_PASSING_CODE}</strong> (anything else fails).</p>
-<table><thead><tr><th scope="col">Card number</th><th scope="col">Brand</th><th scope="col">3-D Secure</th><th scope="col">Result</th></tr></thead>
+<h2 id="test-cards-title">${t("testCards")}</h2>
+<p>${t("testCardsIntro", { expiry: TEST_EXPIRY, code: ACS_PASSING_CODE })}</p>
+<table class="stack"><thead><tr><th scope="col">${t("cardNumber")}</th><th scope="col">${t("brand")}</th><th scope="col">${t("threeDs")}</th><th scope="col">${t("result")}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table></section>`;
 }
 
-function nav(current: string): string {
+function nav(current: string, lang: DemoLang): string {
   const links = PAGES.map((page) => {
     const attrs = page.path === current ? ' aria-current="page"' : "";
-    return `<li><a href="${page.path}"${attrs}>${escapeHtml(page.title)}</a></li>`;
+    return `<li><a href="${hrefIn(page.path, lang)}"${attrs}>${escapeHtml(local(page.title, lang))}</a></li>`;
   }).join("");
-  return `<nav aria-label="Demo pages"><ul>${links}</ul></nav>`;
+  return `<nav aria-label="${escapeHtml(demoText(lang, "pagesNav"))}"><ul>${links}</ul></nav>`;
 }
 
-function pageList(): string {
+/** The switch to the other language, on every page, at the same place. */
+function languageSwitch(current: string, lang: DemoLang): string {
+  const link = (to: DemoLang, label: string) =>
+    to === lang
+      ? `<a href="${hrefIn(current, to)}" hreflang="${to}" lang="${to}" aria-current="true">${label}</a>`
+      : `<a href="${hrefIn(current, to)}" hreflang="${to}" lang="${to}">${label}</a>`;
+  return `<nav class="langs" aria-label="${escapeHtml(demoText(lang, "languageNav"))}">${link("ru", "Русский")} · ${link("en", "English")}</nav>`;
+}
+
+function pageList(lang: DemoLang): string {
   return PAGES.filter((p) => p.path !== "/")
-    .map((p) => `<li><a href="${p.path}">${escapeHtml(p.title)}</a>: ${escapeHtml(p.summary)}</li>`)
+    .map((p) => `<li><a href="${hrefIn(p.path, lang)}">${escapeHtml(local(p.title, lang))}</a>: ${escapeHtml(local(p.summary, lang))}</li>`)
     .join("\n");
 }
 
-/** Fills the placeholders of a demo HTML document or fragment. */
-export function fillPlaceholders(html: string, page: DemoPage, nonce: string | null): string {
-  const nonceAttr = nonce ? ` nonce="${nonce}"` : "";
-  return html
-    .replaceAll("{{nav}}", nav(page.path))
-    .replaceAll("{{testCards}}", testCardTable())
-    .replaceAll("{{pageList}}", pageList())
-    .replaceAll("{{title}}", escapeHtml(page.title))
-    .replaceAll("{{summary}}", escapeHtml(page.summary))
-    .replaceAll("{{nonceAttr}}", nonceAttr);
+/** What stands in the widget's place until its script has run (the widget removes it on mount). */
+const SKELETON = '<div class="skeleton" data-checkout-placeholder aria-hidden="true"><span></span><span></span><span></span><span></span></div>';
+
+/** The <title>: the page's title and the shop's name, once (the home page is the shop). */
+export function documentTitle(page: DemoPage, lang: DemoLang): string {
+  const site = demoText(lang, "site");
+  const title = local(page.title, lang);
+  return title === site ? site : `${title} — ${site}`;
 }
 
-export async function renderPage(htmlDir: string, page: DemoPage, nonce: string | null): Promise<string> {
+/** Fills the placeholders of a demo HTML document or fragment, in the page's language. */
+export function fillPlaceholders(html: string, page: DemoPage, nonce: string | null, lang: DemoLang = "ru"): string {
+  const nonceAttr = nonce ? ` nonce="${nonce}"` : "";
+  return html
+    .replaceAll("{{nav}}", nav(page.path, lang))
+    .replaceAll("{{langs}}", languageSwitch(page.path, lang))
+    .replaceAll("{{testCards}}", testCardTable(lang))
+    .replaceAll("{{pageList}}", pageList(lang))
+    .replaceAll("{{skeleton}}", SKELETON)
+    .replaceAll("{{documentTitle}}", escapeHtml(documentTitle(page, lang)))
+    .replaceAll("{{title}}", escapeHtml(local(page.title, lang)))
+    .replaceAll("{{summary}}", escapeHtml(local(page.summary, lang)))
+    .replaceAll("{{lang}}", lang)
+    .replaceAll("{{home}}", hrefIn("/", lang))
+    .replaceAll("{{nonceAttr}}", nonceAttr)
+    .replace(/\{\{t\.(\w+)\}\}/g, (match, key: string) => (isDemoTextKey(key) ? escapeHtml(demoText(lang, key)) : match));
+}
+
+/** The layout around a page's fragment, placeholders still in (the npm page is built from it, then filled per request). */
+export async function pageTemplate(htmlDir: string, page: DemoPage, nonce: string | null): Promise<string> {
   const fragment = await readFile(join(htmlDir, page.fragment), "utf8");
   const nonceAttr = nonce ? ` nonce="${nonce}"` : "";
   const scripts = page.moduleScript
     ? `<script type="module" src="${page.moduleScript}"></script>`
     : page.scripts.map((src) => `<script src="${src}"${nonceAttr}></script>`).join("\n");
-  const document = `<!doctype html>
-<html lang="ru">
+  return `<!doctype html>
+<html lang="{{lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{title}} · Демо-магазин</title>
+<title>{{documentTitle}}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/demo.css">
 </head>
 <body>
-<header class="site"><a class="brand" href="/">Демо-магазин</a>{{nav}}</header>
+<header class="site"><a class="brand" href="{{home}}">{{t.site}}</a>{{langs}}{{nav}}</header>
 <main>
 <h1>{{title}}</h1>
 ${fragment}
@@ -158,7 +227,10 @@ ${scripts}
 </body>
 </html>
 `;
-  return fillPlaceholders(document, page, nonce);
+}
+
+export async function renderPage(htmlDir: string, page: DemoPage, nonce: string | null, lang: DemoLang = "ru"): Promise<string> {
+  return fillPlaceholders(await pageTemplate(htmlDir, page, nonce), page, nonce, lang);
 }
 
 /** The strict policy of issue 7; the sandbox origin hosts the bank's 3-D Secure page. */

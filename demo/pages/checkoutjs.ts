@@ -1,26 +1,50 @@
 // checkout.js compatibility: the merchant's own form, cp.Checkout makes the cryptogram, and the
 // page posts it to its own endpoint. 3-D Secure here goes by a top-level form post to the ACS.
 import type { PayResponse } from "../../server/contract.ts";
-import { formatAmount, startCheckout } from "./shop.ts";
+import { formatAmount, pageLanguage, startCheckout } from "./shop.ts";
 import { cpCheckout } from "./widget-global.ts";
 import type { CreatedOrder, ShopConfig } from "./shop.ts";
 
-const FIELD_MESSAGES: Record<string, string> = {
-  CardNumber_Empty: "Введите номер карты",
-  CardNumber_Invalid: "Некорректный номер карты",
-  Cvv_Empty: "Введите CVC",
-  Cvv_Invalid: "Некорректный CVC",
-  ExpDateMonthYear_Empty: "Введите срок действия",
-  ExpDateMonthYear_Invalid: "Некорректный срок действия",
-  ExpDateMonth_Empty: "Введите месяц",
-  ExpDateMonth_Invalid: "Некорректный месяц",
-  ExpDateYear_Empty: "Введите год",
-  ExpDateYear_Invalid: "Некорректный год",
-  Name_Empty: "Введите имя",
-  Name_Invalid: "Некорректное имя",
-  Name_TooLong: "Слишком длинное имя",
-  Name_TooShort: "Слишком короткое имя",
+// The shop's own form speaks the page's language too.
+const FIELD_MESSAGES: Record<"ru" | "en", Record<string, string>> = {
+  ru: {
+    CardNumber_Empty: "Введите номер карты",
+    CardNumber_Invalid: "Проверьте номер карты",
+    Cvv_Empty: "Введите CVC",
+    Cvv_Invalid: "Проверьте CVC",
+    ExpDateMonthYear_Empty: "Введите срок действия",
+    ExpDateMonthYear_Invalid: "Проверьте срок действия",
+    ExpDateMonth_Empty: "Введите месяц",
+    ExpDateMonth_Invalid: "Проверьте месяц",
+    ExpDateYear_Empty: "Введите год",
+    ExpDateYear_Invalid: "Проверьте год",
+    Name_Empty: "Введите имя",
+    Name_Invalid: "Имя латинскими буквами, как на карте",
+    Name_TooLong: "Слишком длинное имя",
+    Name_TooShort: "Слишком короткое имя",
+  },
+  en: {
+    CardNumber_Empty: "Enter the card number",
+    CardNumber_Invalid: "Check the card number",
+    Cvv_Empty: "Enter the CVC",
+    Cvv_Invalid: "Check the CVC",
+    ExpDateMonthYear_Empty: "Enter the expiry date",
+    ExpDateMonthYear_Invalid: "Check the expiry date",
+    ExpDateMonth_Empty: "Enter the month",
+    ExpDateMonth_Invalid: "Check the month",
+    ExpDateYear_Empty: "Enter the year",
+    ExpDateYear_Invalid: "Check the year",
+    Name_Empty: "Enter the name",
+    Name_Invalid: "The name in Latin letters, as on the card",
+    Name_TooLong: "The name is too long",
+    Name_TooShort: "The name is too short",
+  },
 };
+
+const ANSWERS = {
+  ru: { paid: "Оплачено", declined: "Отказ", toBank: "Переход на страницу банка…", error: "Ошибка", order: "заказ", failed: "Не удалось отправить платёж" },
+  en: { paid: "Paid", declined: "Declined", toBank: "Going to your bank's page…", error: "Error", order: "order", failed: "Could not send the payment" },
+} as const;
 
 function setText(id: string, text: string): void {
   const element = document.getElementById(id);
@@ -47,19 +71,20 @@ function postToAcs(answer: Extract<PayResponse, { status: "3ds" }>): void {
 }
 
 function showAnswer(answer: PayResponse, order: CreatedOrder): void {
+  const words = ANSWERS[pageLanguage()];
   switch (answer.status) {
     case "approved":
-      setText("result", `Оплачено: ${formatAmount(answer.amount, answer.currency, "ru")}, ${answer.cardType} •••• ${answer.cardLastFour}`);
+      setText("result", `${words.paid}: ${formatAmount(answer.amount, answer.currency)}, ${answer.cardType} •••• ${answer.cardLastFour}`);
       return;
     case "declined":
-      setText("result", `Отказ: ${answer.message}`);
+      setText("result", `${words.declined}: ${answer.message}`);
       return;
     case "3ds":
-      setText("result", "Переход на страницу банка…");
+      setText("result", words.toBank);
       postToAcs(answer);
       return;
     case "error":
-      setText("result", `Ошибка: ${answer.message} (заказ ${order.invoiceId})`);
+      setText("result", `${words.error}: ${answer.message} (${words.order} ${order.invoiceId})`);
       return;
   }
 }
@@ -90,8 +115,9 @@ function run(config: ShopConfig, order: CreatedOrder): void {
       })
       .catch((errors: unknown) => {
         const codes = typeof errors === "object" && errors !== null ? Object.values(errors as Record<string, unknown>) : [];
-        const messages = codes.map((code) => (typeof code === "string" ? FIELD_MESSAGES[code] ?? code : "Ошибка"));
-        setText("form-errors", messages.length > 0 ? messages.join(". ") : "Не удалось отправить платёж");
+        const lang = pageLanguage();
+        const messages = codes.map((code) => (typeof code === "string" ? FIELD_MESSAGES[lang][code] ?? code : ANSWERS[lang].error));
+        setText("form-errors", messages.length > 0 ? messages.join(". ") : ANSWERS[lang].failed);
       })
       .finally(() => {
         if (submit) submit.disabled = false;

@@ -1,9 +1,10 @@
 // Custom element: <checkout-widget> configured by attributes; outcomes arrive as DOM events.
-import { describeComplete, describeFail, describeSuccess, logEvent, pageLanguage, startCheckout } from "./shop.ts";
+import { describeComplete, describeFail, describeSuccess, logEvent, pageLanguage, startCheckout, widgetOptions } from "./shop.ts";
 import type { CompletePayload, FailPayload, SuccessPayload } from "../../widget/src/index.ts";
 
 void startCheckout((config, order) => {
   const element = document.createElement("checkout-widget");
+  const shared = widgetOptions(config, order);
   const attributes: Record<string, string> = {
     "public-id": config.publicId,
     "public-key-url": config.publicKeyUrl,
@@ -12,6 +13,8 @@ void startCheckout((config, order) => {
     amount: String(order.amount),
     currency: order.currency,
     description: order.description,
+    "merchant-name": shared.merchantName ?? "",
+    "shop-url": shared.shopUrl ?? "",
     language: pageLanguage(),
   };
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);

@@ -1,6 +1,9 @@
-// What every demo checkout page does: read the shop's config, create an order, log widget events.
+// What every demo checkout page does: read the shop's config, price the cart (a draft order, placed
+// when the shopper pays), log widget events; all in the page's one language.
 import type { CheckoutOptions, CompletePayload, FailPayload, Language, SuccessPayload } from "../../widget/src/index.ts";
 import type { PaymentScheme } from "../../server/contract.ts";
+import { demoText, formatMoney, hrefIn, langOf, SHOP_NAME } from "../merchant/demo-texts.ts";
+import type { DemoTextKey } from "../merchant/demo-texts.ts";
 
 export interface ShopConfig {
   publicId: string;
@@ -13,6 +16,7 @@ export interface CreatedOrder {
   amount: number;
   currency: string;
   description: string;
+  items?: { name: string; qty: number; amount: number }[];
 }
 
 export interface CartItem {
@@ -35,35 +39,53 @@ export function loadConfig(): Promise<ShopConfig> {
   return getJson<ShopConfig>("/api/config");
 }
 
+/** Prices the cart: an invoice number and the amount; the order itself is placed when the shopper pays. */
 export function createOrder(cart: readonly CartItem[] = DEFAULT_CART, scheme: PaymentScheme = "charge"): Promise<CreatedOrder> {
   return getJson<CreatedOrder>("/api/orders", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ items: cart, scheme }),
+    body: JSON.stringify({ items: cart, scheme, lang: pageLanguage() }),
   });
 }
 
-/** `?lang=en` switches the widget (and these pages' own few words) to English. */
+/** `?lang=en` switches the page and the widget to English (the server renders the page so). */
 export function pageLanguage(): Language {
-  return new URLSearchParams(location.search).get("lang") === "en" ? "en" : "ru";
+  return langOf(new URLSearchParams(location.search).get("lang"));
 }
 
-export function formatAmount(amount: number, currency: string, language: Language): string {
-  return new Intl.NumberFormat(language === "en" ? "en-GB" : "ru-RU", { style: "currency", currency }).format(amount);
+/** The page's own words, in its language. */
+export function text(key: DemoTextKey, params?: Record<string, string | number>): string {
+  return demoText(pageLanguage(), key, params);
 }
 
-export function showOrder(order: CreatedOrder, language: Language): void {
+/** One currency format on every page, the widget's: `1 950,00 ₽`, `₽1,950.00`. */
+export function formatAmount(amount: number, currency: string, language: Language = pageLanguage()): string {
+  return formatMoney(amount, currency, language);
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, content: string, className?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.textContent = content;
+  if (className) el.className = className;
+  return el;
+}
+
+export function showOrder(order: CreatedOrder, language: Language = pageLanguage()): void {
   const target = document.getElementById("order");
   if (!target) return;
   target.textContent = "";
-  const title = document.createElement("strong");
-  title.textContent = `№ ${order.invoiceId}`;
-  const items = document.createElement("span");
-  items.textContent = ` ${order.description}. `;
-  const total = document.createElement("span");
+  target.append(element("p", demoText(language, "orderNumber", { number: order.invoiceId }), "number"));
+  const list = document.createElement("ul");
+  list.className = "items";
+  for (const item of order.items ?? [{ name: order.description, qty: 1, amount: order.amount }]) {
+    const line = document.createElement("li");
+    line.append(element("span", `${item.name} × ${item.qty}`), element("span", formatAmount(item.amount, order.currency, language)));
+    list.append(line);
+  }
+  const total = document.createElement("p");
   total.className = "total";
-  total.textContent = `${language === "en" ? "Total" : "Итого"}: ${formatAmount(order.amount, order.currency, language)}`;
-  target.append(title, items, total);
+  total.append(element("span", demoText(language, "total")), element("span", formatAmount(order.amount, order.currency, language)));
+  target.append(list, total);
   target.dataset.invoiceId = order.invoiceId;
 }
 
@@ -99,6 +121,8 @@ export function widgetOptions(config: ShopConfig, order: CreatedOrder, extra: Pa
     amount: order.amount,
     currency: order.currency,
     description: order.description,
+    merchantName: SHOP_NAME[pageLanguage()],
+    shopUrl: hrefIn("/", pageLanguage()),
     language: pageLanguage(),
     onSuccess: (payload) => logEvent("success", describeSuccess(payload)),
     onFail: (payload) => logEvent("fail", describeFail(payload)),
@@ -109,7 +133,7 @@ export function widgetOptions(config: ShopConfig, order: CreatedOrder, extra: Pa
 
 export function reportStartupError(error: unknown): void {
   const target = document.getElementById("order");
-  if (target) target.textContent = `Could not start the checkout: ${error instanceof Error ? error.message : String(error)}`;
+  if (target) target.textContent = text("startFailed", { message: error instanceof Error ? error.message : String(error) });
 }
 
 /** Creates the order and loads config together, shows the order, hands both on. */

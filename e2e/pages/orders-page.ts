@@ -1,4 +1,5 @@
-// The merchant's orders page: status of one order and its Confirm / Void / Refund buttons.
+// The merchant's orders page (in English): status of one order and its Confirm / Void / Refund
+// buttons, each of which asks before it moves money.
 import { expect } from "@playwright/test";
 import type { Locator, Page } from "@playwright/test";
 
@@ -10,7 +11,7 @@ export class OrdersPage {
   }
 
   async open(): Promise<void> {
-    await this.page.goto("/orders");
+    await this.page.goto("/orders?lang=en");
   }
 
   row(invoiceId: string): Locator {
@@ -21,11 +22,18 @@ export class OrdersPage {
     return this.row(invoiceId).locator("td.status");
   }
 
-  async act(invoiceId: string, action: "Confirm" | "Void" | "Refund"): Promise<void> {
-    await this.row(invoiceId).getByRole("button", { name: new RegExp(`^${action} order`) }).click();
+  /** Presses the action's button; the row then asks "…?" with "Yes, <action>" and "Cancel". */
+  async ask(invoiceId: string, action: "Confirm" | "Void" | "Refund"): Promise<void> {
+    await this.row(invoiceId).getByRole("button", { name: new RegExp(`^${action} · Order`) }).click();
   }
 
+  async act(invoiceId: string, action: "Confirm" | "Void" | "Refund"): Promise<void> {
+    await this.ask(invoiceId, action);
+    await this.row(invoiceId).getByRole("button", { name: `Yes, ${action.toLowerCase()}` }).click();
+  }
+
+  /** The status as a code (`paid`, `authorized`…): the cell shows it in words. */
   async expectStatus(invoiceId: string, status: string): Promise<void> {
-    await expect(this.status(invoiceId)).toHaveText(status, { timeout: 10_000 });
+    await expect(this.status(invoiceId)).toHaveAttribute("data-status", status, { timeout: 10_000 });
   }
 }

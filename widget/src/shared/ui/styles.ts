@@ -33,7 +33,8 @@ const SOURCE = `\
 & .cw-field{display:flex;flex-direction:column;gap:4px;margin:0 0 var(--cw-spacing,12px);min-width:0}\
 & .cw-row{display:grid;grid-template-columns:1fr 1fr;column-gap:var(--cw-spacing,12px);row-gap:4px;margin:0 0 var(--cw-spacing,12px)}\
 & .cw-row>.cw-field{display:grid;grid-row:span 4;grid-template-rows:subgrid;gap:inherit;margin:0}\
-& .cw-label{align-self:end;font-size:14px;font-weight:600;line-height:1.3}\
+& .cw-label{font-size:14px;font-weight:600;line-height:1.3}\
+& .cw-row .cw-label{align-self:end}\
 & .cw-box{position:relative}\
 & .cw-input{display:block;width:100%;min-height:44px;margin:0;padding:10px 12px;font:inherit;font-size:16px;line-height:1.4;color:var(--cw-color-text);background:var(--cw-color-input-background);border:1px solid var(--cw-color-border);border-radius:var(--cw-border-radius,8px);outline:0;box-shadow:none;-webkit-appearance:none;appearance:none;transition:border-color .15s,box-shadow .15s}\
 & .cw-input::placeholder{color:var(--cw-color-muted);opacity:1}\
@@ -42,12 +43,12 @@ const SOURCE = `\
 & .cw-input[aria-invalid=true]{border-color:var(--cw-color-error);box-shadow:inset 0 0 0 1px var(--cw-color-error)}\
 & .cw-input[aria-invalid=true]:focus{outline-color:var(--cw-color-error)}\
 & .cw-input[readonly]{opacity:.75}\
-& .cw-num{padding-right:52px;font-variant-numeric:tabular-nums}\
+& .cw-num{padding-right:48px;font-variant-numeric:tabular-nums}\
 & .cw-name{text-transform:uppercase}\
 & .cw-name::placeholder{text-transform:none}\
 & .cw-msg{font-size:14px;color:var(--cw-color-error)}\
 & .cw-hint{font-size:13px;color:var(--cw-color-muted)}\
-& .cw-brand{position:absolute;right:10px;top:50%;width:32px;height:20px;margin-top:-10px;color:var(--cw-color-muted);pointer-events:none}\
+& .cw-brand{position:absolute;right:8px;top:50%;width:32px;height:20px;margin-top:-10px;color:var(--cw-color-muted);pointer-events:none}\
 & .cw-btn{display:inline-flex;align-items:center;justify-content:center;gap:8px;min-height:48px;margin:0;padding:0 16px;font:inherit;font-weight:600;line-height:1.2;text-align:center;text-decoration:none;white-space:nowrap;color:var(--cw-color-on-primary);background:var(--cw-color-primary);border:0;border-radius:var(--cw-border-radius,8px);cursor:pointer;opacity:1}\
 & .cw-btn:hover{background-image:linear-gradient(rgba(0,0,0,.12),rgba(0,0,0,.12))}\
 & .cw-btn:focus-visible{outline:2px solid var(--cw-color-text);outline-offset:2px}\
@@ -91,7 +92,7 @@ const SOURCE = `\
 & .cw-frame{display:block;width:var(--cw-frame-w,500px);height:var(--cw-frame-h,600px);max-width:100%;border:0;background:#fff}\
 & .cw-loading{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;color:var(--cw-color-muted);background:var(--cw-color-background)}\
 & .cw-loading .cw-spin{width:28px;height:28px;border-width:3px}\
-@media (max-width:600px){.cw-overlay.cw-overlay:not(#_){padding:0}.cw.cw-dialog.cw-dialog:not(#_){width:100%;height:100%;border-radius:0}& .cw-frame{width:100%;height:auto;flex:1}& .cw-row{column-gap:8px}.cw.cw-dialog:not(#_) .cw-bar{position:sticky;bottom:0;margin:0 -16px -16px;padding:12px 16px 16px;background:var(--cw-color-background);box-shadow:0 -1px 0 var(--cw-color-border)}}\
+@media (max-width:600px){.cw-overlay.cw-overlay:not(#_){padding:0}.cw.cw-dialog.cw-dialog:not(#_){width:100%;height:100%;border-radius:0}& .cw-frame{width:100%;height:auto;flex:1}& .cw-row{column-gap:8px}.cw.cw-dialog:not(#_)>.cw{padding:16px}.cw.cw-dialog:not(#_)>.cw,.cw.cw-dialog:not(#_) form{flex:1;display:flex;flex-direction:column}.cw.cw-dialog:not(#_) .cw-bar{position:sticky;bottom:0;margin:auto -16px -16px;padding:12px 16px 16px;background:var(--cw-color-background);box-shadow:0 -1px 0 var(--cw-color-border)}}\
 @media (max-width:360px){.cw.cw:not(#_){padding:var(--cw-padding,12px)}}\
 @media (prefers-reduced-motion:reduce){& *,.cw.cw-dialog:not(#_){animation:none!important;transition:none!important}& .cw-spin{border-right-color:currentColor;opacity:.6}}\
 `;
