@@ -65,7 +65,7 @@ describe("<checkout-widget>", () => {
     expect(el.querySelector("input")).toBeNull();
     expect(el.querySelector("[role=alert]")?.getAttribute("data-config-error")?.split(" ").sort()).toEqual(["amount", "appearance"]);
     expect(el.querySelector("[role=alert]")?.textContent).not.toMatch(/option|expected/);
-    expect(error.mock.calls.map((c) => String(c[0])).join("\n")).toMatch(/option `amount` is invalid/);
+    await vi.waitFor(() => expect(error.mock.calls.map((c) => String(c[0])).join("\n")).toMatch(/option `amount` is invalid/));
   });
 
   it("fires checkout-success and checkout-complete, bubbling and composed, with the payload", async () => {

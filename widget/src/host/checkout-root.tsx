@@ -76,7 +76,7 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
   #check = (options: CheckoutOptions): { check: OptionsCheck; text: string } => {
     if (this.#checked?.options !== options) {
       const check = checkOptions(options);
-      this.#checked = { options, check, text: JSON.stringify(check.problems) + check.unknown.join() + "|" + check.unknownVariables.join() };
+      this.#checked = { options, check, text: JSON.stringify(check.problems) + check.unknown.join() + "|" + check.variables.join() };
     }
     return this.#checked;
   };

@@ -70,7 +70,7 @@ describe("mount", () => {
     expect(listeners.active()).toEqual(listenersBefore);
   });
 
-  it("fails loudly for wrong options: console errors naming the option and an error box instead of the form", () => {
+  it("fails loudly for wrong options: console errors naming the option and an error box instead of the form", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const late = useTestLate();
     const { endpoint: _dropped, ...withoutEndpoint } = TEST_OPTIONS;
@@ -78,6 +78,8 @@ describe("mount", () => {
     act(() => {
       handle = mountWith("#checkout", { ...withoutEndpoint, amount: -1 } as typeof TEST_OPTIONS);
     });
+    // The developer's texts come with the late code, a moment later.
+    await vi.waitFor(() => expect(error).toHaveBeenCalledTimes(2));
     const messages = error.mock.calls.map((call) => String(call[0]));
     expect(messages).toContain("checkout-widget: option `endpoint` is required; expected your server's checkout endpoint base URL, e.g. \"/api/checkout\"");
     expect(messages.some((m) => m.startsWith("checkout-widget: option `amount` is invalid"))).toBe(true);

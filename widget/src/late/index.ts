@@ -7,4 +7,5 @@ export { createPaymentController, readRedirectResult } from "./payment/index.ts"
 export { ApprovedScreen, DeclinedScreen, ThreeDsDialog } from "./views/index.ts";
 export { createLateTranslator, messageText, paymentStatusText } from "./i18n/index.ts";
 export { createCpCryptogram } from "./cp-cryptogram.ts";
+export { reportOptions } from "./option-report.ts";
 export { CardValidationError, createCryptogram, createCvvCryptogram, CryptogramError } from "../cryptogram/index.ts";

@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
-import { checkOptions, describeProblem, reportOptions } from "./option-problems.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { setLateSource } from "../late.ts";
+import { checkOptions, reportOptions } from "./option-problems.ts";
 
 const PEM = "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----";
 const valid = {
@@ -13,11 +14,11 @@ const valid = {
 
 describe("checkOptions", () => {
   it("accepts a complete set of options", () => {
-    expect(checkOptions(valid)).toEqual({ problems: [], unknown: [], unknownVariables: [] });
+    expect(checkOptions(valid)).toEqual({ problems: [], unknown: [], variables: [] });
     expect(checkOptions({ ...valid, publicKey: undefined, publicKeyUrl: "/key", onSuccess: () => undefined })).toEqual({
       problems: [],
       unknown: [],
-      unknownVariables: [],
+      variables: [],
     });
   });
 
@@ -57,13 +58,8 @@ describe("checkOptions", () => {
     expect(check.unknown).toEqual(["publicID"]);
   });
 
-  it("warns of appearance variables that change nothing (the documented list is the whole list)", () => {
-    const check = checkOptions({ ...valid, appearance: { variables: { "color-primary": "#0a7", "--cw-border-radius": "2px", primary: "#f00" } } });
-    expect(check.problems).toEqual([]);
-    expect(check.unknownVariables).toEqual(["primary"]);
-    const log = { error: vi.fn(), warn: vi.fn() };
-    reportOptions(check, log);
-    expect(log.warn.mock.calls[0]?.[0]).toMatch(/^checkout-widget: unknown appearance variable `primary` changes nothing; known: color-primary,/);
+  it("lists the appearance variables given, for the late code to check", () => {
+    expect(checkOptions({ ...valid, appearance: { variables: { "color-primary": "#0a7", primary: "#f00" } } }).variables).toEqual(["color-primary", "primary"]);
   });
 
   it("refuses a non-object", () => {
@@ -72,18 +68,29 @@ describe("checkOptions", () => {
 });
 
 describe("reportOptions", () => {
-  it("logs one console error per problem naming the option to fix", () => {
+  afterEach(() => setLateSource(() => Promise.reject(new Error("no late code in this test"))));
+
+  it("says what to fix once the late code (which holds the developer texts) is there", async () => {
+    setLateSource(() => import("../../late/index.ts"));
     const log = { error: vi.fn(), warn: vi.fn() };
-    const ok = reportOptions(checkOptions({ ...valid, endpoint: undefined, publicID: "x" }), log);
+    const ok = reportOptions(checkOptions({ ...valid, endpoint: undefined, publicID: "x", appearance: { variables: { primary: "#f00" } } }), log);
     expect(ok).toBe(false);
+    await vi.waitFor(() => expect(log.warn).toHaveBeenCalledTimes(2));
     expect(log.error).toHaveBeenCalledTimes(1);
-    expect(log.error.mock.calls[0]?.[0]).toMatch(/^checkout-widget: option `endpoint` is required; expected /);
+    expect(log.error.mock.calls[0]?.[0]).toMatch(/^checkout-widget: option `endpoint` is required; expected your server's checkout endpoint/);
     expect(log.warn.mock.calls[0]?.[0]).toMatch(/unknown option `publicID`/);
+    expect(log.warn.mock.calls[1]?.[0]).toMatch(/^checkout-widget: unknown appearance variable `primary` changes nothing; known: color-primary,/);
   });
 
-  it("describes invalid values differently from missing ones", () => {
-    expect(describeProblem({ code: "Option_Invalid", option: "amount", expected: "a positive number" })).toBe(
-      "checkout-widget: option `amount` is invalid; expected a positive number",
-    );
+  it("still names the options when the late code cannot load, and says nothing for good options", async () => {
+    setLateSource(() => Promise.reject(new Error("blocked")));
+    const log = { error: vi.fn(), warn: vi.fn() };
+    expect(reportOptions(checkOptions({ ...valid, amount: -1 }), log)).toBe(false);
+    await vi.waitFor(() => expect(log.error).toHaveBeenCalledWith("checkout-widget: option `amount` is invalid"));
+    const quiet = { error: vi.fn(), warn: vi.fn() };
+    expect(reportOptions(checkOptions(valid), quiet)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(quiet.error).not.toHaveBeenCalled();
+    expect(quiet.warn).not.toHaveBeenCalled();
   });
 });

@@ -1,9 +1,10 @@
 // Checks merchant-supplied options before anything renders: a wrong option must fail loudly
-// (console + a merchant-facing box), never as a half-working card form.
-// These texts are for the developer integrating the widget, not for the shopper, so they
-// live here in English rather than in i18n/.
+// (console + a merchant-facing box), never as a half-working card form. What a valid value looks
+// like, in English for the developer, is late code (late/option-report.ts): the console hears it
+// a moment later, and the shopper's critical path does not carry it.
 import { isRecord } from "../../shared/index.ts";
-import type { AppearanceVariable, CheckoutOptions } from "../../shared/index.ts";
+import type { CheckoutOptions } from "../../shared/index.ts";
+import { loadLate } from "../late.ts";
 
 export type OptionProblemCode = "Option_Required" | "Option_Invalid";
 
@@ -11,8 +12,6 @@ export interface OptionProblem {
   code: OptionProblemCode;
   /** Option name as written in JavaScript, e.g. `invoiceId`. */
   option: string;
-  /** What a valid value looks like. */
-  expected: string;
 }
 
 type Check = (value: unknown) => boolean;
@@ -32,7 +31,6 @@ export type MarkupKind = "string" | "number" | "boolean" | "json";
 
 interface Rule {
   check: Check;
-  expected: string;
   required?: boolean;
   /** Markup kind when not a plain string; callbacks (`on*`) have no markup form. */
   markup?: Exclude<MarkupKind, "string">;
@@ -40,7 +38,7 @@ interface Rule {
 
 /** Every option the widget understands; anything else is reported as a probable typo. */
 const RULES: Record<keyof CheckoutOptions, Rule> = {
-  publicId: { check: isNonEmptyString, expected: "your terminal's Public ID", required: true },
+  publicId: { check: isNonEmptyString, required: true },
   publicKey: {
     check: (v) =>
       isRecord(v) &&
@@ -49,66 +47,47 @@ const RULES: Record<keyof CheckoutOptions, Rule> = {
       typeof v.version === "number" &&
       Number.isInteger(v.version) &&
       v.version >= 0,
-    expected: "{ pem: PEM of a PUBLIC KEY, version: integer }",
     markup: "json",
   },
-  publicKeyUrl: { check: isNonEmptyString, expected: "a URL answering { Pem, Version }" },
-  endpoint: { check: isNonEmptyString, expected: "your server's checkout endpoint base URL, e.g. \"/api/checkout\"", required: true },
-  invoiceId: { check: isNonEmptyString, expected: "the order number, a string", required: true },
+  publicKeyUrl: { check: isNonEmptyString },
+  endpoint: { check: isNonEmptyString, required: true },
+  invoiceId: { check: isNonEmptyString, required: true },
   amount: {
     check: (v) => typeof v === "number" && Number.isFinite(v) && v > 0,
-    expected: "a positive number, e.g. 15.5",
     required: true,
     markup: "number",
   },
-  currency: { check: (v) => typeof v === "string" && /^[A-Z]{3}$/.test(v), expected: 'an ISO 4217 code, e.g. "RUB"', required: true },
-  description: { check: isString, expected: "a string" },
-  merchantName: { check: isString, expected: "a string" },
-  shopUrl: { check: isNonEmptyString, expected: "a URL" },
-  accountId: { check: isString, expected: "a string" },
-  email: { check: isString, expected: "a string" },
-  requireEmail: { check: isBoolean, expected: "true or false", markup: "boolean" },
-  requireName: { check: isBoolean, expected: "true or false", markup: "boolean" },
-  showBrands: { check: isBoolean, expected: "true or false", markup: "boolean" },
-  scheme: { check: oneOf("charge", "auth"), expected: '"charge" or "auth"' },
-  language: { check: oneOf("ru", "en"), expected: '"ru" or "en"' },
-  texts: { check: isStringRecord, expected: "{ key: text }", markup: "json" },
+  currency: { check: (v) => typeof v === "string" && /^[A-Z]{3}$/.test(v), required: true },
+  description: { check: isString },
+  merchantName: { check: isString },
+  shopUrl: { check: isNonEmptyString },
+  accountId: { check: isString },
+  email: { check: isString },
+  requireEmail: { check: isBoolean, markup: "boolean" },
+  requireName: { check: isBoolean, markup: "boolean" },
+  showBrands: { check: isBoolean, markup: "boolean" },
+  scheme: { check: oneOf("charge", "auth") },
+  language: { check: oneOf("ru", "en") },
+  texts: { check: isStringRecord, markup: "json" },
   appearance: {
     check: (v) =>
       isRecord(v) &&
       (v.theme === undefined || oneOf("light", "dark", "auto")(v.theme)) &&
       (v.variables === undefined || isStringRecord(v.variables)),
-    expected: '{ theme?: "light"|"dark"|"auto", variables?: { name: value } }',
     markup: "json",
   },
-  threeDs: { check: oneOf("iframe", "redirect"), expected: '"iframe" or "redirect"' },
-  nonce: { check: isNonEmptyString, expected: "the CSP nonce" },
-  timeoutMs: { check: (v) => typeof v === "number" && Number.isFinite(v) && v > 0, expected: "milliseconds > 0", markup: "number" },
-  onReady: { check: isFunction, expected: "a function" },
-  onChange: { check: isFunction, expected: "a function" },
-  onSuccess: { check: isFunction, expected: "a function" },
-  onFail: { check: isFunction, expected: "a function" },
-  onComplete: { check: isFunction, expected: "a function" },
+  threeDs: { check: oneOf("iframe", "redirect") },
+  nonce: { check: isNonEmptyString },
+  timeoutMs: { check: (v) => typeof v === "number" && Number.isFinite(v) && v > 0, markup: "number" },
+  onReady: { check: isFunction },
+  onChange: { check: isFunction },
+  onSuccess: { check: isFunction },
+  onFail: { check: isFunction },
+  onComplete: { check: isFunction },
 };
 
 export const KNOWN_OPTIONS = Object.keys(RULES) as (keyof CheckoutOptions)[];
 
-/** The appearance variables (shared/options.ts documents each); typed so the list cannot fall behind. */
-const VARIABLES: Record<AppearanceVariable, true> = {
-  "color-primary": true,
-  "color-on-primary": true,
-  "color-background": true,
-  "color-text": true,
-  "color-muted": true,
-  "color-border": true,
-  "color-input-background": true,
-  "color-error": true,
-  "color-success": true,
-  "font-family": true,
-  "border-radius": true,
-  spacing: true,
-  padding: true,
-};
 
 /** Options settable from markup: all but the callbacks (DOM events instead). */
 export type MarkupOption = Exclude<keyof CheckoutOptions, `on${string}`>;
@@ -122,51 +101,45 @@ export interface OptionsCheck {
   problems: OptionProblem[];
   /** Unknown option names (probable typos): warned about, not fatal. */
   unknown: string[];
-  /** Unknown appearance variables (they change nothing): warned about, not fatal. */
-  unknownVariables: string[];
+  /** The appearance variables given (the late code warns of any that change nothing). */
+  variables: string[];
 }
 
 export function checkOptions(input: unknown): OptionsCheck {
   if (!isRecord(input)) {
-    return { problems: [{ code: "Option_Required", option: "options", expected: "an options object" }], unknown: [], unknownVariables: [] };
+    return { problems: [{ code: "Option_Required", option: "options" }], unknown: [], variables: [] };
   }
   const problems: OptionProblem[] = [];
   for (const name of KNOWN_OPTIONS) {
     const rule = RULES[name];
     const value = input[name];
     if (value === undefined || value === null) {
-      if (rule.required) problems.push({ code: "Option_Required", option: name, expected: rule.expected });
+      if (rule.required) problems.push({ code: "Option_Required", option: name });
     } else if (!rule.check(value)) {
-      problems.push({ code: "Option_Invalid", option: name, expected: rule.expected });
+      problems.push({ code: "Option_Invalid", option: name });
     }
   }
   if (input.publicKey == null && input.publicKeyUrl == null) {
-    problems.push({
-      code: "Option_Required",
-      option: "publicKey",
-      expected: "`publicKey` or `publicKeyUrl`",
-    });
+    problems.push({ code: "Option_Required", option: "publicKey" });
   }
   const unknown = Object.keys(input).filter((k) => !(k in RULES));
   const variables = isRecord(input.appearance) && isRecord(input.appearance.variables) ? Object.keys(input.appearance.variables) : [];
-  const unknownVariables = variables.filter((name) => !(name.replace(/^--cw-/, "") in VARIABLES));
-  return { problems, unknown, unknownVariables };
+  return { problems, unknown, variables };
 }
 
-/** One line per problem, each naming what to fix. */
-export function describeProblem(problem: OptionProblem): string {
-  const verb = problem.code === "Option_Required" ? "is required" : "is invalid";
-  return `checkout-widget: option \`${problem.option}\` ${verb}; expected ${problem.expected}`;
-}
-
-/** Reports problems to the console; returns true when the options can be used. */
+/**
+ * Reports problems to the console, each with what to fix, once the late code is there (it holds
+ * the developer texts); the names alone if it cannot load. Returns true when the options can be used.
+ */
 export function reportOptions(check: OptionsCheck, log: Pick<Console, "error" | "warn"> = console): boolean {
-  for (const problem of check.problems) log.error(describeProblem(problem));
-  for (const name of check.unknown) {
-    log.warn(`checkout-widget: unknown option \`${name}\` is ignored; known: ${KNOWN_OPTIONS.join()}`);
+  const ok = check.problems.length === 0;
+  if (!ok || check.unknown.length > 0 || check.variables.length > 0) {
+    loadLate().then(
+      (api) => api.reportOptions(check, KNOWN_OPTIONS, log),
+      () => {
+        for (const { code, option } of check.problems) log.error(`checkout-widget: option \`${option}\` is ${code === "Option_Required" ? "required" : "invalid"}`);
+      },
+    );
   }
-  for (const name of check.unknownVariables) {
-    log.warn(`checkout-widget: unknown appearance variable \`${name}\` changes nothing; known: ${Object.keys(VARIABLES).join()}`);
-  }
-  return check.problems.length === 0;
+  return ok;
 }
