@@ -62,7 +62,9 @@ interface Child {
 
 async function spawnStack(role: "sandbox" | "merchant" | "both", env: Record<string, string> = {}): Promise<Child> {
   const file = fileURLToPath(new URL("./payment-stack.ts", import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", file, role], {
+  // BENCH_CPU_PROF=<dir>: each server process writes a V8 CPU profile there when it stops.
+  const profile = process.env["BENCH_CPU_PROF"] ? ["--cpu-prof", `--cpu-prof-dir=${process.env["BENCH_CPU_PROF"]}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", file, role], {
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "inherit"],
   });

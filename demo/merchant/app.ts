@@ -6,6 +6,7 @@ import type { HttpBindings } from "@hono/node-server";
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { CloudPaymentsClient, createCheckoutHandlers, setRemoteAddress } from "../../server/index.ts";
+import { nodeGatewayHttp, remoteAddress } from "../../server/node/index.ts";
 import type { CheckoutResultEvent } from "../../server/index.ts";
 import type { PayResponse } from "../../server/contract.ts";
 import { CURRENCY, cartTotal, describeCart, parseCart } from "./catalog.ts";
@@ -58,6 +59,7 @@ export function createDemoApp(options: DemoAppOptions) {
     baseUrl: options.gatewayUrl,
     publicId: options.publicId,
     apiSecret: options.apiSecret,
+    http: nodeGatewayHttp(),
   });
 
   function recordResult(event: CheckoutResultEvent): void {
@@ -101,6 +103,7 @@ export function createDemoApp(options: DemoAppOptions) {
     allowedOrigins: [origin],
     returnUrl: `${origin}/redirect`,
     onResult: recordResult,
+    getClientIp: remoteAddress, // recorded by withClientIp below
   });
 
   let publicKeyCache: { body: string; expires: number } | null = null;

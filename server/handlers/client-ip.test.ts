@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { setRemoteAddress } from "../request-context.ts";
-import { clientIpOf } from "./client-ip.ts";
+import { assertClientIpSource, clientIpOf } from "./client-ip.ts";
+import { createCheckoutHandlers } from "./create-checkout-handlers.ts";
 
 function request(headers: Record<string, string> = {}, remote?: string): Request {
   const r = new Request("http://shop.example/api/pay", { headers });
@@ -27,5 +28,35 @@ describe("clientIpOf", () => {
   it("asks getClientIp when given, and refuses a non-address", () => {
     expect(clientIpOf(request(), undefined, () => "[2001:db8::2]:443")).toBe("2001:db8::2");
     expect(clientIpOf(request(), undefined, () => "localhost")).toBeUndefined();
+  });
+});
+
+describe("creating the handlers without a source of the shopper's IP", () => {
+  const base = {
+    client: { pay: async () => ({ kind: "invalid" as const, message: "" }), completeThreeDs: async () => ({ kind: "invalid" as const, message: "" }), findOutcome: async () => null },
+    getOrder: () => null,
+    termUrl: "https://shop.example/api/3ds/return",
+    returnUrl: "https://shop.example/done",
+    allowedOrigins: ["https://shop.example"],
+  };
+
+  it("fails at startup, saying what to configure on Node, on an edge runtime and behind a proxy", () => {
+    expect(() => createCheckoutHandlers(base)).toThrow(TypeError);
+    let message = "";
+    try {
+      assertClientIpSource({});
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("getClientIp: remoteAddress");
+    expect(message).toContain("checkout-widget/server/node");
+    expect(message).toContain("cf-connecting-ip");
+    expect(message).toContain('trustedProxyHeader: "x-forwarded-for"');
+  });
+
+  it("accepts getClientIp or a trusted proxy header, and refuses an empty header name", () => {
+    expect(() => createCheckoutHandlers({ ...base, getClientIp: () => "198.51.100.1" })).not.toThrow();
+    expect(() => createCheckoutHandlers({ ...base, trustedProxyHeader: "x-real-ip" })).not.toThrow();
+    expect(() => createCheckoutHandlers({ ...base, trustedProxyHeader: "" })).toThrow(/no way to learn the shopper's IP/);
   });
 });

@@ -2,6 +2,7 @@
 import { CloudPaymentsClient } from "../client/index.ts";
 import type { CheckoutGateway } from "../gateway/index.ts";
 import { cloudPaymentsGateway } from "../gateway/index.ts";
+import { assertClientIpSource } from "./client-ip.ts";
 import { normaliseOrigins } from "./cors.ts";
 import type { CheckoutHandlerOptions, CheckoutLogger, CheckoutResultEvent } from "./options.ts";
 
@@ -18,6 +19,7 @@ function isGateway(value: CloudPaymentsClient | CheckoutGateway): value is Check
 }
 
 export function createHandlerContext(options: CheckoutHandlerOptions): HandlerContext {
+  assertClientIpSource(options);
   for (const url of [options.termUrl, options.returnUrl]) {
     const protocol = new URL(url).protocol;
     if (protocol !== "https:" && protocol !== "http:") throw new TypeError(`Not an http(s) URL: ${url}`);

@@ -199,7 +199,8 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
     const ip = clientIpOf(request, options.trustedProxyHeader, options.getClientIp);
     if (ip === undefined) {
       logger.error("checkout: " + MESSAGES.notRouted, { invoiceId: body.invoiceId });
-      return errorResponse(500, MESSAGES.orderUnavailable, cors);
+      // The merchant's setup, not the order: the shopper gets the generic "try again later".
+      return errorResponse(500, MESSAGES.gatewayUnavailable, cors);
     }
 
     const answer = await charge(body, order, ip, requestId);

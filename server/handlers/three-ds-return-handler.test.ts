@@ -61,6 +61,7 @@ describe("threeDsReturn post3ds idempotency key", () => {
       termUrl: TERM_URL,
       allowedOrigins: ["https://shop.example"],
       returnUrl: "https://shop.example/done",
+      getClientIp: () => "198.51.100.9",
       logger: { warn: () => undefined, error: () => undefined },
     });
     const [forged, genuine] = await Promise.all([
