@@ -1,7 +1,7 @@
 // `npm run build`: writes dist/ —
 //   index.js (+ chunks)            ESM npm entry, preact/card-validator external, crypto split off
 //   widget/src/**.d.ts, index.d.ts types (tsc emitDeclarationOnly, tsconfig.build.json)
-//   server/index.js (+ .d.ts)      merchant server kit for Node (`checkout-widget/server`)
+//   server/, sandbox/, react.js    server kit, sandbox and React entry (scripts/build-server.ts)
 //   checkout-widget.js             script-tag IIFE: global CheckoutWidget + window.cp
 //   checkout-widget-crypto.js      crypto chunk IIFE, node-forge slimmed by forge-slim aliases
 import { build, type BuildOptions, type Plugin } from "esbuild";
@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { CRYPTO_GLOBAL, SHARED_GLOBAL } from "../widget/src/entries/crypto-loader.ts";
 import { BUDGETS, SCRIPT_TAG_FILES, formatBundleSizes, measureBundleSizes } from "./bundle-sizes.ts";
 import { LATE_MODULES, SHARED_MODULES } from "./bundle-modules.ts";
+import { buildServerPackages, finishDeclarations } from "./build-server.ts";
 // Build-time module of cryptogram/ (Node only, not part of its index): swaps unused node-forge files for shims.
 import { forgeSlimEsbuildPlugin } from "../widget/src/cryptogram/forge-slim.ts";
 
@@ -57,20 +58,6 @@ async function buildNpmEntry(version: string): Promise<void> {
     chunkNames: "chunks/[name]-[hash]",
     external: ["preact", "preact/*", "card-validator", "credit-card-type"],
     plugins: [forgeSlimEsbuildPlugin()],
-  });
-}
-
-async function buildServerKit(): Promise<void> {
-  await build({
-    absWorkingDir: root,
-    entryPoints: { index: "server/index.ts" },
-    outdir: join(dist, "server"),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
   });
 }
 
@@ -253,8 +240,9 @@ async function listFiles(dir: string, suffix: string): Promise<string[]> {
 async function main(): Promise<void> {
   const version = await readVersion();
   await rm(dist, { recursive: true, force: true });
-  await Promise.all([buildNpmEntry(version), buildServerKit(), buildScriptTag(version)]);
+  await Promise.all([buildNpmEntry(version), buildServerPackages(root, dist), buildScriptTag(version)]);
   await buildTypes();
+  await finishDeclarations(dist);
 
   const sizes = await measureBundleSizes(dist, SCRIPT_TAG_FILES);
   console.log(formatBundleSizes(sizes));
