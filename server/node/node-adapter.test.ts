@@ -7,7 +7,8 @@ import { createCryptogram } from "../../widget/src/cryptogram/index.ts";
 import { CloudPaymentsClient } from "../client/index.ts";
 import { createCheckoutHandlers } from "../handlers/index.ts";
 import { CARDS, SHOP_ORIGIN, authenticateAtAcs, closeServer, listen, pageData } from "../merchant.fixture.ts";
-import { remoteAddress } from "../request-context.ts";
+import { readLimitedBody } from "../handlers/read-limited-body.ts";
+import { markReadsRecordedBody, recordAnswer, remoteAddress } from "../request-context.ts";
 import { createNodeListener, nodeGatewayHttp, toNodeHandler } from "./index.ts";
 
 const servers: Server[] = [];
@@ -48,6 +49,22 @@ describe("node adapter", () => {
     expect(response.headers.get("x-answer")).toBe("yes");
     expect(await response.text()).toBe("ok");
     expect(seen).toEqual({ method: "POST", url: `${url}/a/b?c=1`, header: "t", body: "hello", ip: "127.0.0.1" });
+  });
+
+  it("gives the kit's own handlers the body bytes and writes their noted JSON, with no Web stream", async () => {
+    let seen: { stream: boolean; text: string } | undefined;
+    const kitLike = markReadsRecordedBody(async (request: Request) => {
+      const read = await readLimitedBody(request, 64);
+      seen = { stream: request.body !== null, text: read.ok ? read.text : read.reason };
+      const response = new Response("stream text", { headers: { "Content-Type": "application/json" } });
+      return recordAnswer(response, '{"noted":true}');
+    });
+    const url = await serve(toNodeHandler(kitLike));
+    const answer = await fetch(url, { method: "POST", body: '{"a":"б"}' });
+    expect(await answer.json()).toEqual({ noted: true });
+    expect(seen).toEqual({ stream: false, text: '{"a":"б"}' });
+    // The handler's own limit holds for recorded bytes too.
+    expect((await fetch(url, { method: "POST", body: "x".repeat(65) }).then(() => seen))?.text).toBe("too_large");
   });
 
   it("passes every Set-Cookie and writes the answer with its length", async () => {

@@ -1,10 +1,11 @@
 // node:http ⇄ the Web handlers of `checkout-widget/server`. Node-native: the body is read into
-// one bounded buffer (or taken from Express's `req.body`) and the answer written in one call, with
-// no Web-stream round trip on either side.
+// one bounded buffer (or taken from Express's `req.body`) and the answer written in one call; the
+// kit's own handlers get the bytes and give their JSON text beside the Web objects
+// (request-context.ts), so no Web stream is built or drained on either side.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { CheckoutLogger, FetchHandler } from "../handlers/index.ts";
-import { setRemoteAddress } from "../request-context.ts";
+import { readsRecordedBody, recordBody, recordedAnswer, setRemoteAddress } from "../request-context.ts";
 import { errorFields } from "./error-fields.ts";
 import { parsedBodyOf } from "./parsed-body.ts";
 
@@ -107,7 +108,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   });
 }
 
-function toRequest(req: IncomingMessage, url: URL, body: Buffer | undefined): Request {
+function toRequest(req: IncomingMessage, url: URL, body: Buffer | undefined, recorded: boolean): Request {
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
@@ -117,11 +118,14 @@ function toRequest(req: IncomingMessage, url: URL, body: Buffer | undefined): Re
     headers.append(name, raw[i + 1] ?? "");
   }
   if (body !== undefined) headers.set("content-length", String(body.length));
+  // The kit's handlers take the bytes as they are (no Web stream to build and drain); any other
+  // handler gets the body in the Request as usual.
   const request = new Request(url, {
     method: req.method ?? "GET",
     headers,
-    ...(body !== undefined && { body: body as Uint8Array<ArrayBuffer> }),
+    ...(body !== undefined && !recorded && { body: body as Uint8Array<ArrayBuffer> }),
   });
+  if (body !== undefined && recorded) recordBody(request, body);
   if (req.socket.remoteAddress) setRemoteAddress(request, req.socket.remoteAddress);
   return request;
 }
@@ -133,8 +137,11 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
-  // The checkout handlers answer a few KB: read whole, written with its length in one go.
-  const body = response.body === null ? undefined : Buffer.from(await response.arrayBuffer());
+  // The checkout handlers answer a few KB, their JSON noted beside the Response: written whole,
+  // with its length, in one go (any other body is read whole first).
+  const text = response.bodyUsed ? undefined : recordedAnswer(response);
+  const body =
+    text !== undefined ? Buffer.from(text, "utf8") : response.body === null ? undefined : Buffer.from(await response.arrayBuffer());
   if (body !== undefined && headers["content-length"] === undefined) headers["content-length"] = String(body.length);
   res.writeHead(response.status, headers);
   res.end(body);
@@ -145,6 +152,7 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
  * `express.json()` or `express.urlencoded()` already parsed is used as `req.body` holds it).
  */
 export function toNodeHandler(handler: FetchHandler, options: NodeAdapterOptions = {}): RequestListener {
+  const recorded = readsRecordedBody(handler);
   const logger = options.logger ?? console;
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const unexpected = (error: unknown, req: IncomingMessage, res: ServerResponse): void => {
@@ -173,7 +181,7 @@ export function toNodeHandler(handler: FetchHandler, options: NodeAdapterOptions
         }
         let request: Request;
         try {
-          request = toRequest(req, url, body.bytes);
+          request = toRequest(req, url, body.bytes, recorded);
         } catch {
           // A method (TRACE) or header value the Fetch API refuses: the client's mistake.
           return sendJson(res, 400, { status: "error", message: "Bad request" }, true);
