@@ -247,3 +247,22 @@ describe("the checkout handlers behind Express with express.json() and express.u
     }
   });
 });
+
+describe("node adapter URLs", () => {
+  it("builds the URL on `origin` when given, whatever Host says, and keeps the client's path and query", async () => {
+    let seen = "";
+    const url = await serve(
+      toNodeHandler(
+        async (request) => {
+          seen = request.url;
+          return new Response("ok");
+        },
+        { origin: "https://shop.example/ignored-path" },
+      ),
+    );
+    await rawExchange(url, "GET //api/pay?a=1 HTTP/1.1\r\nHost: internal:8080\r\nConnection: close\r\n\r\n");
+    expect(seen).toBe("https://shop.example//api/pay?a=1");
+    await rawExchange(url, "GET http://evil.example/api/3ds?tx=5 HTTP/1.1\r\nHost: internal:8080\r\nConnection: close\r\n\r\n");
+    expect(seen).toBe("https://shop.example/api/3ds?tx=5");
+  });
+});

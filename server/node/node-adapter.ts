@@ -13,8 +13,8 @@ export type { FetchHandler };
 
 export interface NodeAdapterOptions {
   /**
-   * Origin the request URLs are built on, e.g. "https://shop.example"; by default the request's
-   * own scheme and Host header.
+   * Origin (scheme and host) the request URLs are built on, e.g. "https://shop.example", as behind
+   * a proxy that rewrites Host; by default the request's own scheme and Host header.
    */
   origin?: string;
   /** Largest request body read, in bytes (default 1 MiB; the checkout handlers take at most 64 KB). */
@@ -51,23 +51,16 @@ function urlOf(req: IncomingMessage, origin: string | undefined): URL | null {
   let base = origin;
   if (base === undefined) {
     const host = req.headers.host ?? "localhost";
+    // Checked first: a Host with "/", "@" or "?" would otherwise move the URL's host or path.
     if (!HOST.test(host)) return null;
     const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
     base = `${encrypted ? "https" : "http"}://${host}`;
   }
   try {
-    const url = new URL(base);
-    if (path.startsWith("/")) {
-      const parsed = new URL(path, "http://x");
-      url.pathname = parsed.pathname;
-      url.search = parsed.search;
-      return url;
-    }
+    if (path.startsWith("/")) return new URL(base + path);
     // Absolute-form targets (proxies): the path and query only, the host stays ours.
     const absolute = new URL(path);
-    url.pathname = absolute.pathname;
-    url.search = absolute.search;
-    return url;
+    return new URL(base + absolute.pathname + absolute.search);
   } catch {
     return null;
   }
@@ -153,6 +146,8 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
  */
 export function toNodeHandler(handler: FetchHandler, options: NodeAdapterOptions = {}): RequestListener {
   const recorded = readsRecordedBody(handler);
+  // Scheme and host only: request paths are the client's.
+  const origin = options.origin === undefined ? undefined : new URL(options.origin).origin;
   const logger = options.logger ?? console;
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const unexpected = (error: unknown, req: IncomingMessage, res: ServerResponse): void => {
@@ -171,7 +166,7 @@ export function toNodeHandler(handler: FetchHandler, options: NodeAdapterOptions
   return (req, res) => {
     void (async () => {
       try {
-        const url = urlOf(req, options.origin);
+        const url = urlOf(req, origin);
         if (url === null) return sendJson(res, 400, { status: "error", message: "Bad Host header or request target" }, true);
         const body = await readBody(req, limit);
         if (!body.ok) {
