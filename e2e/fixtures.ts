@@ -1,12 +1,16 @@
 // Every e2e test imports { test, expect } from here. Its auto fixture, the leak guard, records
 // what card data could leak through (requests, console, storage, cookies, DOM attributes of every
 // frame) and fails the test if a test card number or the typed CVC shows up anywhere in clear.
-// The only exemption: the encrypted `cryptogram` of POST …/pay (its decoded wrapper is still checked).
+// The exemptions: the encrypted `cryptogram` of POST …/pay (its decoded wrapper is still checked),
+// and the card number and CVC fields of a card form on a gateway's own hosted page, posted by that
+// page to the gateway (see gatewayCardPostForScan: the rest of that body is still checked).
 import { test as base, expect } from "@playwright/test";
 import type { BrowserContext, Frame, Request, Response } from "@playwright/test";
 import { TEST_CARDS } from "../demo/merchant/test-cards.ts";
-import { cvcSecret, findLeaks, panSecret, payBodyForScan } from "./support/leak-scan.ts";
-import type { Evidence, Leak, Secret } from "./support/leak-scan.ts";
+import { HOSTED_CARD_FIELDS, HOSTED_CARD_PAGES, INVOICE_TEST_CARD, isHostedCardPostPath } from "../sandbox/index.ts";
+import { SANDBOX_URL } from "./support/demo-env.ts";
+import { cvcSecret, findLeaks, gatewayCardPostForScan, panSecret, payBodyForScan } from "./support/leak-scan.ts";
+import type { Evidence, GatewayCardPages, Leak, Secret } from "./support/leak-scan.ts";
 
 export interface LeakGuard {
   /** Adds a value typed in this test to the hunt (the `cvc` fixture is added already). */
@@ -26,6 +30,22 @@ function randomCvc(): string {
 }
 
 const PAY_PATH = /\/pay(?:\?|$)/;
+
+/** The sandbox's hosted card pages (Invoice's payment_url…): the gateway's own pages. */
+const GATEWAY_CARD_PAGES: GatewayCardPages = {
+  origin: new URL(SANDBOX_URL).origin,
+  isCardPostPath: (path) => HOSTED_CARD_PAGES.some((base) => isHostedCardPostPath(path, base)),
+  cardFields: [HOSTED_CARD_FIELDS.number, HOSTED_CARD_FIELDS.cvc],
+};
+
+/** The URL of the frame a request comes from, at the time it is made ("" for a worker's request). */
+function frameUrlOf(request: Request): string {
+  try {
+    return request.frame().url();
+  } catch {
+    return "";
+  }
+}
 
 function describeRequest(request: Request): string {
   return `${request.method()} ${request.url()}`;
@@ -69,7 +89,11 @@ async function frameSnapshot(frame: Frame): Promise<{ attributes: string; storag
 function createGuard(context: BrowserContext, cvc: string) {
   const evidence: Evidence[] = [];
   const pending = new Set<Promise<unknown>>();
-  const secrets: Secret[] = [...TEST_CARDS.map((card) => panSecret(card.number)), cvcSecret(cvc)];
+  const secrets: Secret[] = [
+    ...TEST_CARDS.map((card) => panSecret(card.number)),
+    panSecret(INVOICE_TEST_CARD.number),
+    cvcSecret(cvc),
+  ];
 
   const track = (work: Promise<unknown>) => {
     const settled = work.catch(() => undefined).finally(() => pending.delete(settled));
@@ -87,7 +111,31 @@ function createGuard(context: BrowserContext, cvc: string) {
     const body = request.postDataBuffer();
     if (!body) return;
     const text = body.toString("utf8");
-    if (PAY_PATH.test(new URL(request.url()).pathname) && request.method() === "POST") {
+    if (request.method() === "POST" && GATEWAY_CARD_PAGES.isCardPostPath(new URL(request.url()).pathname)) {
+      // Exempt only when the browser says the gateway's own page posted it (Sec-Fetch-Site).
+      const frameUrl = frameUrlOf(request);
+      track(
+        request.allHeaders().then((headers) => {
+          const scanned = gatewayCardPostForScan(
+            {
+              url: request.url(),
+              method: request.method(),
+              resourceType: request.resourceType(),
+              contentType: headers["content-type"] ?? null,
+              secFetchSite: headers["sec-fetch-site"] ?? null,
+              frameUrl,
+              body: text,
+            },
+            GATEWAY_CARD_PAGES,
+          );
+          evidence.push(
+            scanned === null
+              ? { where: `${where} body`, text }
+              : { where: `${where} body (card fields typed on the gateway's page removed)`, text: scanned },
+          );
+        }),
+      );
+    } else if (PAY_PATH.test(new URL(request.url()).pathname) && request.method() === "POST") {
       const { rest, cryptogramWrapper } = payBodyForScan(text);
       evidence.push({ where: `${where} body (cryptogram removed)`, text: rest });
       if (cryptogramWrapper !== null) evidence.push({ where: `${where} cryptogram wrapper`, text: cryptogramWrapper });

@@ -1,6 +1,7 @@
 // The sandbox's 3-D Secure ACS: POST /acs (MD, PaReq, TermUrl) shows the challenge; its form
 // posts to /acs/complete on the same origin, which answers a page that carries MD and a signed
-// PaRes on to TermUrl. Bad requests get a 400 page.
+// PaRes on to TermUrl. Bad requests get a 400 page. The challenges come from challenge sources:
+// CloudPayments transactions (MD = TransactionId) and any a gateway adds (RBS: MD = orderId).
 import type { Context, Hono } from "hono";
 import { renderBadRequest, renderChallenge, renderReturn } from "./acs-page.ts";
 import { ACS_CSS, ACS_SUBMIT_JS } from "./acs-assets.ts";
@@ -8,14 +9,30 @@ import type { AcsLang } from "./acs-texts.ts";
 import { pickLang } from "./acs-texts.ts";
 import type { GatewayContext } from "./gateway-context.ts";
 import { PAGE_HEADERS } from "./html-page.ts";
-import type { TransactionRecord } from "./transactions.ts";
 import { toMajor } from "./transactions.ts";
 
 /** The one code the test bank accepts. */
 export const ACS_OTP = "123456";
 
+/** A payment waiting at the ACS, as the bank's page shows it. */
+export interface AcsChallenge {
+  paReq: string;
+  /** False once authentication finished or the payment moved on. */
+  open: boolean;
+  amount: number;
+  /** ISO 4217 letters. */
+  currency: string;
+  cardType: string;
+  lastFour: string;
+  /** The PaRes the ACS hands back, naming this payment. */
+  signPaRes(authenticated: boolean): string;
+}
+
+/** Finds the challenge an MD names, or undefined when the MD is not this source's. */
+export type AcsChallengeSource = (md: string) => AcsChallenge | undefined;
+
 type Fields = Map<string, string>;
-type Checked = { ok: true; record: TransactionRecord; md: string; paReq: string; termUrl: string } | { ok: false; problem: string };
+type Checked = { ok: true; challenge: AcsChallenge; md: string; paReq: string; termUrl: string } | { ok: false; problem: string };
 
 async function readForm(c: Context): Promise<Fields | string> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
@@ -28,7 +45,24 @@ async function readForm(c: Context): Promise<Fields | string> {
   return fields;
 }
 
-function checkChallenge(ctx: GatewayContext, fields: Fields): Checked {
+function cloudPaymentsChallenges(ctx: GatewayContext): AcsChallengeSource {
+  return (md) => {
+    const record = /^\d{1,15}$/.test(md) ? ctx.transactions.get(Number(md)) : undefined;
+    const threeDs = record?.threeDs;
+    if (record === undefined || threeDs == null) return undefined;
+    return {
+      paReq: threeDs.paReq,
+      open: record.status === "AwaitingAuthentication" && !threeDs.paResUsed,
+      amount: toMajor(record.amountMinor),
+      currency: record.currency,
+      cardType: record.card.cardType,
+      lastFour: record.card.lastFour,
+      signPaRes: (authenticated) => ctx.paRes.sign({ transactionId: record.id, authenticated }),
+    };
+  };
+}
+
+function checkChallenge(sources: readonly AcsChallengeSource[], fields: Fields): Checked {
   const md = fields.get("MD");
   const paReq = fields.get("PaReq");
   const termUrl = fields.get("TermUrl");
@@ -36,13 +70,12 @@ function checkChallenge(ctx: GatewayContext, fields: Fields): Checked {
   if (!paReq) return { ok: false, problem: "PaReq is required" };
   if (!termUrl) return { ok: false, problem: "TermUrl is required" };
   if (!isHttpUrl(termUrl)) return { ok: false, problem: "TermUrl must be an http(s) address" };
-  const record = /^\d{1,15}$/.test(md) ? ctx.transactions.get(Number(md)) : undefined;
-  if (record === undefined || record.threeDs === null) return { ok: false, problem: "MD does not name a transaction awaiting 3-D Secure" };
-  if (record.threeDs.paReq !== paReq) return { ok: false, problem: "PaReq does not belong to this transaction" };
-  if (record.status !== "AwaitingAuthentication" || record.threeDs.paResUsed) {
-    return { ok: false, problem: "This authentication has already been completed" };
-  }
-  return { ok: true, record, md, paReq, termUrl };
+  let challenge: AcsChallenge | undefined;
+  for (const source of sources) if ((challenge = source(md)) !== undefined) break;
+  if (challenge === undefined) return { ok: false, problem: "MD does not name a transaction awaiting 3-D Secure" };
+  if (challenge.paReq !== paReq) return { ok: false, problem: "PaReq does not belong to this transaction" };
+  if (!challenge.open) return { ok: false, problem: "This authentication has already been completed" };
+  return { ok: true, challenge, md, paReq, termUrl };
 }
 
 function isHttpUrl(text: string): boolean {
@@ -55,7 +88,8 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-export function registerAcsRoutes(app: Hono, ctx: GatewayContext): void {
+export function registerAcsRoutes(app: Hono, ctx: GatewayContext, moreSources: readonly AcsChallengeSource[] = []): void {
+  const sources = [cloudPaymentsChallenges(ctx), ...moreSources];
   const langOf = (c: Context, fields: Fields | null): AcsLang =>
     pickLang(fields?.get("lang") ?? c.req.query("lang"), c.req.header("accept-language"));
   const page = (c: Context, html: string, status: 200 | 400) => c.body(html, status, PAGE_HEADERS);
@@ -65,9 +99,9 @@ export function registerAcsRoutes(app: Hono, ctx: GatewayContext): void {
     const fields = await readForm(c);
     if (typeof fields === "string") return bad(c, langOf(c, null), fields);
     const lang = langOf(c, fields);
-    const checked = checkChallenge(ctx, fields);
+    const checked = checkChallenge(sources, fields);
     if (!checked.ok) return bad(c, lang, checked.problem);
-    const { record } = checked;
+    const { challenge } = checked;
     return page(
       c,
       renderChallenge({
@@ -75,10 +109,10 @@ export function registerAcsRoutes(app: Hono, ctx: GatewayContext): void {
         md: checked.md,
         paReq: checked.paReq,
         termUrl: checked.termUrl,
-        amount: toMajor(record.amountMinor),
-        currency: record.currency,
-        cardType: record.card.cardType,
-        lastFour: record.card.lastFour,
+        amount: challenge.amount,
+        currency: challenge.currency,
+        cardType: challenge.cardType,
+        lastFour: challenge.lastFour,
       }),
       200,
     );
@@ -88,12 +122,12 @@ export function registerAcsRoutes(app: Hono, ctx: GatewayContext): void {
     const fields = await readForm(c);
     if (typeof fields === "string") return bad(c, langOf(c, null), fields);
     const lang = langOf(c, fields);
-    const checked = checkChallenge(ctx, fields);
+    const checked = checkChallenge(sources, fields);
     if (!checked.ok) return bad(c, lang, checked.problem);
     const action = fields.get("action");
     if (action !== "confirm" && action !== "cancel") return bad(c, lang, "action must be confirm or cancel");
     const authenticated = action === "confirm" && fields.get("code")?.trim() === ACS_OTP;
-    const paRes = ctx.paRes.sign({ transactionId: checked.record.id, authenticated });
+    const paRes = checked.challenge.signPaRes(authenticated);
     return page(c, renderReturn({ lang, md: checked.md, paRes, termUrl: checked.termUrl }), 200);
   });
 

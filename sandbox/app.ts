@@ -8,13 +8,19 @@ import { isSuccessfulAnswer, registerApiRoutes } from "./api-routes.ts";
 import type { GatewayContext } from "./gateway-context.ts";
 import { escapeHtml, PAGE_HEADERS, renderPage } from "./html-page.ts";
 import { IdempotencyCache } from "./idempotency.ts";
+import type { InvoiceSandboxOptions } from "./invoice/index.ts";
+import { invoiceBodyTooLarge, isInvoiceApiPath, registerInvoice } from "./invoice/index.ts";
 import { MAX_BODY_BYTES } from "./request-body.ts";
+import type { RbsGateway } from "./rbs/index.ts";
 
 export interface AppOptions {
   apiSecret: string;
   publicKeyPem: string;
   maxIdempotencyEntries: number;
   idempotencyTtlMs: number;
+  rbs: RbsGateway;
+  /** The Invoice cash API under /api/v2 and its payment page. */
+  invoice: InvoiceSandboxOptions;
 }
 
 export function createSandboxApp(ctx: GatewayContext, options: AppOptions): Hono {
@@ -23,7 +29,13 @@ export function createSandboxApp(ctx: GatewayContext, options: AppOptions): Hono
     "*",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json({ Success: false, Message: `Request body is larger than ${MAX_BODY_BYTES / 1024} KB` }, 413),
+      onError: (c) => {
+        // Each API refuses in its own shape.
+        if (isInvoiceApiPath(c.req.path)) return invoiceBodyTooLarge(c);
+        const message = `Request body is larger than ${MAX_BODY_BYTES / 1024} KB`;
+        if (c.req.path.startsWith("/payment/rest/")) return c.json({ errorCode: "5", errorMessage: message }, 413);
+        return c.json({ Success: false, Message: message }, 413);
+      },
     }),
   );
 
@@ -31,7 +43,8 @@ export function createSandboxApp(ctx: GatewayContext, options: AppOptions): Hono
   app.use("/payments/publickey", cors({ origin: "*", allowMethods: ["GET", "POST"] }));
   app.on(["GET", "POST"], "/payments/publickey", (c) => c.json({ Pem: options.publicKeyPem, Version: ctx.keyVersion }));
 
-  registerAcsRoutes(app, ctx);
+  registerAcsRoutes(app, ctx, [options.rbs.acsChallenges]);
+  options.rbs.registerRoutes(app);
   registerApiRoutes(app, ctx, {
     apiSecret: options.apiSecret,
     idempotency: new IdempotencyCache<ApiAnswer>({
@@ -40,6 +53,8 @@ export function createSandboxApp(ctx: GatewayContext, options: AppOptions): Hono
       isStorable: isSuccessfulAnswer,
     }),
   });
+
+  registerInvoice(app, options.invoice);
 
   app.get("/orders/d/:id", (c) => {
     const order = ctx.orders.orders.get(c.req.param("id"));

@@ -2,8 +2,11 @@
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { createSandboxApp } from "./app.ts";
+import { createInvoiceStore, DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_ID, INVOICE_PAYMENT_PAGE_PATH } from "./invoice/index.ts";
 import type { GatewayContext } from "./gateway-context.ts";
 import { loadOrCreateKeys } from "./keys.ts";
+import type { RbsInfo, RbsOptions } from "./rbs/index.ts";
+import { createRbsGateway, RBS_FORM_PATH } from "./rbs/index.ts";
 import { OrderStore } from "./orders.ts";
 import { SubscriptionStore } from "./subscriptions.ts";
 import { PaResSigner } from "./three-ds.ts";
@@ -16,6 +19,20 @@ export { TEST_CARDS } from "./test-cards.ts";
 export type { CardBehaviour } from "./test-cards.ts";
 export { ACS_OTP } from "./acs-routes.ts";
 export { basicAuthHeader } from "./basic-auth.ts";
+export {
+  DEFAULT_RBS_CALLBACK_SECRET,
+  DEFAULT_RBS_PASSWORD,
+  DEFAULT_RBS_USER_NAME,
+  callbackChecksum as rbsCallbackChecksum,
+} from "./rbs/index.ts";
+export type { CallbackDelivery as RbsCallbackDelivery, RbsInfo, RbsOptions } from "./rbs/index.ts";
+export { DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_ID, INVOICE_ERRORS, INVOICE_TEST_CARD } from "./invoice/index.ts";
+export type { InvoiceErrorName, InvoiceErrorPair } from "./invoice/index.ts";
+export { HOSTED_CARD_FIELDS, isHostedCardPostPath, payOnHostedPage } from "./hosted-page/index.ts";
+export type { HostedPayment, HostedPaymentResult } from "./hosted-page/index.ts";
+
+/** The base paths of the gateways' hosted card pages on the sandbox (where a card is typed on the gateway's own page). */
+export const HOSTED_CARD_PAGES: readonly string[] = [INVOICE_PAYMENT_PAGE_PATH, RBS_FORM_PATH];
 
 export const DEFAULT_PUBLIC_ID = "test_api_00000000000000000000001";
 export const DEFAULT_API_SECRET = "sandbox_api_secret";
@@ -33,6 +50,16 @@ export interface SandboxOptions {
   /** Caps of the in-memory state (oldest entries are forgotten first). */
   maxTransactions?: number;
   maxIdempotencyEntries?: number;
+  /** The RBS API under /payment/rest/: credentials, callback URL and secret. */
+  rbs?: RbsOptions;
+  /** Invoice API (/api/v2) Basic-auth login; default the seed's test Merchant ID. */
+  invoiceMerchantId?: string;
+  /** Invoice API key; default the seed's test API key. */
+  invoiceApiKey?: string;
+  /** How long an Invoice payment can be paid (its expire_date). Default 30 minutes. */
+  invoicePaymentTtlMs?: number;
+  /** How long an Invoice refund stays `init` before it is `successful`. Default 2000 ms. */
+  invoiceRefundDelayMs?: number;
 }
 
 export interface Sandbox {
@@ -43,8 +70,12 @@ export interface Sandbox {
   /** The key the widget would fetch from /payments/publickey. */
   publicKeyPem: string;
   keyVersion: number;
+  /** The Invoice API's credentials (Basic MerchantID:ApiKey at `${url}/api/v2/<Method>`). */
+  invoice: { merchantId: string; apiKey: string };
   /** Every stored transaction (payments Type 0, refunds Type 1), oldest first. */
   transactions(): TransactionModel[];
+  /** The RBS API: REST root, credentials, callback secret and the last notifications. */
+  rbs: RbsInfo;
   close(): Promise<void>;
 }
 
@@ -68,18 +99,38 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     paRes: new PaResSigner(),
     now: () => new Date(),
   };
+  const rbs = createRbsGateway({ maxOrders: maxTransactions, ...options.rbs }, () => baseUrl, ctx.now);
+  const invoice = {
+    merchantId: options.invoiceMerchantId ?? DEFAULT_INVOICE_MERCHANT_ID,
+    apiKey: options.invoiceApiKey ?? DEFAULT_INVOICE_API_KEY,
+  };
   const app = createSandboxApp(ctx, {
     apiSecret,
     publicKeyPem: keys.publicKeyPem,
     maxIdempotencyEntries: options.maxIdempotencyEntries ?? 10_000,
     idempotencyTtlMs: 60 * 60 * 1000,
+    rbs,
+    invoice: {
+      ...invoice,
+      store: createInvoiceStore({
+        maxRecords: maxTransactions,
+        paymentTtlMs: options.invoicePaymentTtlMs,
+        refundDelayMs: options.invoiceRefundDelayMs,
+      }),
+      baseUrl: () => baseUrl,
+      now: () => ctx.now(),
+    },
   });
 
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const failed = (error: Error) => {
+      rbs.close();
+      reject(error);
+    };
+    server.once("error", failed);
     server.listen(options.port ?? DEFAULT_PORT, host, () => {
-      server.off("error", reject);
+      server.off("error", failed);
       resolve();
     });
   });
@@ -92,9 +143,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiSecret,
     publicKeyPem: keys.publicKeyPem,
     keyVersion: keys.version,
+    invoice,
     transactions: () => ctx.transactions.list().map((r) => toModel(r, publicId)),
+    rbs: rbs.info(),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        rbs.close();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections (fetch keeps them) would hold close() open.
         if ("closeAllConnections" in server) server.closeAllConnections();

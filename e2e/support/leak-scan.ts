@@ -129,3 +129,58 @@ export function payBodyForScan(body: string): { rest: string; cryptogramWrapper:
   }
   return { rest: JSON.stringify(rest), cryptogramWrapper: wrapper };
 }
+
+/** Where a gateway hosts its own card page: the one place a card may be typed outside the widget. */
+export interface GatewayCardPages {
+  /** The gateway's origin, e.g. the sandbox's http://127.0.0.1:18600. */
+  origin: string;
+  /** True for a path its card form posts to. */
+  isCardPostPath(path: string): boolean;
+  /** The form fields that carry the card number and CVC. */
+  cardFields: readonly string[];
+}
+
+export interface FormPost {
+  url: string;
+  method: string;
+  /** Playwright's resourceType(): "document" for a form's navigation. */
+  resourceType: string;
+  contentType: string | null;
+  /** The browser's own Sec-Fetch-Site header: "same-origin" when the posting page is the gateway's. */
+  secFetchSite: string | null;
+  /** The URL of the frame the form was submitted from. */
+  frameUrl: string;
+  body: string;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A card typed on the gateway's own hosted page and posted by its form to the gateway: the body
+ * with the card-number and CVC fields taken out (everything else is still checked), or null when
+ * the request is anything else. Only a real form navigation (document) from a page of the
+ * gateway's origin (Sec-Fetch-Site same-origin, the frame on that origin) to the card-post path,
+ * form-encoded, each card field once: a shop page or script posting card data there is still a leak.
+ */
+export function gatewayCardPostForScan(post: FormPost, pages: GatewayCardPages): string | null {
+  if (post.method !== "POST" || post.resourceType !== "document") return null;
+  let target: URL;
+  try {
+    target = new URL(post.url);
+  } catch {
+    return null;
+  }
+  if (target.origin !== pages.origin || !pages.isCardPostPath(target.pathname)) return null;
+  if (post.secFetchSite !== "same-origin" || originOf(post.frameUrl) !== pages.origin) return null;
+  if ((post.contentType ?? "").split(";")[0]?.trim().toLowerCase() !== "application/x-www-form-urlencoded") return null;
+  const form = new URLSearchParams(post.body);
+  if (pages.cardFields.some((field) => form.getAll(field).length > 1)) return null;
+  for (const field of pages.cardFields) form.delete(field);
+  return form.toString();
+}

@@ -1,7 +1,8 @@
 // Typed gateway failures. A decline or a bad request is a result value, not an
 // error; these are for when the gateway could not give an answer at all.
 
-export type GatewayErrorCode = "gateway_auth" | "gateway_transport" | "gateway_http";
+/** `gateway_refused`: the gateway answered with a refusal code (RbsError). */
+export type GatewayErrorCode = "gateway_auth" | "gateway_transport" | "gateway_http" | "gateway_refused";
 
 export abstract class GatewayError extends Error {
   abstract readonly code: GatewayErrorCode;
