@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/index.ts";
-import { CloudPaymentsClient, GatewayTransportError, fetchGatewayHttp, type GatewayHttp } from "../client/index.ts";
+import { CloudPaymentsClient, GatewayTransportError, InvoiceClient, RbsClient, fetchGatewayHttp, type GatewayHttp } from "../client/index.ts";
 import { closeServer, listen } from "../merchant.fixture.ts";
 import { nodeGatewayHttp, type NodeGatewayHttp } from "./node-gateway-http.ts";
 
@@ -75,14 +75,20 @@ describe("nodeGatewayHttp", () => {
     expect(error).toMatchObject({ reason: "network", mayHaveReachedGateway: true });
   });
 
-  it("drives CloudPaymentsClient against the sandbox", async () => {
+  it("drives every gateway client against the sandbox: CloudPayments, Invoice, RBS", async () => {
     const sandbox = await startSandbox({ port: 0 });
+    const http = node();
     try {
-      const client = new CloudPaymentsClient({ baseUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, http: node() });
+      const client = new CloudPaymentsClient({ baseUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, http });
       expect(await client.test()).toMatchObject({ ok: true });
-      await expect(new CloudPaymentsClient({ baseUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: "wrong", http: node() }).test()).rejects.toMatchObject({
+      await expect(new CloudPaymentsClient({ baseUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: "wrong", http }).test()).rejects.toMatchObject({
         code: "gateway_auth",
       });
+      const invoice = new InvoiceClient({ baseUrl: `${sandbox.url}/api/v2`, merchantId: sandbox.invoice.merchantId, apiKey: sandbox.invoice.apiKey, http });
+      expect(await invoice.terminals.create({ name: "Node transport", alias: "node-transport", type: "dynamic" })).toMatchObject({ ok: true });
+      const rbs = new RbsClient({ baseUrl: sandbox.rbs.restUrl, userName: sandbox.rbs.userName, password: sandbox.rbs.password, http });
+      const { orderId } = await rbs.register({ orderNumber: "node-1", amount: 15, returnUrl: "https://shop.example/rbs/return" });
+      expect(await rbs.getOrderStatusExtended({ orderId })).toMatchObject({ amount: 15 });
     } finally {
       await sandbox.close();
     }
