@@ -46,7 +46,11 @@ export async function startBenchMerchant(sandbox: SandboxAccess): Promise<Runnin
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { pay, threeDsReturn } = createCheckoutHandlers({
     client,
-    getOrder: (invoiceId) => (invoiceId === BENCH_INVOICE ? ORDER : null),
+    secret: "bench-secret-0123456789abcdef0123456789",
+    // Every bench payment has its own order (BENCH_INVOICE-<n>).
+    getOrder: (invoiceId) => (invoiceId.startsWith(`${BENCH_INVOICE}-`) ? ORDER : null),
+    // One loopback address sends every payment here: no card-testing limit.
+    failureLimits: false,
     termUrl: `${url}/api/3ds/return`,
     returnUrl: `${BENCH_ORIGIN}/done`,
     allowedOrigins: [BENCH_ORIGIN],

@@ -14,6 +14,7 @@ import { median, quantile } from "./stats.ts";
 /** Approved without 3-D Secure in the sandbox (shared/cloudpayments/test-cards.md). */
 const APPROVED_CARD = "4000 0000 0000 3055";
 const CRYPTOGRAMS = 200;
+const INVOICE_SLOT = "__invoice__";
 
 export interface PaymentsLoadOptions {
   runs: number;
@@ -195,16 +196,18 @@ export async function runPaymentsLoad(options: PaymentsLoadOptions): Promise<Pay
       JSON.stringify({
         cryptogram: createCryptogram({ cardNumber: APPROVED_CARD, expDateMonthYear: "12/30", cvv: "123" }, key, { format: "json" }),
         name: "IVAN PETROV",
-        invoiceId: BENCH_INVOICE,
+        invoiceId: INVOICE_SLOT,
         amount: 1500,
       }),
     );
+    // Each payment pays its own order: the kit refuses a second payment for a paid one.
+    let sequence = 0;
     // node:http with keep-alive rather than fetch: the load generator shares the CPUs with the
     // servers it measures, and fetch costs several times more CPU per request.
     agent = new Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT });
     const pay = (i: number): Promise<boolean> =>
       new Promise((resolve, reject) => {
-        const body = bodies[i % CRYPTOGRAMS] ?? "";
+        const body = (bodies[i % CRYPTOGRAMS] ?? "").replace(INVOICE_SLOT, `${BENCH_INVOICE}-${++sequence}`);
         const req = request(
           payUrl,
           {

@@ -237,6 +237,7 @@ describe("checkout-widget/server on an edge runtime", () => {
     const edge = (await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`)) as typeof import("../server/index.ts");
     const base = {
       client: new edge.CloudPaymentsClient({ publicId: "pk", apiSecret: "s" }),
+      secret: "package-test-secret-0123456789abcdef",
       getOrder: () => null,
       termUrl: "https://shop.example/3ds",
       returnUrl: "https://shop.example/done",

@@ -26,6 +26,11 @@ export type Scheme = "charge" | "auth";
 
 const TEST_AUTH_CODE = "A1B2C3";
 const MAX_CRYPTOGRAM_LENGTH = 4096;
+/**
+ * One answer for every packet the gateway cannot use (bad layout, bad padding, good padding
+ * around bad content, another Public ID or key): distinct answers would be a padding oracle.
+ */
+export const UNUSABLE_CRYPTOGRAM = "Invalid CardCryptogramPacket value";
 
 export function payByCryptogram(ctx: GatewayContext, params: Params, scheme: Scheme): ApiAnswer {
   const amountMinor = requiredAmount(params);
@@ -45,14 +50,11 @@ export function payByCryptogram(ctx: GatewayContext, params: Params, scheme: Sch
   try {
     card = decryptCryptogram(packet, ctx.privateKey);
   } catch (error) {
-    if (error instanceof CryptogramDecryptError) return refused(`Invalid CardCryptogramPacket: ${error.message}`);
+    if (error instanceof CryptogramDecryptError) return refused(UNUSABLE_CRYPTOGRAM);
     throw error;
   }
-  if (card.publicId !== ctx.publicId) {
-    return refused("Invalid CardCryptogramPacket: it was made for another Public ID");
-  }
-  if (Number(card.keyVersion) !== ctx.keyVersion) {
-    return refused(`Invalid CardCryptogramPacket: unknown key version ${card.keyVersion}`);
+  if (card.publicId !== ctx.publicId || Number(card.keyVersion) !== ctx.keyVersion) {
+    return refused(UNUSABLE_CRYPTOGRAM);
   }
 
   const facts: CardFacts = {

@@ -71,6 +71,23 @@ describe("malformed input gets a 4xx or Success:false, never a crash", () => {
     expect(r.body).toEqual({ Success: false, Message: message });
   });
 
+  it("refuses JsonData nested deeper than 32 levels with a field message, never a 500", async () => {
+    const deep = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
+    const payment = JSON.stringify(api.payment("4000000000003055"));
+    const send = (path: string, jsonData: string, base = payment) =>
+      raw(path, `${base.slice(0, -1)},"JsonData":${jsonData}}`, "application/json");
+    for (const path of ["/payments/cards/charge", "/payments/refund", "/payments/confirm"]) {
+      const base = path === "/payments/cards/charge" ? payment : JSON.stringify({ TransactionId: 1, Amount: 1 });
+      const r = await send(path, deep(10_000), base);
+      expect(r.status, path).toBe(200);
+      expect(r.body, path).toEqual({ Success: false, Message: "Invalid JsonData value" });
+    }
+    const objects = await send("/payments/cards/charge", '{"a":'.repeat(40) + "1" + "}".repeat(40));
+    expect(objects.body).toEqual({ Success: false, Message: "Invalid JsonData value" });
+    const fine = await send("/payments/cards/charge", deep(32));
+    expect(fine.body).toMatchObject({ Success: true });
+  });
+
   it("refuses arrays and objects where strings belong, in every method", async () => {
     const r1 = await api.post("/payments/cards/charge", { ...api.payment("4000000000003055"), CardCryptogramPacket: ["a", "b"] });
     expect(r1.body).toEqual({ Success: false, Message: "Invalid CardCryptogramPacket value" });

@@ -150,10 +150,25 @@ export function requiredIpAddress(params: Params, name = "IpAddress"): string {
   return text;
 }
 
-/** Any JSON value; the gateway hands it back serialized as a string. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Nesting depth of a parsed JSON value, counted without recursion (a deep value must not overflow the stack). */
+function exceedsDepth(value: unknown, maxDepth: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item.value !== "object" || item.value === null) continue;
+    const depth = item.depth + 1;
+    if (depth > maxDepth) return true;
+    for (const child of Object.values(item.value)) stack.push({ value: child, depth });
+  }
+  return false;
+}
+
+/** Any JSON value up to MAX_JSON_DEPTH levels; the gateway hands it back serialized as a string. */
 export function optionalJsonData(params: Params, name = "JsonData", maxLength = 8192): string | null {
   const value = params.get(name);
   if (value === undefined || value === "") return null;
+  if (exceedsDepth(value, MAX_JSON_DEPTH)) throw invalid(name);
   const text = typeof value === "string" ? value : JSON.stringify(value);
   if (text.length > maxLength) {
     throw new ParameterError("Parameter_TooLong", `${name} is too long (at most ${maxLength} characters)`);

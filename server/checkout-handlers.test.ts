@@ -2,9 +2,13 @@ import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../sandbox/index.ts";
 import type { PayThreeDs, ThreeDsResultMessage } from "./contract.ts";
+import type { CheckoutOrder } from "./handlers/index.ts";
+import { MESSAGES } from "./handlers/messages.ts";
+import { verifyReturnQuery } from "./handlers/index.ts";
 import {
   CARDS,
   SHOP_ORIGIN,
+  SHOP_SECRET,
   authenticateAtAcs,
   closeServer,
   listen,
@@ -27,10 +31,18 @@ afterAll(async () => {
   await sandbox.close();
 });
 
+let invoices = 0;
+/** A new order (each test pays its own: a paid order refuses every other attempt). */
+function newOrder(m: Merchant, order: CheckoutOrder = { amount: 1500, currency: "RUB", description: "Order", accountId: "user-1" }): string {
+  const invoiceId = `inv-h${++invoices}`;
+  m.orders.set(invoiceId, order);
+  return invoiceId;
+}
+
 const payBody = (m: Merchant, card: string, extra: Record<string, unknown> = {}) => ({
   cryptogram: m.cryptogram(card),
   name: "CARD HOLDER",
-  invoiceId: "inv-1",
+  invoiceId: newOrder(m),
   ...extra,
 });
 
@@ -54,9 +66,10 @@ describe("pay: approved, declined", () => {
     expect(typeof json.authCode).toBe("string");
     expect(json).not.toHaveProperty("token");
     const tx = transaction(json.transactionId);
-    expect(tx).toMatchObject({ Status: "Completed", Amount: 1500, InvoiceId: "inv-1", AccountId: "user-1", IpAddress: "127.0.0.1" });
+    expect(json.captured).toBe(true);
+    expect(tx).toMatchObject({ Status: "Completed", Amount: 1500, InvoiceId: body.invoiceId, AccountId: "user-1", IpAddress: "127.0.0.1" });
     const event = merchant.events.find((e) => e.result.status === "approved" && "transactionId" in e.result && e.result.transactionId === json.transactionId);
-    expect(event).toMatchObject({ stage: "pay", invoiceId: "inv-1" });
+    expect(event).toMatchObject({ stage: "pay", invoiceId: body.invoiceId, result: { captured: true } });
     expect(event?.gatewayModel).toMatchObject({ TransactionId: json.transactionId });
     expectNoCardDataIn(merchant, body.cryptogram);
   });
@@ -64,13 +77,16 @@ describe("pay: approved, declined", () => {
   it("authorises (two-stage) when the order says auth", async () => {
     merchant.orders.set("inv-auth", { amount: 99.5, currency: "USD", scheme: "auth" });
     const { json } = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-auth", scheme: "charge" }));
-    expect(json).toMatchObject({ status: "approved", amount: 99.5, currency: "USD" });
+    expect(json).toMatchObject({ status: "approved", amount: 99.5, currency: "USD", captured: false });
     expect(transaction(json.transactionId)?.Status).toBe("Authorized");
+    const event = merchant.events.find((e) => "transactionId" in e.result && e.result.transactionId === json.transactionId);
+    expect(event?.result).toMatchObject({ status: "approved", captured: false });
   });
 
-  it("authorises when the body asks auth and the order has no scheme", async () => {
+  it("charges in one stage when the body asks auth but the order names no scheme: the scheme is the merchant's", async () => {
     const { json } = await postPay(merchant, payBody(merchant, CARDS.approved, { scheme: "auth" }));
-    expect(transaction(json.transactionId)?.Status).toBe("Authorized");
+    expect(json).toMatchObject({ status: "approved", captured: true });
+    expect(transaction(json.transactionId)?.Status).toBe("Completed");
   });
 
   it("answers a decline with its reason code and the gateway's shopper message", async () => {
@@ -83,20 +99,21 @@ describe("pay: approved, declined", () => {
 
   it("refuses a new attempt on a paid order (409) but replays the paying attempt's own retry", async () => {
     merchant.orders.set("inv-paid", { amount: 700, currency: "RUB" });
+    const paidOrder = (extra: Partial<CheckoutOrder>) => merchant.orders.set("inv-paid", { amount: 700, currency: "RUB", ...extra });
     const paying = crypto.randomUUID();
     const first = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-paid" }), { requestId: paying });
     expect(first.json).toMatchObject({ status: "approved" });
     // What a merchant's getOrder reports once onResult has marked the order paid.
-    merchant.orders.set("inv-paid", { amount: 700, currency: "RUB", paidByRequestId: paying });
+    paidOrder({ paidByRequestId: paying, paidTransactionId: first.json.transactionId as number });
     const count = () => sandbox.transactions().filter((t) => t.InvoiceId === "inv-paid").length;
     const before = count();
 
     const again = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-paid" }), { requestId: crypto.randomUUID() });
     expect(again.status).toBe(409);
-    expect(again.json).toMatchObject({ status: "error" });
+    expect(again.json).toMatchObject({ status: "error", code: "already_paid" });
     const retry = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-paid" }), { requestId: paying });
     expect(retry.json).toMatchObject({ status: "approved", transactionId: first.json.transactionId });
-    merchant.orders.set("inv-paid", { amount: 700, currency: "RUB", paidByRequestId: null });
+    paidOrder({ paidByRequestId: null });
     expect((await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-paid" }), { requestId: paying })).status).toBe(409);
     expect(count()).toBe(before);
   });
@@ -112,15 +129,15 @@ describe("pay: approved, declined", () => {
     const calls = merchant.gatewayCalls.length;
     const { status, json } = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "nope" }));
     expect(status).toBe(404);
-    expect(json).toEqual({ status: "error", message: expect.any(String) });
+    expect(json).toEqual({ status: "error", code: "unknown_order", message: expect.any(String) });
     expect(merchant.gatewayCalls.length).toBe(calls);
   });
 
-  it("answers 400 with the gateway's message when the gateway refuses the cryptogram", async () => {
-    const { status, json } = await postPay(merchant, { cryptogram: "bm90IGEgY3J5cHRvZ3JhbQ==", name: "A B", invoiceId: "inv-1" });
+  it("answers a cryptogram the gateway refuses with a fixed text and code, and logs the gateway's words only", async () => {
+    const { status, json } = await postPay(merchant, { cryptogram: "bm90IGEgY3J5cHRvZ3JhbQ==", name: "A B", invoiceId: newOrder(merchant) });
     expect(status).toBe(400);
-    expect(json.status).toBe("error");
-    expect(json.message).toMatch(/\S/);
+    expect(json).toEqual({ status: "error", code: "payment_rejected", message: MESSAGES.paymentRejected });
+    expect(merchant.logs.join("\n")).toMatch(/refused the payment request.*"gatewayMessage":"Invalid CardCryptogramPacket value"/);
   });
 });
 
@@ -151,6 +168,7 @@ describe("pay: idempotency", () => {
     const requestId = crypto.randomUUID();
     const first = await postPay(merchant, payBody(merchant, CARDS.approved), { requestId });
     const second = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-other" }), { requestId });
+    expect(first.json.status).toBe("approved");
     expect(second.json.transactionId).not.toBe(first.json.transactionId);
     expect(transaction(second.json.transactionId)?.InvoiceId).toBe("inv-other");
   });
@@ -266,7 +284,10 @@ describe("3-D Secure", () => {
     const challenge = await startThreeDs(merchant);
     expect(challenge.acsUrl).toBe(`${sandbox.url}/acs`);
     expect(challenge.iframeAllowed).toBe(true);
-    expect(new URL(challenge.termUrl).searchParams.get("tx")).toBe(String(challenge.transactionId));
+    const bound = new URL(challenge.termUrl).searchParams;
+    expect(bound.get("tx")).toBe(String(challenge.transactionId));
+    expect(bound.get("inv")).toMatch(/^inv-h\d+$/);
+    expect(bound.get("sig")).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(transaction(challenge.transactionId)?.Status).toBe("AwaitingAuthentication");
 
     const acs = await authenticateAtAcs(challenge, "123456");
@@ -310,7 +331,8 @@ describe("3-D Secure", () => {
     const challenge = await startThreeDs(merchant);
     const acs = await authenticateAtAcs(challenge, "123456");
     await postReturn(acs.action, acs, "iframe");
-    const other = await startMerchant({ sandbox });
+    // Another instance of the shop: its own memory, the same orders and secret.
+    const other = await startMerchant({ sandbox, orders: merchant.orders });
     try {
       const again = pageData(await (await postReturn(acs.action.replace(merchant.url, other.url), acs, "iframe")).text());
       expect(again.message).toMatchObject({ result: { status: "approved", transactionId: challenge.transactionId } });
@@ -331,11 +353,19 @@ describe("3-D Secure", () => {
       lang: "en",
       status: "approved",
       transactionId: String(challenge.transactionId),
+      invoiceId: new URL(challenge.termUrl).searchParams.get("inv"),
       amount: "1500",
       currency: "RUB",
-      cardType: expect.any(String),
+      cardType: "Visa",
       cardLastFour: "4242",
+      captured: "1",
+      sig: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
+    expect(await verifyReturnQuery(location, SHOP_SECRET)).toMatchObject({ status: "approved", cardLastFour: "4242" });
+    const forged = new URL(location);
+    forged.searchParams.set("amount", "1");
+    expect(await verifyReturnQuery(forged, SHOP_SECRET)).toBeNull();
+    expect(await verifyReturnQuery(location, "another-secret-0123456789abcdef0123")).toBeNull();
   });
 
   it("a wrong one-time code declines with the authentication-failed reason", async () => {
@@ -359,11 +389,42 @@ describe("3-D Secure", () => {
     expect(merchant.gatewayCalls.length).toBe(calls);
   });
 
+  it("serves only TermUrls it signed: no other transaction, invoice, attempt or expiry, and nothing about them", async () => {
+    const challenge = await startThreeDs(merchant);
+    const acs = await authenticateAtAcs(challenge, "123456");
+    const calls = merchant.gatewayCalls.length;
+    const tampered = (name: string, value: string) => {
+      const url = new URL(acs.action);
+      url.searchParams.set(name, value);
+      return url.toString();
+    };
+    const other = String(challenge.transactionId - 1);
+    const attempts = [
+      [`${merchant.termUrl}?tx=${challenge.transactionId}`, acs],
+      [tampered("tx", other), { md: other, paRes: acs.paRes }],
+      [tampered("inv", "inv-1"), acs],
+      [tampered("att", "cw-someone-else"), acs],
+      [tampered("exp", String(Math.floor(Date.now() / 1000) + 10_000_000)), acs],
+      [tampered("exp", "1000"), acs],
+      [tampered("sig", "A".repeat(43)), acs],
+    ] as const;
+    for (const [url, fields] of attempts) {
+      const response = await postReturn(url, fields, "iframe");
+      expect(response.status, url).toBe(400);
+      const html = await response.text();
+      expect(html).not.toContain(String(challenge.transactionId));
+      expect(html).not.toMatch(/approved|4242|1500/);
+    }
+    expect(merchant.gatewayCalls.length).toBe(calls);
+    // The genuine return still works afterwards.
+    expect(pageData(await (await postReturn(acs.action, acs)).text()).message).toMatchObject({ result: { status: "approved" } });
+  });
+
   it("a forged PaRes is an error outcome and does not block the genuine return", async () => {
     const challenge = await startThreeDs(merchant);
     const acs = await authenticateAtAcs(challenge, "123456");
     const forged = pageData(await (await postReturn(acs.action, { md: acs.md, paRes: "forged" })).text());
-    expect(forged.message).toMatchObject({ result: { status: "error" } });
+    expect(forged.message).toMatchObject({ result: { status: "error", code: "payment_rejected", message: MESSAGES.paymentRejected } });
     const genuine = pageData(await (await postReturn(acs.action, acs)).text());
     expect(genuine.message).toMatchObject({ result: { status: "approved" } });
   });
@@ -386,7 +447,7 @@ describe("gateway trouble", () => {
     try {
       const { status, json } = await postPay(wrong, payBody(wrong, CARDS.approved));
       expect(status).toBe(502);
-      expect(json).toEqual({ status: "error", message: expect.not.stringMatching(/401|secret|credential/i) });
+      expect(json).toEqual({ status: "error", code: "gateway_unavailable", message: expect.not.stringMatching(/401|secret|credential/i) });
       expect(wrong.logs.join("\n")).toMatch(/gateway_auth/);
     } finally {
       await wrong.close();

@@ -16,6 +16,8 @@ export const CARDS = {
 } as const;
 
 export const SHOP_ORIGIN = "https://shop.example";
+/** One secret for every merchant instance a test starts: they are instances of one shop. */
+export const SHOP_SECRET = "test-secret-0123456789abcdef0123456789";
 
 export interface Merchant {
   sandbox: Sandbox;
@@ -41,6 +43,8 @@ export interface MerchantSetup {
   baseUrl?: string;
   timeoutMs?: number;
   handlerOptions?: Partial<CheckoutHandlerOptions>;
+  /** Share the orders (the shop's database) with another instance. */
+  orders?: Map<string, CheckoutOrder>;
 }
 
 export async function listen(server: Server): Promise<string> {
@@ -71,9 +75,8 @@ export async function startMerchant(setup: MerchantSetup = {}): Promise<Merchant
       return gatewayHttp(request);
     },
   });
-  const orders = new Map<string, CheckoutOrder>([
-    ["inv-1", { amount: 1500, currency: "RUB", description: "Order 1", accountId: "user-1" }],
-  ]);
+  const orders =
+    setup.orders ?? new Map<string, CheckoutOrder>([["inv-1", { amount: 1500, currency: "RUB", description: "Order 1", accountId: "user-1" }]]);
   const events: CheckoutResultEvent[] = [];
   const logs: string[] = [];
   const log = (level: string) => (message: string, fields?: Record<string, unknown>) =>
@@ -86,6 +89,7 @@ export async function startMerchant(setup: MerchantSetup = {}): Promise<Merchant
   const returnUrl = `${SHOP_ORIGIN}/checkout/done?lang=en`;
   const { pay, threeDsReturn } = createCheckoutHandlers({
     client,
+    secret: SHOP_SECRET,
     getOrder: async (invoiceId) => orders.get(invoiceId) ?? null,
     termUrl,
     returnUrl,

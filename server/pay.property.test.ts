@@ -6,7 +6,8 @@ import { CARDS, SHOP_ORIGIN, postPay, startMerchant, type Merchant } from "./mer
 
 let merchant: Merchant;
 beforeAll(async () => {
-  merchant = await startMerchant();
+  // Input handling only: the failed-attempt limits have their own tests (charging-once.test.ts).
+  merchant = await startMerchant({ handlerOptions: { failureLimits: false } });
 });
 afterAll(() => merchant.close());
 

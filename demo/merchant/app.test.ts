@@ -52,6 +52,21 @@ async function pay(invoiceId: string, pan: string, extra: Record<string, unknown
 // What @hono/node-server passes as env: the socket's address is where the shopper's IP comes from.
 const LOOPBACK = { incoming: { socket: { remoteAddress: "127.0.0.1" } } };
 
+/** What the sandbox's bank page hands back to TermUrl after the right one-time code. */
+async function sandboxPaRes(challenge: { acsUrl: string; transactionId: number; paReq: string; termUrl: string }): Promise<string> {
+  const fields = { MD: String(challenge.transactionId), PaReq: challenge.paReq, TermUrl: challenge.termUrl, action: "confirm", code: "123456" };
+  const html = await (
+    await fetch(new URL("/acs/complete", challenge.acsUrl), {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields).toString(),
+    })
+  ).text();
+  const paRes = /name="PaRes" value="([^"]*)"/.exec(html)?.[1];
+  if (paRes === undefined) throw new Error("no PaRes on the bank page");
+  return paRes;
+}
+
 const paymentsOf = (invoiceId: string) => sandbox.transactions().filter((t) => String(t.InvoiceId) === invoiceId && t.Type === 0);
 
 describe("demo merchant", () => {
@@ -68,12 +83,12 @@ describe("demo merchant", () => {
   it("confirms an authorised order once, and refunds only what was paid", async () => {
     const order = await createOrder(demo.app, "auth");
     expect((await pay(order.invoiceId, "4000000000003055")).body.status).toBe("approved");
-    const confirm = () => demo.app.request(`/api/orders/${order.invoiceId}/confirm`, { method: "POST" });
+    const confirm = () => demo.app.request(`/api/orders/${order.invoiceId}/confirm`, { method: "POST", headers: { Origin: ORIGIN } });
     expect((await confirm()).status).toBe(200);
     expect(demo.orders.get(order.invoiceId)?.status).toBe("confirmed");
     expect((await confirm()).status).toBe(409);
     expect(paymentsOf(order.invoiceId).map((t) => t.Status)).toEqual(["Completed"]);
-    const refund = await demo.app.request(`/api/orders/${order.invoiceId}/refund`, { method: "POST" });
+    const refund = await demo.app.request(`/api/orders/${order.invoiceId}/refund`, { method: "POST", headers: { Origin: ORIGIN } });
     expect(refund.status).toBe(200);
     expect(demo.orders.get(order.invoiceId)?.status).toBe("refunded");
   });
@@ -83,7 +98,7 @@ describe("demo merchant", () => {
     const answer = await pay(order.invoiceId, "4000056655665556");
     expect(answer.body).toMatchObject({ status: "declined", reasonCode: 5051 });
     expect(demo.orders.get(order.invoiceId)?.status).toBe("declined");
-    const refund = await demo.app.request(`/api/orders/${order.invoiceId}/refund`, { method: "POST" });
+    const refund = await demo.app.request(`/api/orders/${order.invoiceId}/refund`, { method: "POST", headers: { Origin: ORIGIN } });
     expect(refund.status).toBe(409);
   });
 
@@ -135,7 +150,116 @@ describe("demo merchant", () => {
     expect(nonce).toBeTruthy();
     expect(await first.text()).toContain(`nonce="${nonce}"`);
     expect(second.headers.get("Content-Security-Policy")).not.toContain(`nonce-${nonce}`);
-    expect((await demo.app.request("/script-tag")).headers.get("Content-Security-Policy")).toBeNull();
+    expect(policy).toContain("frame-ancestors 'self'");
+    expect((await demo.app.request("/script-tag")).headers.get("Content-Security-Policy")).toBe("frame-ancestors 'self'");
+  });
+
+  it("lets no other site frame its pages, while the kit's 3-D Secure page keeps its own framing policy", async () => {
+    for (const page of PAGES.filter((p) => p.path !== "/npm")) {
+      const response = await demo.app.request(page.path);
+      expect(response.headers.get("Content-Security-Policy"), page.path).toContain("frame-ancestors 'self'");
+      expect(response.headers.get("X-Frame-Options"), page.path).toBe("SAMEORIGIN");
+    }
+    const script = await demo.app.request("/api/3ds/return?script=1");
+    expect(script.status).toBe(200);
+    const bad = await demo.app.request("/api/3ds/return", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "MD=1&PaRes=x",
+    }, LOOPBACK);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("Content-Security-Policy")).toMatch(/frame-ancestors 'self' http:\/\/127\.0\.0\.1:8080$/);
+  });
+
+  it("refuses merchant actions posted from another site (CSRF), and lists orders without the paying request id", async () => {
+    const order = await createOrder(demo.app, "auth");
+    expect((await pay(order.invoiceId, "4000000000003055")).body.status).toBe("approved");
+    const confirmFrom = (headers: Record<string, string>) =>
+      demo.app.request(`/api/orders/${order.invoiceId}/confirm`, { method: "POST", headers });
+    const foreign: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, {}, { Origin: "null" }];
+    for (const headers of foreign) {
+      expect((await confirmFrom(headers)).status, JSON.stringify(headers)).toBe(403);
+    }
+    expect(demo.orders.get(order.invoiceId)?.status).toBe("authorized");
+    expect(paymentsOf(order.invoiceId).map((t) => t.Status)).toEqual(["Authorized"]);
+    expect(demo.orders.get(order.invoiceId)?.paidByRequestId).toEqual(expect.any(String));
+    const listing = (await (await demo.app.request("/api/orders")).json()) as { orders: Record<string, unknown>[] };
+    const listed = listing.orders.find((o) => o.invoiceId === order.invoiceId);
+    expect(listed).toMatchObject({ status: "authorized" });
+    expect(JSON.stringify(listing)).not.toContain("paidByRequestId");
+    expect(await (await demo.app.request(`/api/orders/${order.invoiceId}`)).json()).not.toHaveProperty("paidByRequestId");
+    expect((await confirmFrom({ "Sec-Fetch-Site": "same-origin" })).status).toBe(200);
+  });
+
+  it("limits every body before reading it: a huge streamed body is cut off at the limit", async () => {
+    const MB = 1024 * 1024;
+    const stream = () => {
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent >= 200 * MB) return controller.close();
+          sent += 64 * 1024;
+          controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+        },
+      });
+      return { body, sent: () => sent };
+    };
+    const routes = [
+      ["/api/orders", "application/json"],
+      ["/api/pay", "application/json"],
+      ["/api/3ds/return", "application/x-www-form-urlencoded"],
+      ["/api/orders/X-1/refund", "text/plain"],
+      ["/api/__test/fail-next-pay", "application/json"],
+    ] as const;
+    // With a fault armed the pay route peeks at the body too: still within the limit.
+    await demo.app.request("/api/__test/fail-next-pay", { method: "POST", body: JSON.stringify({ invoiceId: "someone", mode: "before" }) });
+    for (const [path, type] of routes) {
+      const { body, sent } = stream();
+      const response = await demo.app.request(
+        path,
+        { method: "POST", headers: { "Content-Type": type, Origin: ORIGIN }, body, duplex: "half" } as RequestInit,
+        LOOPBACK,
+      );
+      expect(response.status, path).toBe(413);
+      expect(sent(), path).toBeLessThan(MB);
+    }
+    // A declared Content-Length over the limit is refused before a byte is read.
+    const declared = await demo.app.request("/api/orders", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Content-Length": String(100 * MB) },
+      body: "{}",
+    });
+    expect(declared.status).toBe(413);
+  });
+
+  it("records an approval the order must not keep on the order, never dropping it", async () => {
+    const order = await createOrder();
+    const first = await pay(order.invoiceId, "4242424242424242");
+    expect(first.body.status).toBe("3ds");
+    const paid = await pay(order.invoiceId, "4000000000003055");
+    expect(paid.body.status).toBe("approved");
+    const view = demo.orders.get(order.invoiceId);
+    expect(view).toMatchObject({ status: "paid", transactionId: paid.body.transactionId });
+    // The first attempt's bank page is finished after the order was paid: not completed, and said so.
+    const challenge = first.body as { acsUrl: string; transactionId: number; paReq: string; termUrl: string };
+    const form = (fields: Record<string, string>) => ({
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields).toString(),
+    });
+    const termUrl = new URL(challenge.termUrl);
+    const done = await demo.app.request(
+      `${termUrl.pathname}${termUrl.search}`,
+      form({ MD: String(challenge.transactionId), PaRes: await sandboxPaRes(challenge) }),
+      LOOPBACK,
+    );
+    expect(await done.text()).toContain('"code":"already_paid"');
+    expect(demo.orders.get(order.invoiceId)).toMatchObject({
+      status: "paid",
+      transactionId: paid.body.transactionId,
+      extraPayments: [{ transactionId: challenge.transactionId, reason: "duplicate", action: "not_completed" }],
+    });
+    expect(paymentsOf(order.invoiceId).filter((t) => t.Status === "Completed")).toHaveLength(1);
   });
 
   it("serves the gateway's public key same-origin and no files outside its folders", async () => {

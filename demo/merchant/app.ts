@@ -5,7 +5,16 @@ import { join } from "node:path";
 import type { HttpBindings } from "@hono/node-server";
 import { Hono } from "hono";
 import type { Context } from "hono";
-import { CloudPaymentsClient, createCheckoutHandlers, setRemoteAddress } from "../../server/index.ts";
+import { bodyLimit } from "hono/body-limit";
+import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
+import {
+  CloudPaymentsClient,
+  PAY_BODY_LIMIT,
+  THREE_DS_BODY_LIMIT,
+  createCheckoutHandlers,
+  setRemoteAddress,
+} from "../../server/index.ts";
 import { nodeGatewayHttp, remoteAddress } from "../../server/node/index.ts";
 import type { CheckoutResultEvent } from "../../server/index.ts";
 import type { PayResponse } from "../../server/contract.ts";
@@ -28,11 +37,15 @@ export interface DemoAppOptions {
   /** Enables /api/__test/* (DEMO_TEST_HOOKS=1). */
   testHooks?: boolean;
   orderCapacity?: number;
+  /** Signs 3-D Secure TermUrls and return outcomes; default: random per process (one instance). */
+  secret?: string;
 }
 
 type Env = { Bindings: HttpBindings };
 
 const MAX_ORDER_BODY = 8 * 1024;
+/** Anything else that takes a body (merchant actions, test hooks). */
+const MAX_OTHER_BODY = 1024;
 /** Once money moved (or is held), a later gateway event must not rewrite the order. */
 const SETTLED: ReadonlySet<OrderStatus> = new Set(["paid", "authorized", "confirmed", "voided", "refunded"]);
 
@@ -47,6 +60,12 @@ function statusOf(result: PayResponse, order: Order): OrderStatus {
     case "error":
       return "error";
   }
+}
+
+/** What the merchant's pages see of an order: not the paying attempt's X-Request-ID. */
+function publicView(order: Order): Omit<Order, "paidByRequestId"> {
+  const { paidByRequestId: _hidden, ...view } = order;
+  return view;
 }
 
 export function createDemoApp(options: DemoAppOptions) {
@@ -68,7 +87,17 @@ export function createDemoApp(options: DemoAppOptions) {
     const order =
       (event.invoiceId ? orders.get(event.invoiceId) : undefined) ??
       (transactionId !== undefined ? orders.findByTransaction(transactionId) : undefined);
-    if (!order || SETTLED.has(order.status)) return;
+    if (!order) return;
+    if (event.extraPayment) {
+      // A payment the order must not keep: never dropped silently, whatever the order's status.
+      const { transactionId: extraId, reason, action } = event.extraPayment;
+      orders.update(order.invoiceId, {
+        extraPayments: [...(order.extraPayments ?? []), { transactionId: extraId, reason, action }],
+        note: `Extra payment ${extraId} (${reason}): ${action.replace("_", " ")}`,
+      });
+      return;
+    }
+    if (SETTLED.has(order.status)) return;
     const change: Partial<Order> = { status: statusOf(result, order) };
     if (transactionId !== undefined) change.transactionId = transactionId;
     if (result.status === "approved") {
@@ -86,6 +115,8 @@ export function createDemoApp(options: DemoAppOptions) {
 
   const checkout = createCheckoutHandlers({
     client,
+    // One process: a random secret will do. Several instances share one (and one attempt store).
+    secret: options.secret ?? randomBytes(32).toString("base64url"),
     getOrder: (invoiceId) => {
       const order = orders.get(invoiceId);
       return order
@@ -94,8 +125,11 @@ export function createDemoApp(options: DemoAppOptions) {
             currency: order.currency,
             description: order.description,
             scheme: order.scheme,
-            // Paid orders refuse a new attempt; the paying attempt's own retry still replays.
-            ...(order.paidByRequestId !== undefined && { paidByRequestId: order.paidByRequestId }),
+            // Paid orders refuse a new attempt; the paying attempt's own retry is answered from the gateway.
+            ...(order.paidByRequestId !== undefined && {
+              paidByRequestId: order.paidByRequestId,
+              paidTransactionId: order.transactionId ?? null,
+            }),
           }
         : null;
     },
@@ -104,6 +138,8 @@ export function createDemoApp(options: DemoAppOptions) {
     returnUrl: `${origin}/redirect`,
     onResult: recordResult,
     getClientIp: remoteAddress, // recorded by withClientIp below
+    // Every demo shopper comes from 127.0.0.1, so the per-IP limit is wider than a shop's.
+    failureLimits: { perIp: { max: 100, windowMs: 15 * 60_000 } },
   });
 
   let publicKeyCache: { body: string; expires: number } | null = null;
@@ -114,7 +150,24 @@ export function createDemoApp(options: DemoAppOptions) {
     await next();
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "same-origin");
+    // No other site may frame the shop's pages (clickjacking). The kit's 3-D Secure page sets its own.
+    if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", "frame-ancestors 'self'");
+    if (!c.res.headers.has("X-Frame-Options")) c.header("X-Frame-Options", "SAMEORIGIN");
   });
+
+  // Every body is limited before anything reads it (hono's bodyLimit stops reading at the limit).
+  const limited = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => c.json({ status: "error", code: "bad_request", message: "Body too large" }, 413) });
+  app.use("/api/pay", limited(PAY_BODY_LIMIT));
+  app.use("/api/3ds/return", limited(THREE_DS_BODY_LIMIT));
+  app.post("/api/orders", limited(MAX_ORDER_BODY));
+  app.use("/api/*", async (c, next) => {
+    const path = c.req.path;
+    if (path === "/api/pay" || path === "/api/3ds/return" || path === "/api/orders") return next();
+    return limited(MAX_OTHER_BODY)(c, next);
+  });
+  // Merchant actions move money: only from the shop's own pages (Origin / Sec-Fetch-Site).
+  app.use("/api/orders/:invoiceId/*", csrf({ origin }));
 
   app.get("/healthz", (c) => c.text("ok"));
 
@@ -134,7 +187,6 @@ export function createDemoApp(options: DemoAppOptions) {
 
   app.post("/api/orders", async (c) => {
     const text = await c.req.text();
-    if (text.length > MAX_ORDER_BODY) return c.json({ message: "Cart too large" }, 413);
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -164,10 +216,10 @@ export function createDemoApp(options: DemoAppOptions) {
   });
 
   // The merchant's view. A real shop would put this behind its staff login.
-  app.get("/api/orders", (c) => c.json({ orders: orders.list() }));
+  app.get("/api/orders", (c) => c.json({ orders: orders.list().map(publicView) }));
   app.get("/api/orders/:invoiceId", (c) => {
     const order = orders.get(c.req.param("invoiceId"));
-    return order ? c.json(order) : c.json({ message: "No such order" }, 404);
+    return order ? c.json(publicView(order)) : c.json({ message: "No such order" }, 404);
   });
 
   app.post("/api/orders/:invoiceId/:action{confirm|void|refund}", async (c) => {
@@ -194,7 +246,8 @@ export function createDemoApp(options: DemoAppOptions) {
       return c.json({ message: result.message }, 502);
     }
     const status: OrderStatus = action === "confirm" ? "confirmed" : action === "void" ? "voided" : "refunded";
-    return c.json(orders.update(order.invoiceId, { status, note: `${action} ok` }));
+    const updated = orders.update(order.invoiceId, { status, note: `${action} ok` });
+    return c.json(updated ? publicView(updated) : { message: "No such order" });
   });
 
   const withClientIp = (c: Context<Env>): Request => {
@@ -205,7 +258,9 @@ export function createDemoApp(options: DemoAppOptions) {
   };
 
   app.post("/api/pay", async (c) => {
-    const peek = (await c.req.raw.clone().json().catch(() => null)) as { invoiceId?: unknown } | null;
+    // Peek at the (already size-limited) body only while a test fault is armed.
+    const peek =
+      faults.armedCount > 0 ? ((await c.req.raw.clone().json().catch(() => null)) as { invoiceId?: unknown } | null) : null;
     const fault = faults.take(typeof peek?.invoiceId === "string" ? peek.invoiceId : undefined);
     if (fault === "before") return c.json({ status: "error", message: "Injected failure (before the gateway)" }, 500);
     const response = await checkout.pay(withClientIp(c));
@@ -259,6 +314,8 @@ export function createDemoApp(options: DemoAppOptions) {
 
   app.notFound((c) => (c.req.path.startsWith("/api/") ? c.json({ message: "Not found" }, 404) : c.text("Not found", 404)));
   app.onError((error, c) => {
+    // Middleware refusals (csrf's 403) carry their own answer.
+    if (error instanceof HTTPException) return error.getResponse();
     console.error("demo: unhandled error", error instanceof Error ? error.message : String(error));
     return c.json({ message: "Internal error" }, 500);
   });

@@ -28,8 +28,16 @@ export interface Order {
   cardLastFour?: string;
   /** Last gateway reason or error, for the merchant's eyes. */
   note?: string;
+  /** Approvals the order must not keep (another attempt paid first), and what the kit did with them. */
+  extraPayments?: ExtraPaymentNote[];
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ExtraPaymentNote {
+  transactionId: number;
+  reason: "duplicate" | "mismatch";
+  action: "not_completed" | "reversed" | "reverse_failed";
 }
 
 export interface NewOrder {

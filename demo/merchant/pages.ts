@@ -174,5 +174,6 @@ export function strictCsp(nonce: string, sandboxOrigin: string): string {
     "form-action 'self' " + sandboxOrigin,
     "base-uri 'none'",
     "object-src 'none'",
+    "frame-ancestors 'self'",
   ].join("; ");
 }

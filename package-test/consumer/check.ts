@@ -37,6 +37,7 @@ export async function server(): Promise<void> {
   const client = new CloudPaymentsClient({ publicId: "pk", apiSecret: "secret", http: transport });
   const handlers: CheckoutHandlers = createCheckoutHandlers({
     client,
+    secret: "0123456789abcdef0123456789abcdef",
     getOrder: async () => ({ amount: 1500, currency: "RUB" }),
     termUrl: "https://shop.example/api/3ds/return",
     returnUrl: "https://shop.example/done",

@@ -66,6 +66,7 @@ server.listen(0, "127.0.0.1", () => {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { pay, threeDsReturn } = createCheckoutHandlers({
     client,
+    secret: "package-test-merchant-secret-0123456789",
     getOrder: (invoiceId) => (invoiceId.startsWith("order-") ? order : null),
     termUrl: `${origin}/api/3ds/return`,
     returnUrl: `${origin}/done`,

@@ -136,6 +136,11 @@ export interface TransactionModel {
   CardType?: string;
   Name?: string | null;
   Token?: string | null;
+  /** 0 payment, 1 refund (2 payout). */
+  Type?: number;
+  /** For a refund: the payment it refunds. */
+  OriginalTransactionId?: number | null;
+  Refunded?: boolean;
   [field: string]: unknown;
 }
 

@@ -34,6 +34,8 @@ export interface GatewayTransaction {
   token?: string;
   /** "Authorized" (two-stage), "Completed", "Declined"… in the gateway's words. */
   status: string;
+  /** true when the money was taken, false while it is only held (two-stage). */
+  captured: boolean;
   /** The gateway's full answer model, for the merchant's own records. */
   raw: unknown;
 }
@@ -69,6 +71,16 @@ export interface CheckoutGateway {
     input: { transactionId: number; paRes: string },
     options: GatewayCallOptions,
   ): Promise<GatewayPayOutcome>;
-  /** The final outcome of a transaction, or null while it is not final / unknown. */
-  findOutcome(transactionId: number): Promise<GatewayPayOutcome | null>;
+  /**
+   * The final outcome of a payment the gateway knows by `reference` (its own id, as text), or
+   * null while it is not final, when unknown, and for anything that is not a payment (a refund,
+   * a payout): the kit asks only about payments it started itself.
+   */
+  findOutcome(reference: string): Promise<GatewayPayOutcome | null>;
+  /**
+   * Undoes an approval at once: voids a hold, refunds a capture in full. Resolves true when the
+   * gateway confirmed it. The kit calls it for an approval the order must not keep (another
+   * attempt paid first, or it does not match the order).
+   */
+  reverse(transaction: GatewayTransaction): Promise<boolean>;
 }

@@ -12,6 +12,7 @@ function toTransaction(model: TransactionModel): GatewayTransaction {
     cardLastFour: model.CardLastFour ?? "",
     authCode: model.AuthCode ?? "",
     status: model.Status,
+    captured: model.Status === "Completed",
     raw: model,
   };
   if (typeof model.Token === "string" && model.Token !== "") transaction.token = model.Token;
@@ -77,13 +78,25 @@ export function cloudPaymentsGateway(client: CloudPaymentsClient): CheckoutGatew
       return toOutcome(await client.cards.post3ds({ TransactionId: transactionId, PaRes: paRes }, callOptions));
     },
 
-    async findOutcome(transactionId) {
-      const found = await client.payments.get({ TransactionId: transactionId });
+    async findOutcome(reference) {
+      if (!/^[1-9]\d{0,15}$/.test(reference)) return null;
+      const found = await client.payments.get({ TransactionId: Number(reference) });
       if (!found.ok) return null;
       const { model } = found;
+      // Type 0 is a payment; refunds (Type 1) and payouts name their payment in OriginalTransactionId.
+      const isPayment = (model.Type === undefined || model.Type === 0) && (model.OriginalTransactionId ?? null) === null;
+      if (!isPayment || model.TransactionId !== Number(reference)) return null;
       if (model.Status === "Completed" || model.Status === "Authorized") return toOutcome({ kind: "approved", model });
       if (model.Status === "Declined") return toOutcome({ kind: "declined", model });
       return null;
+    },
+
+    async reverse(transaction) {
+      const TransactionId = transaction.transactionId;
+      const result = transaction.captured
+        ? await client.payments.refund({ TransactionId, Amount: transaction.amount })
+        : await client.payments.void({ TransactionId });
+      return result.ok;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CloudPaymentsClient } from "../client/index.ts";
 import { setRemoteAddress } from "../request-context.ts";
 import { assertClientIpSource, clientIpOf } from "./client-ip.ts";
 import { createCheckoutHandlers } from "./create-checkout-handlers.ts";
@@ -33,7 +34,9 @@ describe("clientIpOf", () => {
 
 describe("creating the handlers without a source of the shopper's IP", () => {
   const base = {
-    client: { pay: async () => ({ kind: "invalid" as const, message: "" }), completeThreeDs: async () => ({ kind: "invalid" as const, message: "" }), findOutcome: async () => null },
+    // Never called: creating the handlers is what is tested.
+    client: new CloudPaymentsClient({ publicId: "pk_test", apiSecret: "secret" }),
+    secret: "client-ip-test-secret-0123456789abcdef",
     getOrder: () => null,
     termUrl: "https://shop.example/api/3ds/return",
     returnUrl: "https://shop.example/done",

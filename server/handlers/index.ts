@@ -1,6 +1,18 @@
 // Public face of the checkout handlers.
 export { createCheckoutHandlers } from "./create-checkout-handlers.ts";
 export type { CheckoutHandlers, FetchHandler } from "./create-checkout-handlers.ts";
-export type { CheckoutHandlerOptions, CheckoutLogger, CheckoutOrder, CheckoutResultEvent } from "./options.ts";
+export type {
+  AttemptLimit,
+  CheckoutHandlerOptions,
+  CheckoutLogger,
+  CheckoutOrder,
+  CheckoutResultEvent,
+  ExtraPayment,
+  FailureLimits,
+  HoldTimes,
+} from "./options.ts";
 export { PAY_BODY_LIMIT } from "./pay-handler.ts";
+export { THREE_DS_BODY_LIMIT } from "./three-ds-return-handler.ts";
 export { TERM_URL_TRANSACTION_PARAM } from "./term-url-binding.ts";
+export { verifyReturnQuery } from "./return-query.ts";
+export { MIN_SECRET_LENGTH } from "./signing.ts";

@@ -1,10 +1,13 @@
-// Shopper-safe texts of the endpoint's error answers. The widget shows its own
-// localised text by status; these are for logs, API users and a fallback.
+// Shopper-safe texts of the endpoint's error answers, fixed: never the gateway's own words.
+// The widget shows its own localised text by `code`; these are for logs, API users and a fallback.
 export const MESSAGES = {
   gatewayUnavailable: "The payment service is temporarily unavailable. Please try again.",
   gatewayMismatch: "The payment could not be confirmed. Please contact the shop.",
+  paymentRejected: "The payment could not be processed. Please check the card details or try another card.",
   unknownInvoice: "Unknown order",
   alreadyPaid: "This order is already paid",
+  inProgress: "A payment for this order is in progress. Please wait for it to finish.",
+  tooManyAttempts: "Too many unsuccessful payment attempts. Please try again later.",
   orderUnavailable: "The order could not be loaded. Please try again.",
   originRefused: "This origin may not call the payment endpoint",
   methodNotAllowed: "Method not allowed",

@@ -1,24 +1,27 @@
 // Options of createCheckoutHandlers and the event it reports to the merchant.
+import type { AttemptStore } from "../attempts/index.ts";
 import type { CloudPaymentsClient } from "../client/index.ts";
 import type { PayResponse, PaymentScheme } from "../contract.ts";
 import type { CheckoutGateway } from "../gateway/index.ts";
 
-/** The merchant's own order: the only source of what is charged. */
+/** The merchant's own order: the only source of what is charged, and how. */
 export interface CheckoutOrder {
   amount: number;
   currency: string;
   description?: string;
   accountId?: string;
   email?: string;
-  /** Overrides the scheme the browser asks for. */
+  /** One-stage `charge` (default) or two-stage `auth`: the merchant's alone, never the browser's. */
   scheme?: PaymentScheme;
   /**
    * Set once the order is paid (or authorised): the X-Request-ID of the attempt that paid it
    * (`onResult`'s `requestId`), or null when unknown (e.g. paid after 3-D Secure). Any other
-   * attempt is refused with 409, so an order is never paid twice; a retry of the paying attempt
-   * itself still gets the gateway's replayed answer.
+   * attempt is refused with 409 `already_paid`; a retry of the paying attempt itself is answered
+   * from the gateway's record of `paidTransactionId`, never charged again.
    */
   paidByRequestId?: string | null;
+  /** The transaction that paid the order (`onResult`'s `result.transactionId`). */
+  paidTransactionId?: number | string | null;
 }
 
 export interface CheckoutLogger {
@@ -27,10 +30,32 @@ export interface CheckoutLogger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** Reported once per gateway outcome (approved, declined, 3ds started, gateway error). */
+/**
+ * A payment the order must not keep: another attempt paid the order first (`duplicate`), or the
+ * gateway approved something other than the order (`mismatch`).
+ */
+export interface ExtraPayment {
+  reason: "duplicate" | "mismatch";
+  /**
+   * `not_completed`: the kit did not finish this attempt's 3-D Secure, nothing was charged;
+   * `reversed`: the kit voided or refunded the approval at once;
+   * `reverse_failed`: the approval stands: refund it yourself (`gatewayModel` has it).
+   */
+  action: "not_completed" | "reversed" | "reverse_failed";
+  /** This attempt's transaction. */
+  transactionId: number;
+  /** The payment that paid the order first (duplicates), in the gateway's id. */
+  paidReference?: string;
+}
+
+/**
+ * Reported once per gateway outcome (approved, declined, 3ds started, gateway error), and again
+ * when a retry or a replayed return is answered from the gateway's record: key your records by
+ * the transaction id.
+ */
 export interface CheckoutResultEvent {
   stage: "pay" | "threeDsReturn";
-  /** Null when a 3-D Secure return's transaction carried no invoice id. */
+  /** Null only when the outcome belongs to no invoice the kit knows. */
   invoiceId: string | null;
   /** The widget's X-Request-ID (pay stage only). */
   requestId?: string;
@@ -38,19 +63,59 @@ export interface CheckoutResultEvent {
   result: PayResponse;
   /** The gateway's full transaction model when there is one (has the card token, if any). */
   gatewayModel?: unknown;
+  /** Set when this attempt's payment must not count for the order (see ExtraPayment). */
+  extraPayment?: ExtraPayment;
+}
+
+export interface AttemptLimit {
+  /** Failed (or still open) attempts allowed in one window. */
+  max: number;
+  windowMs: number;
+}
+
+export interface FailureLimits {
+  /** Default 20 per 15 minutes per shopper IP address. */
+  perIp?: AttemptLimit | false;
+  /** Default 10 per 15 minutes per invoice. */
+  perInvoice?: AttemptLimit | false;
+}
+
+export interface HoldTimes {
+  /** How long an invoice is held while one gateway call runs; longer than the client's timeout. Default 2 min. */
+  callMs?: number;
+  /**
+   * How long it is held while the shopper is on a 3-D Secure page, or after a call whose outcome
+   * is unknown (the widget retries with the same X-Request-ID meanwhile). Default 20 min.
+   */
+  pendingMs?: number;
+  /** How long the store remembers a paid invoice (your getOrder is the lasting record). Default 7 days. */
+  paidMs?: number;
 }
 
 export interface CheckoutHandlerOptions {
   /** The gateway: a CloudPaymentsClient, or any CheckoutGateway adapter. */
   client: CloudPaymentsClient | CheckoutGateway;
   getOrder(invoiceId: string): CheckoutOrder | null | undefined | Promise<CheckoutOrder | null | undefined>;
+  /**
+   * At least 32 random characters, the same on every instance: signs the 3-D Secure TermUrl
+   * and the returnUrl outcome. Keep it out of the browser and the repository.
+   */
+  secret: string;
   /** Absolute URL where threeDsReturn is mounted (the ACS posts the shopper back here). */
   termUrl: string;
   /** Origins of the pages embedding the widget: CORS and postMessage targets. */
   allowedOrigins: readonly string[];
-  /** Where a top-level 3-D Secure return redirects (303) with the result in the query. */
+  /** Where a top-level 3-D Secure return redirects (303) with the signed result in the query. */
   returnUrl: string;
   onResult?(event: CheckoutResultEvent): void | Promise<void>;
+  /**
+   * Who may pay an invoice now, and which invoices are paid. Default: in this process's memory.
+   * With several instances pass one shared store, e.g. `redisAttemptStore(...)`.
+   */
+  attemptStore?: AttemptStore;
+  holdTimes?: HoldTimes;
+  /** Card-testing defence: 429 with Retry-After past these; counted in the attempt store. `false`: none. */
+  failureLimits?: FailureLimits | false;
   /**
    * Header set by your own reverse proxy with the client address, e.g. "x-forwarded-for"
    * (its last entry is used) or "x-real-ip". Only set this behind a proxy that overwrites it.

@@ -7,6 +7,7 @@ import { MESSAGES } from "./messages.ts";
 import type { CheckoutHandlerOptions, CheckoutLogger } from "./options.ts";
 
 const ORIGIN = "https://shop.example";
+const SECRET = "pay-handler-test-secret-0123456789abcdef";
 
 function setup(outcome: GatewayPayOutcome, overrides: Partial<CheckoutHandlerOptions> = {}) {
   const inputs: GatewayPayInput[] = [];
@@ -17,6 +18,7 @@ function setup(outcome: GatewayPayOutcome, overrides: Partial<CheckoutHandlerOpt
     },
     completeThreeDs: async () => outcome,
     findOutcome: async () => null,
+    reverse: async () => true,
   };
   const logs: string[] = [];
   const logger: CheckoutLogger = {
@@ -25,6 +27,7 @@ function setup(outcome: GatewayPayOutcome, overrides: Partial<CheckoutHandlerOpt
   };
   const { pay } = createCheckoutHandlers({
     client: gateway,
+    secret: SECRET,
     getOrder: (id) => (id === "inv-1" ? { amount: 100, currency: "EUR", accountId: "acc-1", email: "order@example.com" } : null),
     termUrl: "https://shop.example/3ds?lang=ru",
     returnUrl: "https://shop.example/done",
@@ -53,6 +56,7 @@ const transaction = {
   cardLastFour: "3055",
   authCode: "A1",
   status: "Completed",
+  captured: true,
   raw: {},
 };
 
@@ -93,7 +97,7 @@ describe("pay handler with another gateway adapter", () => {
       transactionId: 55,
       acsUrl: "https://acs.example",
       paReq: "pr",
-      termUrl: "https://shop.example/3ds?lang=ru&tx=55",
+      termUrl: expect.stringMatching(/^https:\/\/shop\.example\/3ds\?lang=ru&tx=55&inv=inv-1&att=cw-once-[0-9a-f-]+&exp=\d+&sig=[\w-]{43}$/),
       iframeAllowed: false,
       frameWidth: 500,
     });
@@ -134,7 +138,9 @@ describe("pay handler when something it calls throws", () => {
           pay: async () => ({ kind: "approved", transaction }),
           completeThreeDs: async () => ({ kind: "invalid", message: "" }),
           findOutcome: async () => null,
+          reverse: async () => true,
         },
+        secret: SECRET,
         getOrder: () => ({ amount: 100, currency: "EUR" }),
         termUrl: "https://shop.example/3ds",
         returnUrl: "https://shop.example/done",

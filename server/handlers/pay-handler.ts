@@ -1,24 +1,34 @@
-// `POST {endpoint}/pay`: validate, look the order up, call the gateway, answer the contract.
+// `POST {endpoint}/pay`: validate, look the order up, claim the invoice, call the gateway,
+// settle the claim, answer the contract.
 import { GatewayError, GatewayTransportError } from "../client/index.ts";
-import type { PayRequestBody, PayResponse } from "../contract.ts";
+import type { PayRequestBody } from "../contract.ts";
 import type { GatewayPayOutcome } from "../gateway/index.ts";
 import { clientIpOf } from "./client-ip.ts";
 import { checkOrigin, corsHeaders, preflightHeaders } from "./cors.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import { MESSAGES } from "./messages.ts";
-import type { CheckoutOrder } from "./options.ts";
+import type { CheckoutOrder, CheckoutResultEvent } from "./options.ts";
 import { checkPayBody } from "./pay-body.ts";
 import { readLimitedBody } from "./read-limited-body.ts";
 import { checkRequestId, gatewayRequestId } from "./request-id.ts";
-import { errorResponse, jsonResponse } from "./responses.ts";
-import { toApproved, toDeclined, toThreeDs } from "./to-pay-response.ts";
+import { errorBody, jsonResponse } from "./responses.ts";
+import {
+  answerFromRecord,
+  giveBackAttempt,
+  holdForShopper,
+  limitKeys,
+  holdUnknown,
+  mayHavePaid,
+  settleApproval,
+  settleUnpaid,
+  type Answer,
+  type AttemptKey,
+} from "./settlement.ts";
+import { AttemptStoreError } from "./store-guard.ts";
+import { bindTermUrl } from "./term-url-binding.ts";
+import { toDeclined, toThreeDs } from "./to-pay-response.ts";
 
 export const PAY_BODY_LIMIT = 16 * 1024;
-
-interface Answer {
-  status: number;
-  body: PayResponse;
-}
 
 function isValidOrder(order: CheckoutOrder): boolean {
   return (
@@ -38,139 +48,225 @@ function describeFailure(error: unknown): Record<string, unknown> {
   return { error: error instanceof Error ? error.name : typeof error };
 }
 
+const unavailable = (): Answer => ({ status: 502, body: errorBody("gateway_unavailable", MESSAGES.gatewayUnavailable) });
+const alreadyPaid = (): Answer => ({ status: 409, body: errorBody("already_paid", MESSAGES.alreadyPaid) });
+
+interface PayInput {
+  body: PayRequestBody;
+  order: CheckoutOrder;
+  ip: string;
+  requestId: string | undefined;
+  attempt: AttemptKey;
+}
+
 export function createPayHandler(context: HandlerContext): (request: Request) => Promise<Response> {
-  const { options, gateway, logger } = context;
-  // Concurrent duplicates of one attempt share one gateway call.
+  const { options, gateway, logger, store, limits, holds } = context;
+  // Concurrent duplicates of one attempt on this instance share one pass.
   const inFlight = new Map<string, Promise<Answer>>();
 
-  async function charge(body: PayRequestBody, order: CheckoutOrder, ip: string, requestId: string | undefined) {
-    const key = requestId === undefined ? undefined : await gatewayRequestId(body.invoiceId, requestId);
-    if (key !== undefined) {
-      const pending = inFlight.get(key);
-      if (pending) return pending;
+  function event(input: PayInput, answer: Answer, extra: Partial<CheckoutResultEvent> = {}): CheckoutResultEvent {
+    return {
+      stage: "pay",
+      invoiceId: input.attempt.invoiceId,
+      ...(input.requestId !== undefined && { requestId: input.requestId }),
+      result: answer.body,
+      ...extra,
+    };
+  }
+
+  /** The paying attempt asks again: answer from the gateway's record of its payment, never pay again. */
+  async function replayPayment(input: PayInput, reference: string | null): Promise<Answer> {
+    if (reference === null) return alreadyPaid();
+    let found: Awaited<ReturnType<typeof answerFromRecord>>;
+    try {
+      found = await answerFromRecord(context, input.attempt.invoiceId, input.order, reference);
+    } catch (error) {
+      logger.warn("checkout: gateway unavailable for a paid order's record", { invoiceId: input.attempt.invoiceId, ...describeFailure(error) });
+      return unavailable();
     }
-    const answer = callGateway(body, order, ip, requestId, key);
-    if (key !== undefined) {
-      inFlight.set(key, answer);
-      // then(f, f), not finally: a rejection is the caller's to handle, not an unhandled one here.
-      const forget = () => inFlight.delete(key);
-      void answer.then(forget, forget);
-    }
+    if (found === null) return alreadyPaid();
+    const answer: Answer = { status: 200, body: found.approved };
+    await context.report(event(input, answer, { gatewayModel: found.gatewayModel }));
     return answer;
   }
 
-  async function callGateway(
-    body: PayRequestBody,
-    order: CheckoutOrder,
-    ip: string,
-    requestId: string | undefined,
-    key: string | undefined,
-  ): Promise<Answer> {
-    const invoiceId = body.invoiceId;
-    const logFields = { invoiceId, requestId };
-    const email = order.email ?? body.email;
+  /** Counts the attempt against each failure limit; all or none. */
+  async function takeLimits(input: PayInput): Promise<{ keys: string[] } | { retryAfterMs: number }> {
+    const keys: string[] = [];
+    for (const key of limitKeys(context, input.attempt.invoiceId, input.ip)) {
+      const limit = key.startsWith("ip:") ? limits.perIp : limits.perInvoice;
+      if (limit === null) continue;
+      const taken = await store.takeAttempt(key, limit.max, limit.windowMs);
+      if (taken.kind === "full") {
+        for (const done of keys) await store.returnAttempt(done);
+        return { retryAfterMs: taken.retryAfterMs };
+      }
+      keys.push(key);
+    }
+    return { keys };
+  }
+
+  async function attemptPayment(input: PayInput): Promise<Answer> {
+    const { order, requestId, attempt } = input;
+    const { invoiceId } = attempt;
+
+    // The merchant's record first: a paid order is never paid again.
+    const paidBy = order.paidByRequestId;
+    if (paidBy !== undefined) {
+      if (paidBy === null || paidBy !== requestId) return alreadyPaid();
+      const stored = order.paidTransactionId ?? (await store.read(invoiceId)).paid?.reference ?? null;
+      return replayPayment(input, stored === null ? null : String(stored));
+    }
+
+    const counted = await takeLimits(input);
+    if ("retryAfterMs" in counted) {
+      logger.warn("checkout: too many failed attempts", { invoiceId, requestId });
+      return {
+        status: 429,
+        body: errorBody("too_many_attempts", MESSAGES.tooManyAttempts),
+        headers: { "Retry-After": String(Math.max(1, Math.ceil(counted.retryAfterMs / 1000))) },
+      };
+    }
+    // Approvals and the shop's own trouble give the count back; declines, refusals and
+    // 3-D Secure challenges keep it (the return gives it back when the shopper passes).
+    const giveBack = () => giveBackAttempt(context, counted.keys);
+
+    const claim = await store.claim(invoiceId, {
+      attemptId: attempt.attemptId,
+      stage: "call",
+      ttlMs: holds.callMs,
+      // A 3-D Secure page nobody finishes must not lock the order: its return checks the store again.
+      replaces: ["challenge"],
+    });
+    if (claim.kind !== "claimed") {
+      await giveBack();
+      if (claim.kind === "paid") {
+        return claim.paid.attemptId === attempt.attemptId ? replayPayment(input, claim.paid.reference) : alreadyPaid();
+      }
+      logger.info?.("checkout: another attempt holds the order", { invoiceId, requestId, stage: claim.hold.stage });
+      return { status: 409, body: errorBody("payment_in_progress", MESSAGES.inProgress) };
+    }
+
     let outcome: GatewayPayOutcome;
     try {
       outcome = await gateway.pay(
         {
-          scheme: order.scheme ?? body.scheme ?? "charge",
+          scheme: order.scheme ?? "charge",
           amount: order.amount,
           currency: order.currency,
           invoiceId,
-          cryptogram: body.cryptogram,
-          name: body.name,
-          ipAddress: ip,
+          cryptogram: input.body.cryptogram,
+          name: input.body.name,
+          ipAddress: input.ip,
           ...(order.description !== undefined && { description: order.description }),
           // The account a saved card belongs to is the merchant's word, never the browser's.
           ...(order.accountId !== undefined && { accountId: order.accountId }),
-          ...(email !== undefined && { email }),
-          ...(body.saveCard === true && { saveCard: true }),
+          ...((order.email ?? input.body.email) !== undefined && { email: order.email ?? input.body.email }),
+          ...(input.body.saveCard === true && { saveCard: true }),
         },
-        key === undefined ? {} : { requestId: key },
+        { requestId: attempt.attemptId },
       );
     } catch (error) {
-      logger.warn("checkout: gateway unavailable", { ...logFields, ...describeFailure(error) });
-      const answer: Answer = { status: 502, body: { status: "error", message: MESSAGES.gatewayUnavailable } };
-      await context.report({ stage: "pay", invoiceId, ...(requestId !== undefined && { requestId }), result: answer.body });
+      logger.warn("checkout: gateway unavailable", { invoiceId, requestId, ...describeFailure(error) });
+      if (mayHavePaid(error)) await holdUnknown(context, attempt);
+      else await settleUnpaid(context, attempt);
+      await giveBack();
+      const answer = unavailable();
+      await context.report(event(input, answer));
       return answer;
     }
 
     let answer: Answer;
-    let gatewayModel: unknown;
+    let extra: Partial<CheckoutResultEvent> = {};
     switch (outcome.kind) {
       case "approved": {
-        const { transaction } = outcome;
-        gatewayModel = transaction.raw;
-        const matches =
-          (transaction.invoiceId === null || transaction.invoiceId === invoiceId) &&
-          transaction.amount === order.amount &&
-          transaction.currency === order.currency;
-        if (!matches) {
-          logger.error("checkout: gateway approval does not match the order", {
-            ...logFields,
-            transactionId: transaction.transactionId,
-          });
-          answer = { status: 502, body: { status: "error", message: MESSAGES.gatewayMismatch } };
-        } else {
-          answer = { status: 200, body: toApproved(transaction) };
-        }
+        const settled = await settleApproval(context, attempt, order, outcome.transaction);
+        answer = settled.answer;
+        extra = { gatewayModel: outcome.transaction.raw, ...(settled.extraPayment && { extraPayment: settled.extraPayment }) };
+        if (answer.status === 200) await giveBack();
         break;
       }
       case "declined":
-        gatewayModel = outcome.transaction?.raw;
+        await settleUnpaid(context, attempt);
         answer = { status: 200, body: toDeclined(outcome) };
+        if (outcome.transaction) extra = { gatewayModel: outcome.transaction.raw };
         break;
-      case "3ds":
-        answer = { status: 200, body: toThreeDs(outcome, options.termUrl) };
+      case "3ds": {
+        await holdForShopper(context, attempt, "challenge", String(outcome.transactionId));
+        const termUrl = await bindTermUrl(
+          options.termUrl,
+          {
+            transactionId: outcome.transactionId,
+            invoiceId,
+            attemptId: attempt.attemptId,
+            // A little longer than the hold: the return checks the store, not the clock, for what is paid.
+            expiresAt: Math.ceil((Date.now() + holds.pendingMs) / 1000) + 300,
+          },
+          context.signer,
+        );
+        answer = { status: 200, body: toThreeDs(outcome, termUrl) };
         break;
+      }
       case "invalid":
-        answer = { status: 400, body: { status: "error", message: outcome.message } };
+        await settleUnpaid(context, attempt);
+        // The gateway's words may help the shop, never a prober: logged, not answered.
+        logger.warn("checkout: the gateway refused the payment request", { invoiceId, requestId, gatewayMessage: outcome.message });
+        answer = { status: 400, body: errorBody("payment_rejected", MESSAGES.paymentRejected) };
         break;
     }
-    logger.info?.("checkout: pay", { ...logFields, status: answer.body.status });
-    await context.report({
-      stage: "pay",
-      invoiceId,
-      ...(requestId !== undefined && { requestId }),
-      result: answer.body,
-      ...(gatewayModel !== undefined && { gatewayModel }),
-    });
+    logger.info?.("checkout: pay", { invoiceId, requestId, status: answer.body.status });
+    await context.report(event(input, answer, extra));
+    return answer;
+  }
+
+  function attemptOnce(input: PayInput, keyed: boolean): Promise<Answer> {
+    if (!keyed) return attemptPayment(input);
+    const key = input.attempt.attemptId;
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const answer = attemptPayment(input);
+    inFlight.set(key, answer);
+    // then(f, f), not finally: a rejection is the caller's to handle, not an unhandled one here.
+    const forget = () => inFlight.delete(key);
+    void answer.then(forget, forget);
     return answer;
   }
 
   return async function pay(request: Request): Promise<Response> {
     const origin = checkOrigin(request, context.allowedOrigins);
+    const refuse = (status: number, code: Parameters<typeof errorBody>[0], message: string, headers: Record<string, string> = {}) =>
+      jsonResponse(errorBody(code, message), status, headers);
     if (request.method === "OPTIONS") {
-      if (origin.kind !== "allowed") return errorResponse(403, MESSAGES.originRefused);
+      if (origin.kind !== "allowed") return refuse(403, "origin_refused", MESSAGES.originRefused);
       return new Response(null, { status: 204, headers: preflightHeaders(origin.origin) });
     }
-    if (origin.kind === "refused") return errorResponse(403, MESSAGES.originRefused);
+    if (origin.kind === "refused") return refuse(403, "origin_refused", MESSAGES.originRefused);
     const cors = origin.kind === "allowed" ? corsHeaders(origin.origin) : {};
     if (request.method !== "POST") {
-      return errorResponse(405, MESSAGES.methodNotAllowed, { ...cors, Allow: "POST, OPTIONS" });
+      return refuse(405, "bad_request", MESSAGES.methodNotAllowed, { ...cors, Allow: "POST, OPTIONS" });
     }
 
     const contentType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
-    if (contentType !== "application/json") return errorResponse(415, MESSAGES.contentType, cors);
+    if (contentType !== "application/json") return refuse(415, "bad_request", MESSAGES.contentType, cors);
 
     const requestIdCheck = checkRequestId(request);
-    if (!requestIdCheck.ok) return errorResponse(400, requestIdCheck.message, cors);
+    if (!requestIdCheck.ok) return refuse(400, "bad_request", requestIdCheck.message, cors);
     const { requestId } = requestIdCheck;
 
     const read = await readLimitedBody(request, PAY_BODY_LIMIT);
     if (!read.ok) {
       return read.reason === "too_large"
-        ? errorResponse(413, MESSAGES.bodyTooLarge, cors)
-        : errorResponse(400, MESSAGES.bodyUnreadable, cors);
+        ? refuse(413, "bad_request", MESSAGES.bodyTooLarge, cors)
+        : refuse(400, "bad_request", MESSAGES.bodyUnreadable, cors);
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(read.text);
     } catch {
-      return errorResponse(400, MESSAGES.invalidJson, cors);
+      return refuse(400, "bad_request", MESSAGES.invalidJson, cors);
     }
     const checked = checkPayBody(parsed);
-    if (!checked.ok) return errorResponse(400, checked.message, cors);
+    if (!checked.ok) return refuse(400, "bad_request", checked.message, cors);
     const { body } = checked;
 
     let order: CheckoutOrder | null | undefined;
@@ -181,29 +277,45 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
         invoiceId: body.invoiceId,
         error: error instanceof Error ? error.message : String(error),
       });
-      return errorResponse(500, MESSAGES.orderUnavailable, cors);
+      return refuse(500, "order_unavailable", MESSAGES.orderUnavailable, cors);
     }
-    if (order === null || order === undefined) return errorResponse(404, MESSAGES.unknownInvoice, cors);
+    if (order === null || order === undefined) return refuse(404, "unknown_order", MESSAGES.unknownInvoice, cors);
     if (!isValidOrder(order)) {
       logger.error("checkout: getOrder returned an order without a positive amount and ISO currency", {
         invoiceId: body.invoiceId,
       });
-      return errorResponse(500, MESSAGES.orderUnavailable, cors);
+      return refuse(500, "order_unavailable", MESSAGES.orderUnavailable, cors);
     }
-
-    const paidBy = order.paidByRequestId;
-    if (paidBy !== undefined && (paidBy === null || paidBy !== requestId)) {
-      return errorResponse(409, MESSAGES.alreadyPaid, cors);
+    if (body.scheme !== undefined && body.scheme !== (order.scheme ?? "charge")) {
+      logger.info?.("checkout: the browser asked for another scheme than the order's; the order's is used", { invoiceId: body.invoiceId });
     }
 
     const ip = clientIpOf(request, options.trustedProxyHeader, options.getClientIp);
     if (ip === undefined) {
       logger.error("checkout: " + MESSAGES.notRouted, { invoiceId: body.invoiceId });
       // The merchant's setup, not the order: the shopper gets the generic "try again later".
-      return errorResponse(500, MESSAGES.gatewayUnavailable, cors);
+      return refuse(500, "gateway_unavailable", MESSAGES.gatewayUnavailable, cors);
     }
 
-    const answer = await charge(body, order, ip, requestId);
-    return jsonResponse(answer.body, answer.status, cors);
+    // The attempt's name in the store and at the gateway: the X-Request-ID scoped to the invoice,
+    // hashed, so a URL or a log that shows it cannot be replayed as the widget's header.
+    const attemptId =
+      requestId === undefined ? `cw-once-${crypto.randomUUID()}` : await gatewayRequestId(body.invoiceId, requestId);
+    const input: PayInput = { body, order, ip, requestId, attempt: { invoiceId: body.invoiceId, attemptId } };
+
+    let answer: Answer;
+    try {
+      answer = await attemptOnce(input, requestId !== undefined);
+    } catch (error) {
+      // Without the store nothing guards the order: refuse to pay rather than pay unguarded.
+      if (!(error instanceof AttemptStoreError)) throw error;
+      logger.error("checkout: attempt store unavailable", { invoiceId: body.invoiceId, error: String(error.cause) });
+      answer = { status: 503, body: errorBody("gateway_unavailable", MESSAGES.gatewayUnavailable) };
+    }
+    const headers: Record<string, string> = { ...cors, ...answer.headers };
+    if (answer.headers?.["Retry-After"] !== undefined && origin.kind === "allowed") {
+      headers["Access-Control-Expose-Headers"] = "Retry-After";
+    }
+    return jsonResponse(answer.body, answer.status, headers);
   };
 }

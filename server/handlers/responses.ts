@@ -1,5 +1,5 @@
 // Response builders shared by the handlers.
-import type { PayError, PayResponse } from "../contract.ts";
+import type { PayError, PayErrorCode, PayResponse } from "../contract.ts";
 import { recordAnswer } from "../request-context.ts";
 
 export function jsonResponse(body: PayResponse, status: number, headers: Record<string, string> = {}): Response {
@@ -17,7 +17,15 @@ export function jsonResponse(body: PayResponse, status: number, headers: Record<
   return recordAnswer(response, text);
 }
 
-export function errorResponse(status: number, message: string, headers: Record<string, string> = {}): Response {
-  const body: PayError = { status: "error", message };
-  return jsonResponse(body, status, headers);
+export function errorBody(code: PayErrorCode, message: string): PayError {
+  return { status: "error", code, message };
+}
+
+export function errorResponse(
+  status: number,
+  code: PayErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return jsonResponse(errorBody(code, message), status, headers);
 }

@@ -1,18 +1,49 @@
-// The TermUrl handed to the ACS names its transaction (`?tx=<id>`); threeDsReturn
-// accepts a post only when the ACS's MD is that same transaction.
+// The TermUrl the kit hands to the ACS names what it issued the challenge for: the transaction,
+// the invoice, the attempt and an expiry, signed with the merchant's secret. threeDsReturn
+// serves only a post whose TermUrl the kit signed and whose MD is that same transaction, so an
+// anonymous caller cannot ask about any other transaction.
+import type { Signer } from "./signing.ts";
 
 export const TERM_URL_TRANSACTION_PARAM = "tx";
+const INVOICE_PARAM = "inv";
+const ATTEMPT_PARAM = "att";
+const EXPIRES_PARAM = "exp";
+const SIGNATURE_PARAM = "sig";
+const BINDING_PARAMS = [TERM_URL_TRANSACTION_PARAM, INVOICE_PARAM, ATTEMPT_PARAM, EXPIRES_PARAM, SIGNATURE_PARAM];
 
-export function bindTermUrl(termUrl: string, transactionId: number): string {
+export interface TermUrlBinding {
+  transactionId: number;
+  invoiceId: string;
+  attemptId: string;
+  /** Unix seconds. */
+  expiresAt: number;
+}
+
+const message = (b: TermUrlBinding) =>
+  `checkout-widget:3ds\u0000${b.transactionId}\u0000${b.invoiceId}\u0000${b.attemptId}\u0000${b.expiresAt}`;
+
+export async function bindTermUrl(termUrl: string, binding: TermUrlBinding, signer: Signer): Promise<string> {
   const url = new URL(termUrl);
-  url.searchParams.set(TERM_URL_TRANSACTION_PARAM, String(transactionId));
+  url.searchParams.set(TERM_URL_TRANSACTION_PARAM, String(binding.transactionId));
+  url.searchParams.set(INVOICE_PARAM, binding.invoiceId);
+  url.searchParams.set(ATTEMPT_PARAM, binding.attemptId);
+  url.searchParams.set(EXPIRES_PARAM, String(binding.expiresAt));
+  url.searchParams.set(SIGNATURE_PARAM, await signer.sign(message(binding)));
   return url.toString();
 }
 
-/** The transaction id the return URL was bound to, or null when absent or malformed. */
-export function boundTransactionId(requestUrl: string): number | null {
-  const value = new URL(requestUrl).searchParams.get(TERM_URL_TRANSACTION_PARAM);
-  return parseTransactionId(value);
+/** The binding of a return URL the kit signed and that has not expired, else null. */
+export async function readTermUrlBinding(requestUrl: string, signer: Signer, nowMs: number): Promise<TermUrlBinding | null> {
+  const params = new URL(requestUrl).searchParams;
+  for (const name of BINDING_PARAMS) if (params.getAll(name).length !== 1) return null;
+  const transactionId = parseTransactionId(params.get(TERM_URL_TRANSACTION_PARAM));
+  const invoiceId = params.get(INVOICE_PARAM) ?? "";
+  const attemptId = params.get(ATTEMPT_PARAM) ?? "";
+  const expires = params.get(EXPIRES_PARAM) ?? "";
+  if (transactionId === null || invoiceId === "" || attemptId === "" || !/^\d{1,12}$/.test(expires)) return null;
+  const binding: TermUrlBinding = { transactionId, invoiceId, attemptId, expiresAt: Number(expires) };
+  if (binding.expiresAt * 1000 <= nowMs) return null;
+  return (await signer.verify(message(binding), params.get(SIGNATURE_PARAM) ?? "")) ? binding : null;
 }
 
 export function parseTransactionId(value: string | null | undefined): number | null {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ThreeDsOutcome } from "../contract.ts";
-import { RESULT_SCRIPT, redirectUrl, resultPage } from "./three-ds-page.ts";
+import { returnQuery, signedRedirectUrl, verifyReturnQuery } from "./return-query.ts";
+import { createSigner } from "./signing.ts";
+import { RESULT_SCRIPT, resultPage } from "./three-ds-page.ts";
+
+const SECRET = "three-ds-page-test-secret-0123456789abcd";
+const signer = createSigner(SECRET);
 
 const approved: ThreeDsOutcome = {
   status: "approved",
@@ -34,7 +39,8 @@ function runScript(html: string, framed: boolean, ancestorOrigins?: string[]) {
 }
 
 describe("3-D Secure result page", () => {
-  const html = resultPage(42, approved, ["https://a.example", "https://b.example"], "https://a.example/done?x=1");
+  const redirect = "https://a.example/done?x=1&status=approved&transactionId=42&sig=s";
+  const html = resultPage(42, approved, ["https://a.example", "https://b.example"], redirect);
 
   it("framed: posts the result to each allowed origin with an explicit targetOrigin", () => {
     const { posted, replaced } = runScript(html, true);
@@ -51,7 +57,7 @@ describe("3-D Secure result page", () => {
   it("top level: replaces the location with returnUrl and the result query", () => {
     const { posted, replaced } = runScript(html, false);
     expect(posted).toEqual([]);
-    expect(replaced).toEqual(["https://a.example/done?x=1&status=approved&transactionId=42&amount=10&currency=RUB&cardType=Visa&cardLastFour=4242"]);
+    expect(replaced).toEqual([redirect]);
   });
 
   it("cannot be broken out of by a hostile value in the result", () => {
@@ -62,10 +68,42 @@ describe("3-D Secure result page", () => {
     expect(posted[0]?.message).toMatchObject({ result: hostile });
   });
 
-  it("redirect query carries the reason code of a decline and nothing secret", () => {
+  it("redirect query carries the reason code of a decline and nothing secret, signed", async () => {
     const url = new URL(
-      redirectUrl("https://a.example/r", 9, { status: "declined", transactionId: 9, reasonCode: 5051, reason: "InsufficientFunds", message: "Недостаточно средств" }),
+      await signedRedirectUrl(
+        "https://a.example/r",
+        returnQuery(9, "inv-9", { status: "declined", transactionId: 9, reasonCode: 5051, reason: "InsufficientFunds", message: "Недостаточно средств" }),
+        signer,
+      ),
     );
-    expect(Object.fromEntries(url.searchParams)).toEqual({ status: "declined", transactionId: "9", reasonCode: "5051" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ status: "declined", transactionId: "9", invoiceId: "inv-9", reasonCode: "5051", sig: expect.any(String) });
+    expect(await verifyReturnQuery(url, SECRET)).toMatchObject({ status: "declined", reasonCode: "5051" });
+  });
+
+  it("a crafted outcome link fails verification: changed, added, doubled or unsigned fields, odd brands", async () => {
+    const good = new URL(await signedRedirectUrl("https://a.example/r?lang=en", returnQuery(42, "inv-1", { ...approved, captured: true }), signer));
+    expect(await verifyReturnQuery(good, SECRET)).toMatchObject({ status: "approved", cardType: "Visa", captured: "1" });
+    expect(await verifyReturnQuery(good.search, SECRET)).not.toBeNull();
+    const variants: Array<(u: URL) => void> = [
+      (u) => u.searchParams.set("status", "declined"),
+      (u) => u.searchParams.set("transactionId", "43"),
+      (u) => u.searchParams.set("cardType", "<b>Visa</b>"),
+      (u) => u.searchParams.append("amount", "1"),
+      (u) => u.searchParams.set("reasonCode", "0"),
+      (u) => u.searchParams.delete("sig"),
+      (u) => u.searchParams.delete("invoiceId"),
+    ];
+    for (const change of variants) {
+      const crafted = new URL(good);
+      change(crafted);
+      expect(await verifyReturnQuery(crafted, SECRET), crafted.search).toBeNull();
+    }
+    const unsigned = new URL("https://a.example/r?status=approved&transactionId=42&amount=10&currency=RUB&cardLastFour=4242");
+    expect(await verifyReturnQuery(unsigned, SECRET)).toBeNull();
+  });
+
+  it("lets only known brand names through to the redirect", async () => {
+    const odd = new URL(await signedRedirectUrl("https://a.example/r", returnQuery(5, null, { ...approved, cardType: "Unknown" }), signer));
+    expect(odd.searchParams.get("cardType")).toBe("Unknown");
   });
 });

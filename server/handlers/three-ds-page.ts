@@ -1,7 +1,7 @@
 // The page threeDsReturn answers, and the external script it loads (served by the
 // same handler at `?script=1`), so that the page works under `script-src 'self'`.
 import { CONTRACT_VERSION } from "../contract.ts";
-import type { ThreeDsOutcome, ThreeDsResultMessage, ThreeDsReturnQuery } from "../contract.ts";
+import type { ThreeDsOutcome, ThreeDsResultMessage } from "../contract.ts";
 
 export const SCRIPT_QUERY_PARAM = "script";
 const DATA_ELEMENT_ID = "checkout-widget-3ds";
@@ -15,27 +15,6 @@ interface PageData {
 
 export function resultMessage(transactionId: number, result: ThreeDsOutcome): ThreeDsResultMessage {
   return { type: "checkout-widget:3ds-result", version: CONTRACT_VERSION, transactionId, result };
-}
-
-export function returnQuery(transactionId: number, result: ThreeDsOutcome): ThreeDsReturnQuery {
-  const query: ThreeDsReturnQuery = { status: result.status, transactionId: String(transactionId) };
-  if (result.status === "approved") {
-    query.amount = String(result.amount);
-    query.currency = result.currency;
-    query.cardType = result.cardType;
-    query.cardLastFour = result.cardLastFour;
-  } else if (result.status === "declined") {
-    query.reasonCode = String(result.reasonCode);
-  }
-  return query;
-}
-
-export function redirectUrl(returnUrl: string, transactionId: number, result: ThreeDsOutcome): string {
-  const url = new URL(returnUrl);
-  for (const [key, value] of Object.entries(returnQuery(transactionId, result))) {
-    if (typeof value === "string") url.searchParams.set(key, value);
-  }
-  return url.toString();
 }
 
 function escapeHtml(text: string): string {
@@ -57,16 +36,17 @@ export function pageSecurityHeaders(allowedOrigins: Iterable<string>): Record<st
   };
 }
 
+/** `redirect`: the signed returnUrl with the outcome (return-query.ts). */
 export function resultPage(
   transactionId: number,
   result: ThreeDsOutcome,
   allowedOrigins: Iterable<string>,
-  returnUrl: string,
+  redirect: string,
 ): string {
   const data: PageData = {
     message: resultMessage(transactionId, result),
     targets: [...allowedOrigins],
-    redirect: redirectUrl(returnUrl, transactionId, result),
+    redirect,
   };
   return `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -1,33 +1,45 @@
-// `POST {termUrl}?tx=<id>` from the ACS (form fields MD, PaRes): post3ds once per
-// transaction, then tell the widget. `GET {termUrl}?script=1` serves the page's script.
+// `POST {termUrl}?tx=…&inv=…&att=…&exp=…&sig=…` from the ACS (form fields MD, PaRes): only for a
+// challenge the kit issued; looks the order up first, completes (post3ds) at most once per
+// transaction and only while no other payment paid the order, then tells the widget.
+// `GET {termUrl}?script=1` serves the page's script.
 import { GatewayError } from "../client/index.ts";
 import type { ThreeDsOutcome } from "../contract.ts";
 import type { GatewayPayOutcome } from "../gateway/index.ts";
+import { clientIpOf } from "./client-ip.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import { MESSAGES } from "./messages.ts";
+import type { CheckoutOrder, CheckoutResultEvent } from "./options.ts";
 import { OutcomeCache } from "./outcome-cache.ts";
 import { readLimitedBody } from "./read-limited-body.ts";
 import { post3dsRequestId } from "./request-id.ts";
-import { boundTransactionId, parseTransactionId } from "./term-url-binding.ts";
+import { errorBody } from "./responses.ts";
+import { returnQuery, signedRedirectUrl } from "./return-query.ts";
 import {
-  RESULT_SCRIPT,
-  SCRIPT_QUERY_PARAM,
-  errorPage,
-  pageSecurityHeaders,
-  redirectUrl,
-  resultPage,
-} from "./three-ds-page.ts";
-import { toFinalOutcome, transactionOf } from "./to-pay-response.ts";
+  answerFromRecord,
+  giveBackAttempt,
+  holdForShopper,
+  limitKeys,
+  holdUnknown,
+  mayHavePaid,
+  referenceOf,
+  settleApproval,
+  settleUnpaid,
+  type AttemptKey,
+} from "./settlement.ts";
+import { AttemptStoreError } from "./store-guard.ts";
+import { parseTransactionId, readTermUrlBinding, type TermUrlBinding } from "./term-url-binding.ts";
+import { RESULT_SCRIPT, SCRIPT_QUERY_PARAM, errorPage, pageSecurityHeaders, resultPage } from "./three-ds-page.ts";
+import { toDeclined } from "./to-pay-response.ts";
 
 // A PaRes is a few KB; the ACS form has two fields.
 export const THREE_DS_BODY_LIMIT = 64 * 1024;
 
 interface Recorded {
   result: ThreeDsOutcome;
-  /** Only final outcomes (approved, declined) are remembered and replayed. */
+  /** Final outcomes are remembered and replayed; others may change on the next post. */
   final: boolean;
-  gatewayModel?: unknown;
-  invoiceId: string | null;
+  /** What onResult hears, if anything. */
+  event: CheckoutResultEvent | null;
 }
 
 function htmlResponse(html: string, status: number, headers: Record<string, string>): Response {
@@ -35,7 +47,7 @@ function htmlResponse(html: string, status: number, headers: Record<string, stri
 }
 
 export function createThreeDsReturnHandler(context: HandlerContext): (request: Request) => Promise<Response> {
-  const { options, gateway, logger } = context;
+  const { options, gateway, logger, store, holds } = context;
   const securityHeaders = pageSecurityHeaders(context.allowedOrigins);
 
   function badRequest(status: number, reason: string): Response {
@@ -43,7 +55,73 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
     return htmlResponse(errorPage(), status, securityHeaders);
   }
 
-  async function complete(transactionId: number, paRes: string): Promise<Recorded> {
+  async function complete(binding: TermUrlBinding, paRes: string, ip: string | undefined): Promise<Recorded> {
+    const { invoiceId, attemptId, transactionId } = binding;
+    const attempt: AttemptKey = { invoiceId, attemptId };
+    const reference = String(transactionId);
+    const event = (result: ThreeDsOutcome, extra: Partial<CheckoutResultEvent> = {}): CheckoutResultEvent => ({
+      stage: "threeDsReturn",
+      invoiceId,
+      result,
+      ...extra,
+    });
+    const failed = (code: Parameters<typeof errorBody>[0], message: string, report = true): Recorded => {
+      const result = errorBody(code, message);
+      return { result, final: false, event: report ? event(result) : null };
+    };
+
+    let order: CheckoutOrder | null | undefined;
+    try {
+      order = await options.getOrder(invoiceId);
+    } catch (error) {
+      logger.error("checkout: getOrder threw", { invoiceId, error: error instanceof Error ? error.message : String(error) });
+      return failed("order_unavailable", MESSAGES.orderUnavailable, false);
+    }
+    if (order === null || order === undefined) return failed("unknown_order", MESSAGES.unknownInvoice, false);
+    const knownOrder = order;
+
+    /** This very transaction paid the order: answer it from the gateway's record, never complete it again. */
+    const replay = async (): Promise<Recorded> => {
+      const found = await answerFromRecord(context, invoiceId, knownOrder, reference);
+      if (found === null) return failed("payment_unconfirmed", MESSAGES.gatewayMismatch);
+      return { result: found.approved, final: true, event: event(found.approved, { gatewayModel: found.gatewayModel }) };
+    };
+    /** Another payment paid the order: leave this one unfinished, so nothing more is charged. */
+    const notCompleted = (paidReference: string | null): Recorded => {
+      logger.warn("checkout: 3-D Secure return for an order another payment paid; not completed", { invoiceId, transactionId });
+      const result = errorBody("already_paid", MESSAGES.alreadyPaid);
+      return {
+        result,
+        final: true,
+        event: event(result, {
+          extraPayment: {
+            reason: "duplicate",
+            action: "not_completed",
+            transactionId,
+            ...(paidReference !== null && { paidReference }),
+          },
+        }),
+      };
+    };
+
+    try {
+      // The merchant's record first, then the store's: a paid order is never completed again.
+      if (knownOrder.paidByRequestId !== undefined) {
+        const paidReference =
+          knownOrder.paidTransactionId !== undefined && knownOrder.paidTransactionId !== null
+            ? String(knownOrder.paidTransactionId)
+            : ((await store.read(invoiceId)).paid?.reference ?? null);
+        return paidReference === reference ? await replay() : notCompleted(paidReference);
+      }
+      const claim = await store.claim(invoiceId, { attemptId, stage: "call", ttlMs: holds.callMs, replaces: ["challenge"] });
+      if (claim.kind === "paid") return claim.paid.reference === reference ? await replay() : notCompleted(claim.paid.reference);
+      if (claim.kind === "held") return failed("payment_in_progress", MESSAGES.inProgress);
+    } catch (error) {
+      if (!(error instanceof AttemptStoreError || error instanceof GatewayError)) throw error;
+      logger.error("checkout: could not check the order before post3ds", { invoiceId, transactionId, error: error.name });
+      return failed("gateway_unavailable", MESSAGES.gatewayUnavailable);
+    }
+
     let outcome: GatewayPayOutcome;
     try {
       // A fixed key per transaction and PaRes: if this instance forgot the outcome (restart,
@@ -51,26 +129,48 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
       const requestId = await post3dsRequestId(transactionId, paRes);
       outcome = await gateway.completeThreeDs({ transactionId, paRes }, { requestId });
       if (outcome.kind === "invalid") {
-        // e.g. "PaRes already used": the transaction may be final all the same.
-        const known = await gateway.findOutcome(transactionId);
+        logger.warn("checkout: the gateway refused post3ds", { invoiceId, transactionId, gatewayMessage: outcome.message });
+        // e.g. "PaRes already used": the transaction may be final all the same. Asked only about
+        // the transaction this signed TermUrl names, and findOutcome answers payments only.
+        const known = await gateway.findOutcome(reference);
         if (known) outcome = known;
       }
     } catch (error) {
-      logger.warn("checkout: gateway unavailable for post3ds", {
-        transactionId,
-        code: error instanceof GatewayError ? error.code : "unknown",
-      });
-      return { result: { status: "error", message: MESSAGES.gatewayUnavailable }, final: false, invoiceId: null };
+      logger.warn("checkout: gateway unavailable for post3ds", { invoiceId, transactionId, code: error instanceof GatewayError ? error.code : "unknown" });
+      if (mayHavePaid(error)) await holdUnknown(context, attempt);
+      else await holdForShopper(context, attempt, "challenge", reference);
+      return failed("gateway_unavailable", MESSAGES.gatewayUnavailable);
     }
-    const final = toFinalOutcome(outcome);
-    const transaction = transactionOf(outcome);
-    const recorded: Recorded = {
-      result: final ?? { status: "error", message: outcome.kind === "invalid" ? outcome.message : MESSAGES.unexpected },
-      final: final !== null,
-      invoiceId: transaction?.invoiceId ?? null,
-    };
-    if (transaction) recorded.gatewayModel = transaction.raw;
-    return recorded;
+
+    switch (outcome.kind) {
+      case "approved": {
+        const { transaction } = outcome;
+        if (referenceOf(transaction) !== reference) {
+          logger.error("checkout: post3ds answered another transaction", { invoiceId, transactionId });
+          await holdUnknown(context, attempt);
+          return failed("payment_unconfirmed", MESSAGES.gatewayMismatch);
+        }
+        const settled = await settleApproval(context, attempt, knownOrder, transaction);
+        // Passed 3-D Secure: no failed attempt (the shopper's browser posts this, from its address).
+        if (settled.answer.status === 200) await giveBackAttempt(context, limitKeys(context, invoiceId, ip));
+        const result = settled.answer.body as ThreeDsOutcome;
+        return {
+          result,
+          final: true,
+          event: event(result, { gatewayModel: transaction.raw, ...(settled.extraPayment && { extraPayment: settled.extraPayment }) }),
+        };
+      }
+      case "declined": {
+        await settleUnpaid(context, attempt);
+        const result = toDeclined(outcome);
+        return { result, final: true, event: event(result, outcome.transaction ? { gatewayModel: outcome.transaction.raw } : {}) };
+      }
+      case "3ds":
+      case "invalid":
+        // Not completed (a forged or stale PaRes): the genuine return may still come.
+        await holdForShopper(context, attempt, "challenge", reference);
+        return failed("payment_rejected", MESSAGES.paymentRejected);
+    }
   }
 
   // Final outcomes by transaction; calls in flight by transaction and PaRes, so that a
@@ -78,33 +178,25 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
   const finals = new OutcomeCache<Recorded>(options.replayCacheSize ?? 10_000);
   const inFlight = new Map<string, Promise<Recorded>>();
 
-  async function outcomeFor(transactionId: number, paRes: string): Promise<ThreeDsOutcome> {
+  async function outcomeFor(binding: TermUrlBinding, paRes: string, ip: string | undefined): Promise<ThreeDsOutcome> {
+    const { transactionId } = binding;
     const recorded = finals.get(transactionId);
     if (recorded) return recorded.result;
     const key = `${transactionId}\n${paRes}`;
-    let pending = inFlight.get(key);
-    if (!pending) {
-      pending = complete(transactionId, paRes);
-      inFlight.set(key, pending);
-      // then(f, f), not finally: a rejection is the caller's to handle, not an unhandled one here.
-      const forget = () => inFlight.delete(key);
-      void pending.then(forget, forget);
-    } else {
-      return (await pending).result;
-    }
+    const running = inFlight.get(key);
+    if (running) return (await running).result;
+    const pending = complete(binding, paRes, ip);
+    inFlight.set(key, pending);
+    // then(f, f), not finally: a rejection is the caller's to handle, not an unhandled one here.
+    const forget = () => inFlight.delete(key);
+    void pending.then(forget, forget);
     const done = await pending;
-    if (done.final && !finals.get(transactionId)) {
+    if (done.final) {
+      if (finals.get(transactionId)) return done.result;
       finals.set(transactionId, done);
       logger.info?.("checkout: 3-D Secure return", { transactionId, status: done.result.status });
-      await context.report({
-        stage: "threeDsReturn",
-        invoiceId: done.invoiceId,
-        result: done.result,
-        ...(done.gatewayModel !== undefined && { gatewayModel: done.gatewayModel }),
-      });
-    } else if (!done.final) {
-      await context.report({ stage: "threeDsReturn", invoiceId: done.invoiceId, result: done.result });
     }
+    if (done.event) await context.report(done.event);
     return done.result;
   }
 
@@ -133,22 +225,19 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
     const paRes = form.get("PaRes");
     if (transactionId === null) return badRequest(400, "MD");
     if (!paRes) return badRequest(400, "PaRes");
-    if (boundTransactionId(request.url) !== transactionId) return badRequest(400, "MD does not match TermUrl");
+    // Only a challenge this kit issued (signed, unexpired), and only for its own transaction.
+    const binding = await readTermUrlBinding(request.url, context.signer, Date.now());
+    if (binding === null) return badRequest(400, "TermUrl not signed by this shop, or expired");
+    if (binding.transactionId !== transactionId) return badRequest(400, "MD does not match TermUrl");
 
-    const result = await outcomeFor(transactionId, paRes);
+    const result = await outcomeFor(binding, paRes, clientIpOf(request, options.trustedProxyHeader, options.getClientIp));
+    const redirect = await signedRedirectUrl(options.returnUrl, returnQuery(transactionId, binding.invoiceId, result), context.signer);
 
     // Top-level navigation (Sec-Fetch-Dest: document): redirect now. Framed or unknown:
     // the page's script posts to the parent, or redirects when it finds itself on top.
     if (request.headers.get("sec-fetch-dest") === "document") {
-      return new Response(null, {
-        status: 303,
-        headers: { Location: redirectUrl(options.returnUrl, transactionId, result), "Cache-Control": "no-store" },
-      });
+      return new Response(null, { status: 303, headers: { Location: redirect, "Cache-Control": "no-store" } });
     }
-    return htmlResponse(
-      resultPage(transactionId, result, context.allowedOrigins, options.returnUrl),
-      200,
-      securityHeaders,
-    );
+    return htmlResponse(resultPage(transactionId, result, context.allowedOrigins, redirect), 200, securityHeaders);
   };
 }

@@ -1,7 +1,7 @@
 // Gateway outcomes -> the contract's answers.
 import type { PayApproved, PayDeclined, PayThreeDs, ThreeDsOutcome } from "../contract.ts";
 import type { GatewayPayOutcome, GatewayTransaction } from "../gateway/index.ts";
-import { bindTermUrl } from "./term-url-binding.ts";
+import { knownCardType } from "./card-types.ts";
 
 export function toApproved(transaction: GatewayTransaction): PayApproved {
   // The card token stays on the server (onResult's gatewayModel); the browser needs none.
@@ -10,9 +10,10 @@ export function toApproved(transaction: GatewayTransaction): PayApproved {
     transactionId: transaction.transactionId,
     amount: transaction.amount,
     currency: transaction.currency,
-    cardType: transaction.cardType,
-    cardLastFour: transaction.cardLastFour,
+    cardType: knownCardType(transaction.cardType),
+    cardLastFour: /^\d{4}$/.test(transaction.cardLastFour) ? transaction.cardLastFour : "",
     authCode: transaction.authCode,
+    captured: transaction.captured,
   };
 }
 
@@ -27,13 +28,14 @@ export function toDeclined(outcome: Extract<GatewayPayOutcome, { kind: "declined
   return declined;
 }
 
-export function toThreeDs(outcome: Extract<GatewayPayOutcome, { kind: "3ds" }>, termUrl: string): PayThreeDs {
+/** `boundTermUrl`: the merchant's termUrl bound to this challenge (term-url-binding.ts). */
+export function toThreeDs(outcome: Extract<GatewayPayOutcome, { kind: "3ds" }>, boundTermUrl: string): PayThreeDs {
   const answer: PayThreeDs = {
     status: "3ds",
     transactionId: outcome.transactionId,
     acsUrl: outcome.acsUrl,
     paReq: outcome.paReq,
-    termUrl: bindTermUrl(termUrl, outcome.transactionId),
+    termUrl: boundTermUrl,
     iframeAllowed: outcome.iframeAllowed,
   };
   if (outcome.frameWidth !== undefined) answer.frameWidth = outcome.frameWidth;

@@ -208,7 +208,8 @@ describe("the checkout handlers behind Express with express.json() and express.u
     const url = await listen(server);
     const { pay, threeDsReturn } = createCheckoutHandlers({
       client,
-      getOrder: (invoiceId) => (invoiceId === "inv-x" ? { amount: 700, currency: "RUB" } : null),
+      secret: "express-test-secret-0123456789abcdef",
+      getOrder: (invoiceId) => (invoiceId.startsWith("inv-x") ? { amount: 700, currency: "RUB" } : null),
       termUrl: `${url}/api/3ds/return`,
       returnUrl: `${SHOP_ORIGIN}/done`,
       allowedOrigins: [SHOP_ORIGIN],
@@ -218,21 +219,21 @@ describe("the checkout handlers behind Express with express.json() and express.u
     app.post("/api/pay", toNodeHandler(pay));
     app.all("/api/3ds/return", toNodeHandler(threeDsReturn));
     const key = { publicId: sandbox.publicId, publicKeyPem: sandbox.publicKeyPem, keyVersion: sandbox.keyVersion };
-    const payWith = async (card: string) => {
+    const payWith = async (card: string, invoiceId: string) => {
       const cryptogram = createCryptogram({ cardNumber: card, expDateMonthYear: "12/30", cvv: "123" }, key, { format: "json" });
       const response = await fetch(`${url}/api/pay`, {
         method: "POST",
         headers: { "Content-Type": "application/json", Origin: SHOP_ORIGIN, "X-Request-ID": crypto.randomUUID() },
-        body: JSON.stringify({ cryptogram, name: "CARD HOLDER", invoiceId: "inv-x" }),
+        body: JSON.stringify({ cryptogram, name: "CARD HOLDER", invoiceId }),
       });
       return { status: response.status, json: (await response.json()) as Record<string, unknown> };
     };
     try {
-      const approved = await payWith(CARDS.approved);
+      const approved = await payWith(CARDS.approved, "inv-x1");
       expect(approved).toMatchObject({ status: 200, json: { status: "approved", amount: 700 } });
       expect(sandbox.transactions().find((t) => t.TransactionId === approved.json["transactionId"])).toMatchObject({ IpAddress: "127.0.0.1" });
 
-      const challenge = await payWith(CARDS.threeDs);
+      const challenge = await payWith(CARDS.threeDs, "inv-x2");
       expect(challenge.json).toMatchObject({ status: "3ds" });
       const acs = await authenticateAtAcs(challenge.json as never, "123456");
       const back = await fetch(acs.action, {

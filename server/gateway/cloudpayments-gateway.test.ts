@@ -1,0 +1,65 @@
+// The CloudPayments adapter against the sandbox: what findOutcome will and will not answer, and reverse.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../../sandbox/index.ts";
+import { SandboxClient } from "../../sandbox/test-client.ts";
+import { CloudPaymentsClient } from "../client/index.ts";
+import { cloudPaymentsGateway } from "./cloudpayments-gateway.ts";
+import type { CheckoutGateway, GatewayTransaction } from "./checkout-gateway.ts";
+
+let sandbox: Sandbox;
+let api: SandboxClient;
+let gateway: CheckoutGateway;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  api = new SandboxClient(sandbox);
+  gateway = cloudPaymentsGateway(new CloudPaymentsClient({ baseUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret }));
+});
+afterAll(() => sandbox.close());
+
+async function pay(scheme: "charge" | "auth", card = "4000000000003055"): Promise<GatewayTransaction> {
+  const outcome = await gateway.pay(
+    { scheme, amount: 120, currency: "RUB", invoiceId: `gw-${scheme}-${Math.random()}`, cryptogram: api.cryptogram(card), name: "A B", ipAddress: "127.0.0.1" },
+    {},
+  );
+  if (outcome.kind !== "approved") throw new Error(`not approved: ${outcome.kind}`);
+  return outcome.transaction;
+}
+
+describe("cloudPaymentsGateway", () => {
+  it("says whether the money was taken or held", async () => {
+    expect((await pay("charge")).captured).toBe(true);
+    expect((await pay("auth")).captured).toBe(false);
+  });
+
+  it("findOutcome answers payments only: not refunds, not unknown ids, not malformed references", async () => {
+    const payment = await pay("charge");
+    expect(await gateway.findOutcome(String(payment.transactionId))).toMatchObject({ kind: "approved", transaction: { transactionId: payment.transactionId } });
+    const refund = await api.post("/payments/refund", { TransactionId: payment.transactionId, Amount: 120 });
+    const refundId = (refund.body.Model as { TransactionId: number }).TransactionId;
+    expect(refundId).toBeGreaterThan(payment.transactionId);
+    expect(await gateway.findOutcome(String(refundId))).toBeNull();
+    expect(await gateway.findOutcome("999999999")).toBeNull();
+    for (const bad of ["", "0", "-1", "1e3", "12abc"]) expect(await gateway.findOutcome(bad)).toBeNull();
+  });
+
+  it("findOutcome does not call a transaction awaiting 3-D Secure final", async () => {
+    const outcome = await gateway.pay(
+      { scheme: "charge", amount: 5, currency: "RUB", invoiceId: "gw-3ds", cryptogram: api.cryptogram("4242424242424242"), name: "A B", ipAddress: "127.0.0.1" },
+      {},
+    );
+    expect(outcome.kind).toBe("3ds");
+    if (outcome.kind === "3ds") expect(await gateway.findOutcome(String(outcome.transactionId))).toBeNull();
+  });
+
+  it("reverse voids a hold and refunds a capture", async () => {
+    const held = await pay("auth");
+    expect(await gateway.reverse(held)).toBe(true);
+    expect(sandbox.transactions().find((t) => t.TransactionId === held.transactionId)?.Status).toBe("Cancelled");
+    const taken = await pay("charge");
+    expect(await gateway.reverse(taken)).toBe(true);
+    expect(sandbox.transactions().find((t) => t.TransactionId === taken.transactionId)?.Refunded).toBe(true);
+    // Twice is refused by the gateway, not charged or refunded twice.
+    expect(await gateway.reverse(taken)).toBe(false);
+  });
+});

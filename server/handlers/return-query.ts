@@ -1,0 +1,103 @@
+// The outcome a top-level 3-D Secure return appends to returnUrl, signed by the kit. The URL is
+// the browser's to change: the signature lets the merchant's server tell the kit's own outcome
+// from a crafted link (`verifyReturnQuery`). Only non-secret facts: no card number, no cryptogram.
+import type { PayErrorCode, ThreeDsOutcome, ThreeDsReturnQuery } from "../contract.ts";
+import { isKnownCardType } from "./card-types.ts";
+import { createSigner, type Signer } from "./signing.ts";
+
+/** Signed fields, in the order they are signed. */
+const FIELDS = [
+  "status",
+  "transactionId",
+  "invoiceId",
+  "amount",
+  "currency",
+  "cardType",
+  "cardLastFour",
+  "captured",
+  "reasonCode",
+  "code",
+] as const satisfies ReadonlyArray<Exclude<keyof ThreeDsReturnQuery, "sig">>;
+
+type Unsigned = Omit<ThreeDsReturnQuery, "sig">;
+
+function message(query: Unsigned): string {
+  let text = "checkout-widget:return";
+  for (const field of FIELDS) {
+    const value = query[field];
+    if (value !== undefined) text += `\u0000${field}=${value}`;
+  }
+  return text;
+}
+
+export function returnQuery(transactionId: number, invoiceId: string | null, result: ThreeDsOutcome): Unsigned {
+  const query: Unsigned = { status: result.status, transactionId: String(transactionId) };
+  if (invoiceId !== null) query.invoiceId = invoiceId;
+  if (result.status === "approved") {
+    query.amount = String(result.amount);
+    query.currency = result.currency;
+    query.cardType = result.cardType;
+    query.cardLastFour = result.cardLastFour;
+    if (result.captured !== undefined) query.captured = result.captured ? "1" : "0";
+  } else if (result.status === "declined") {
+    query.reasonCode = String(result.reasonCode);
+  } else if (result.code !== undefined) {
+    query.code = result.code;
+  }
+  return query;
+}
+
+export async function signedRedirectUrl(returnUrl: string, query: Unsigned, signer: Signer): Promise<string> {
+  const url = new URL(returnUrl);
+  for (const field of FIELDS) {
+    const value = query[field];
+    if (value !== undefined) url.searchParams.set(field, value);
+  }
+  url.searchParams.set("sig", await signer.sign(message(query)));
+  return url.toString();
+}
+
+function readQuery(params: URLSearchParams): ThreeDsReturnQuery | null {
+  const values: Partial<Record<(typeof FIELDS)[number] | "sig", string>> = {};
+  for (const field of [...FIELDS, "sig"] as const) {
+    const all = params.getAll(field);
+    if (all.length > 1) return null;
+    if (all[0] !== undefined) values[field] = all[0];
+  }
+  const { status, transactionId, sig } = values;
+  if ((status !== "approved" && status !== "declined" && status !== "error") || transactionId === undefined || sig === undefined) {
+    return null;
+  }
+  const query: ThreeDsReturnQuery = { status, transactionId, sig };
+  if (values.invoiceId !== undefined) query.invoiceId = values.invoiceId;
+  if (values.amount !== undefined) query.amount = values.amount;
+  if (values.currency !== undefined) query.currency = values.currency;
+  if (values.cardType !== undefined) {
+    if (!isKnownCardType(values.cardType)) return null;
+    query.cardType = values.cardType;
+  }
+  if (values.cardLastFour !== undefined) query.cardLastFour = values.cardLastFour;
+  if (values.captured !== undefined) {
+    if (values.captured !== "1" && values.captured !== "0") return null;
+    query.captured = values.captured;
+  }
+  if (values.reasonCode !== undefined) query.reasonCode = values.reasonCode;
+  if (values.code !== undefined) query.code = values.code as PayErrorCode;
+  return query;
+}
+
+/**
+ * The outcome in a returnUrl query when the kit signed it with `secret`, else null. For the
+ * merchant's server (the browser has no secret): never show "paid" for a link that fails this.
+ */
+export async function verifyReturnQuery(
+  input: URL | URLSearchParams | string,
+  secret: string,
+): Promise<ThreeDsReturnQuery | null> {
+  const params =
+    input instanceof URLSearchParams ? input : input instanceof URL ? input.searchParams : new URL(input, "http://x/").searchParams;
+  const query = readQuery(params);
+  if (query === null || query.sig === undefined) return null;
+  const { sig, ...unsigned } = query;
+  return (await createSigner(secret).verify(message(unsigned), sig)) ? query : null;
+}
