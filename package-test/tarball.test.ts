@@ -211,6 +211,21 @@ describe("the packed tarball", () => {
     expect(strays).toEqual([]);
   });
 
+  it("depends on exactly the packages dist/ imports at run time (React only as a peer)", async () => {
+    const dist = join(dirs["shared"] ?? "", "node_modules/checkout-widget/dist");
+    const { stdout } = await run("grep", ["-rhoE", "--include=*.js", String.raw`(from|import\() ?"[^".][^"]*"`, dist], { cwd: work });
+    const imported = new Set(
+      stdout
+        .split("\n")
+        .map((line) => /"([^"]+)"/.exec(line)?.[1] ?? "")
+        .filter((spec) => spec !== "" && !spec.startsWith("node:") && !spec.startsWith(packed.manifest.name))
+        .map((spec) => (spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] ?? spec))),
+    );
+    const declared = new Set([...Object.keys(packed.manifest.dependencies ?? {}), ...Object.keys(packed.manifest.peerDependencies ?? {})]);
+    expect([...imported].sort()).toEqual([...declared].sort());
+    expect(Object.keys(packed.manifest.dependencies ?? {})).not.toContain("react");
+  });
+
   it("installs offline with npm's layout: no second copy of the host's framework", async () => {
     const shared = dirs["shared"] ?? "";
     const installedManifest = JSON.parse(await readFile(join(shared, "node_modules/checkout-widget/package.json"), "utf8")) as { version: string };
