@@ -7,7 +7,7 @@ import type { FormField, FormModel, FormState, FormValues } from "../form/index.
 import { afterPaint, cardDigits, createTranslator, elementOf, formatAmount, holdStyles, nextInstanceId, resolveLanguage, RetryScreen, themeAttributes } from "../shared/index.ts";
 import type { CardInput, CheckoutOptions, FormTranslator, HeldStyles, Language, PaymentController, PaymentState, TextOverrides } from "../shared/index.ts";
 import type { FieldChoice } from "../form/index.ts";
-import { late } from "./late.ts";
+import { late, onLate } from "./late.ts";
 
 export interface CheckoutViewProps {
   options: CheckoutOptions;
@@ -66,6 +66,8 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   readonly #model: FormModel;
   #styles: HeldStyles | undefined;
   #unsubscribe: (() => void) | undefined;
+  /** Stops waiting for the late code (it brings the brand marks). */
+  #stopLate: (() => void) | undefined;
   #subscribed: PaymentController | undefined;
   readonly #stopForm: () => void;
   /** Cancel the pending amount formatting and the pending onReady (both wait for a paint). */
@@ -97,6 +99,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
 
   override componentDidMount(): void {
     this.#styles = holdStyles(elementOf(this), this.props.options.nonce);
+    this.#stopLate = onLate(() => this.forceUpdate());
     this.#subscribe();
     this.#paymentChanged();
     this.#scheduleAmount();
@@ -117,6 +120,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
 
   override componentWillUnmount(): void {
     this.#stopForm();
+    this.#stopLate?.();
     this.#unsubscribe?.();
     this.#cancelAmount?.();
     this.#cancelReady?.();

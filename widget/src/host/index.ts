@@ -9,7 +9,7 @@ export type { CheckoutEventMap, CheckoutWidgetElement } from "./checkout-element
 export { mountDataElementsWhenReady } from "./auto-mount.ts";
 export { createCpCheckoutClass } from "./cp-checkout.ts";
 export type { CpCheckoutConstructor } from "./cp-checkout.ts";
-export { defaultLateSource, late, loadLate, setLateSource } from "./late.ts";
+export { defaultLateSource, late, loadLate, onLate, setLateSource } from "./late.ts";
 export type { LateApi } from "./late.ts";
 export { LATE_FILE, LATE_GLOBAL, lateScriptSource } from "./late-script.ts";
 export type { OptionProblem, OptionProblemCode } from "./options/index.ts";

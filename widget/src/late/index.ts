@@ -8,4 +8,5 @@ export { ApprovedScreen, DeclinedScreen, ThreeDsDialog } from "./views/index.ts"
 export { createLateTranslator, messageText, paymentStatusText } from "./i18n/index.ts";
 export { createCpCryptogram } from "./cp-cryptogram.ts";
 export { reportOptions } from "./option-report.ts";
+export { BRAND_MARKS } from "./brand-marks.ts";
 export { CardValidationError, createCryptogram, createCvvCryptogram, CryptogramError } from "../cryptogram/index.ts";

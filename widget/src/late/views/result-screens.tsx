@@ -4,6 +4,7 @@ import { BrandMark, brandByName, brandLabel, formatAmount, ResultBox, RetryScree
 import type { Language, PaymentState, TextOverrides } from "../../shared/index.ts";
 import { createLateTranslator, declinedText } from "../i18n/index.ts";
 import type { LateTranslator } from "../i18n/index.ts";
+import { addLateStyles } from "./late-styles.ts";
 
 type Approved = Extract<PaymentState, { kind: "approved" }>;
 type Declined = Extract<PaymentState, { kind: "declined" }>;
@@ -35,6 +36,7 @@ export interface ApprovedProps extends AnswerProps<Approved> {
 }
 
 export function ApprovedScreen({ state, lang, texts, invoiceId, shopUrl }: ApprovedProps) {
+  addLateStyles();
   const t = createLateTranslator(lang, texts);
   return (
     <ResultBox>

@@ -4,6 +4,7 @@ import { elementOf, Modal } from "../../shared/index.ts";
 import type { Appearance, PaymentState } from "../../shared/index.ts";
 import { createLateTranslator } from "../i18n/index.ts";
 import { postToAcs } from "../payment/index.ts";
+import { addLateStyles } from "./late-styles.ts";
 import type { AnswerProps } from "./result-screens.tsx";
 
 export type ThreeDsState = Extract<PaymentState, { kind: "threeDs" }>;
@@ -32,6 +33,7 @@ function showsPage(frame: HTMLIFrameElement): boolean {
 export class ThreeDsDialog extends Component<ThreeDsDialogProps, { loaded: boolean }> {
   constructor(props: ThreeDsDialogProps) {
     super(props);
+    addLateStyles();
     this.state = { loaded: false };
   }
 

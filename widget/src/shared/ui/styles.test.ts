@@ -33,3 +33,19 @@ describe("acquireStyles", () => {
     host.remove();
   });
 });
+
+describe("extendStyles", () => {
+  it("adds the late rules once, to the sheet there and to sheets injected later", async () => {
+    const { extendStyles } = await import("./styles.ts");
+    const release = acquireStyles(document);
+    const sheet = () => document.head.querySelector("style[data-checkout-widget]")?.textContent ?? "";
+    const before = sheet().length;
+    extendStyles(".cw-late-test{color:red}");
+    extendStyles(".cw-late-test{color:red}");
+    expect(sheet().length).toBe(before + ".cw-late-test{color:red}".length);
+    release();
+    const again = acquireStyles(document);
+    expect(sheet().endsWith(".cw-late-test{color:red}")).toBe(true);
+    again();
+  });
+});

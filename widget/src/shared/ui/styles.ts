@@ -70,13 +70,7 @@ const SOURCE = `\
 & .cw-result h2{font-size:20px;font-weight:700}\
 & .cw-result .cw-btn{width:100%;margin-top:4px}\
 & .cw-result .cw-btn+.cw-btn{margin-top:0}\
-& .cw-card{display:inline-flex;align-items:center;gap:8px}\
-& .cw-card>svg{width:32px;height:20px}\
-& .cw-muted{font-size:14px;color:var(--cw-color-muted)}\
-& .cw-amount{font-size:28px;font-weight:700}\
 & .cw-mark{display:block;width:48px;height:48px;border-radius:50%;border:3px solid currentColor;position:relative}\
-& .cw-ok{color:var(--cw-color-success)}\
-& .cw-ok::after{content:"";position:absolute;left:14px;top:7px;width:11px;height:20px;border:solid currentColor;border-width:0 3px 3px 0;transform:rotate(45deg)}\
 & .cw-bad{color:var(--cw-color-error)}\
 & .cw-bad::after{content:"!";position:absolute;inset:0;display:grid;place-items:center;font:700 26px/1 var(--cw-font-family,system-ui,sans-serif)}\
 .cw-overlay.cw-overlay:not(#_){position:fixed;inset:0;z-index:2147483000;display:flex;align-items:center;justify-content:center;padding:16px;background:rgba(0,0,0,.55)}\
@@ -88,25 +82,34 @@ const SOURCE = `\
 & .cw-head h2{font-size:16px;font-weight:700}\
 & .cw-head p{font-size:14px;color:var(--cw-color-muted);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}\
 & .cw-head .cw-btn{flex:none;min-height:44px;min-width:44px;padding:0 12px}\
-& .cw-frames{position:relative;display:flex;flex-direction:column;flex:1}\
-& .cw-frame{display:block;width:var(--cw-frame-w,500px);height:var(--cw-frame-h,600px);max-width:100%;border:0;background:#fff}\
-& .cw-loading{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;color:var(--cw-color-muted);background:var(--cw-color-background)}\
-& .cw-loading .cw-spin{width:28px;height:28px;border-width:3px}\
-@media (max-width:600px){.cw-overlay.cw-overlay:not(#_){padding:0}.cw.cw-dialog.cw-dialog:not(#_){width:100%;height:100%;border-radius:0}& .cw-frame{width:100%;height:auto;flex:1}& .cw-row{column-gap:8px}.cw.cw-dialog:not(#_)>.cw{padding:16px}.cw.cw-dialog:not(#_)>.cw,.cw.cw-dialog:not(#_) form{flex:1;display:flex;flex-direction:column}.cw.cw-dialog:not(#_) .cw-bar{position:sticky;bottom:0;margin:auto -16px -16px;padding:12px 16px 16px;background:var(--cw-color-background);box-shadow:0 -1px 0 var(--cw-color-border)}}\
+@media (max-width:600px){.cw-overlay.cw-overlay:not(#_){padding:0}.cw.cw-dialog.cw-dialog:not(#_){width:100%;height:100%;border-radius:0}& .cw-row{column-gap:8px}.cw.cw-dialog:not(#_)>.cw{padding:16px}.cw.cw-dialog:not(#_)>.cw,.cw.cw-dialog:not(#_) form{flex:1;display:flex;flex-direction:column}.cw.cw-dialog:not(#_) .cw-bar{position:sticky;bottom:0;margin:auto -16px -16px;padding:12px 16px 16px;background:var(--cw-color-background);box-shadow:0 -1px 0 var(--cw-color-border)}}\
 @media (max-width:360px){.cw.cw:not(#_){padding:var(--cw-padding,12px)}}\
 @media (prefers-reduced-motion:reduce){& *,.cw.cw-dialog:not(#_){animation:none!important;transition:none!important}& .cw-spin{border-right-color:currentColor;opacity:.6}}\
 `;
 
-const CSS = SOURCE.replace(/&/g, ".cw:not(#_)");
+/** `&` is the scope: one class and one id's weight (see above). */
+export const scoped = (source: string): string => source.replace(/&/g, ".cw:not(#_)");
+
+const CSS = scoped(SOURCE);
 
 interface Injected {
   el: HTMLStyleElement;
   count: number;
 }
 
-const injected = new WeakMap<Document | ShadowRoot, Injected>();
+const injected = new Map<Document | ShadowRoot, Injected>();
+
+/** Rules the late code adds (its screens' and 3-D Secure's), kept off the critical path. */
+let extra = "";
 
 export const STYLES = CSS;
+
+/** Adds `css` (once) to every injected sheet and to those injected later. */
+export function extendStyles(css: string): void {
+  if (extra.includes(css)) return;
+  extra += css;
+  for (const { el } of injected.values()) el.textContent = CSS + extra;
+}
 
 /**
  * Puts `<style data-checkout-widget>` into the document head (or the shadow root) unless it is there,
@@ -119,7 +122,7 @@ export function acquireStyles(root: Document | ShadowRoot, nonce?: string): () =
     const el = doc.createElement("style");
     el.setAttribute("data-checkout-widget", "");
     if (nonce) el.setAttribute("nonce", nonce);
-    el.textContent = CSS;
+    el.textContent = CSS + extra;
     ("head" in root ? (root.head ?? root.documentElement) : root).appendChild(el);
     entry = { el, count: 0 };
     injected.set(root, entry);
