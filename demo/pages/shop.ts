@@ -53,6 +53,13 @@ export function pageLanguage(): Language {
   return langOf(new URLSearchParams(location.search).get("lang"));
 }
 
+/** `?theme=dark` shows the page and the widget dark (the screenshots use it). */
+export function pageTheme(): "light" | "dark" {
+  return new URLSearchParams(location.search).get("theme") === "dark" ? "dark" : "light";
+}
+
+if (typeof document !== "undefined" && pageTheme() === "dark") document.documentElement.dataset.theme = "dark";
+
 /** The page's own words, in its language. */
 export function text(key: DemoTextKey, params?: Record<string, string | number>): string {
   return demoText(pageLanguage(), key, params);
@@ -124,6 +131,7 @@ export function widgetOptions(config: ShopConfig, order: CreatedOrder, extra: Pa
     merchantName: SHOP_NAME[pageLanguage()],
     shopUrl: hrefIn("/", pageLanguage()),
     language: pageLanguage(),
+    ...(pageTheme() === "dark" ? { appearance: { theme: "dark" } } : {}),
     onSuccess: (payload) => logEvent("success", describeSuccess(payload)),
     onFail: (payload) => logEvent("fail", describeFail(payload)),
     onComplete: (payload) => logEvent("complete", describeComplete(payload)),
