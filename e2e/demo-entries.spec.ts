@@ -64,6 +64,6 @@ test("checkout.js compatibility reports field error codes without paying", async
   await form.getByLabel("Год").fill("30");
   await form.getByLabel("CVC").fill(cvc);
   await form.getByRole("button", { name: "Оплатить" }).click();
-  await expect(page.locator("#form-errors")).toContainText("Некорректный номер карты");
+  await expect(page.locator("#form-errors")).toContainText("Проверьте номер карты");
   expect(await paymentsFor(invoiceId)).toHaveLength(0);
 });

@@ -71,6 +71,10 @@ for (const width of [320, 1280] as const) {
           // The shop's own `button {…}` rule (demo.css) does not reach the Pay button.
           const pay = await widget.payButton.evaluate((el) => getComputedStyle(el).backgroundColor);
           expect(pay).toBe(theme === "dark" ? "rgb(168, 199, 250)" : "rgb(11, 87, 208)");
+          // Hover is seen: the button darkens.
+          await widget.payButton.hover();
+          await expect(widget.payButton).toHaveCSS("background-image", /linear-gradient/);
+          await page.mouse.move(0, 0);
           await shoot(page, testInfo, name("form-empty"));
 
           await widget.cardNumber.pressSequentially("4242424242");
@@ -80,6 +84,9 @@ for (const width of [320, 1280] as const) {
           await expect(widget.cardNumber).toHaveAttribute("aria-invalid", "true");
           // Number, expiry and CVC each say what is wrong (and the empty name asks for it).
           await expect(page.locator(".cw-msg")).toHaveCount(4);
+          // The first wrong field has focus, ringed in the error colour, not blue over red.
+          await expect(widget.cardNumber).toBeFocused();
+          await expect(widget.cardNumber).toHaveCSS("outline-color", theme === "dark" ? "rgb(255, 180, 171)" : "rgb(179, 38, 30)");
           await expectFormLaidOut(page, widget);
           await shoot(page, testInfo, name("form-errors"));
 

@@ -36,8 +36,8 @@ export function BrandMark({ brand, class: className }: BrandMarkProps) {
   const mark = brand ? (marks[brand] ?? { bg: "", parts: [] }) : CARD;
   return (
     <svg class={className ? `cw-mark-svg ${className}` : "cw-mark-svg"} viewBox="0 0 32 20" aria-hidden="true" focusable="false">
-      {/* Colours through CSSOM, not presentation attributes: a page's `svg path {…}` rule cannot repaint them. */}
-      {mark.bg && <rect x=".5" y=".5" width="31" height="19" rx="2.5" style={{ fill: mark.bg, stroke: mark.bg === WHITE ? "#c5c8cf" : mark.bg }} />}
+      {/* Colours through CSSOM (a page's `svg path {…}` rule cannot repaint them); a grey rim keeps a dark tile apart from a dark theme. */}
+      {mark.bg && <rect x=".5" y=".5" width="31" height="19" rx="2.5" style={{ fill: mark.bg, stroke: mark.bg === WHITE ? "#c5c8cf" : "#8886" }} />}
       {mark.parts.map(([color, d, width]) => (
         <path d={d} style={width ? { fill: "none", stroke: color, strokeWidth: String(width) } : { fill: color }} />
       ))}
