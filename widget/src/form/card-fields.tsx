@@ -3,7 +3,7 @@
 // to an attribute. Focus and the caret are this view's; values and errors are the model's.
 import { Component } from "preact";
 import type { JSX } from "preact";
-import { cardDigits, cvcLength, detectBrand, getBrandInfo, isCyrillic, maxCardLength } from "../shared/index.ts";
+import { cardDigits, cvcLength, detectBrand, elementOf, getBrandInfo, isCyrillic, maxCardLength, releaseDom } from "../shared/index.ts";
 import type { FormTranslator } from "../shared/index.ts";
 import { editCardNumber, editExpiry } from "./field-edit.ts";
 import type { FieldEdit } from "./field-edit.ts";
@@ -58,6 +58,11 @@ export class CardFields extends Component<CardFieldsProps> {
 
   override componentDidUpdate(): void {
     this.#sayCyrillic();
+  }
+
+  // The form goes (a result, unmount): its inputs keep no card data for whoever holds them.
+  override componentWillUnmount(): void {
+    releaseDom(elementOf(this));
   }
 
   #sayCyrillic = (): void => {

@@ -5,6 +5,7 @@
 import { Component } from "preact";
 import type { ComponentChildren, VNode } from "preact";
 import type { CheckoutOptions, FinalPaymentState, PaymentFlowController, PaymentOutcomeEvent, PaymentState } from "../shared/index.ts";
+import { elementOf, releaseDom } from "../shared/index.ts";
 import { CheckoutView } from "./checkout-view.tsx";
 import { loadLate } from "./late.ts";
 import { createLazyController } from "./lazy-controller.ts";
@@ -117,6 +118,8 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
   override componentWillUnmount(): void {
     this.#unmounted = true;
     this.#unwire();
+    // Before Preact takes it off the page: whoever still holds one of its elements reaches no card data.
+    releaseDom(elementOf(this));
   }
 
   #afterCommit = (): void => {
