@@ -16,6 +16,7 @@ export interface CheckoutEventMap {
   "checkout-success": CustomEvent<Extract<PaymentOutcomeEvent, { type: "success" }>["payload"]>;
   "checkout-fail": CustomEvent<Extract<PaymentOutcomeEvent, { type: "fail" }>["payload"]>;
   "checkout-complete": CustomEvent<Extract<PaymentOutcomeEvent, { type: "complete" }>["payload"]>;
+  "checkout-cancel": CustomEvent<Extract<PaymentOutcomeEvent, { type: "cancel" }>["payload"]>;
 }
 
 export interface CheckoutWidgetElement extends HTMLElement {

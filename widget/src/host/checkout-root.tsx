@@ -91,6 +91,7 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
       onSuccess: (payload) => this.props.options.onSuccess?.(payload),
       onFail: (payload) => this.props.options.onFail?.(payload),
       onComplete: (payload) => this.props.options.onComplete?.(payload),
+      onCancel: (payload) => this.props.options.onCancel?.(payload),
     };
     const { outcome } = this.state;
     const initialOutcome = this.#outcomeGiven || outcome === "waiting" ? null : outcome;
@@ -104,7 +105,7 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
     if (this.state.outcome === "waiting") {
       // Without the late code the outcome cannot be read (its parser is there): the form is drawn anyway.
       loadLate().then(
-        (api) => this.#unmounted || this.setState({ outcome: api.readRedirectResult(window.location, window.history) }),
+        (api) => this.#unmounted || this.setState({ outcome: api.readRedirectResult(window.location, { invoiceId: this.props.options.invoiceId }) }),
         () => this.#unmounted || this.setState({ outcome: null }),
       );
     }

@@ -1,6 +1,6 @@
 // The widget: renders the payment controller's state — the card form (form/), a failure, and,
-// through late(), the 3-D Secure dialog and the answers — and hands the card to controller.submit.
-// One live region, always present, speaks for all of it.
+// through late(), the 3-D Secure dialog, the answers and the note after a cancelled confirmation —
+// and hands the card to controller.submit. One live region, always present, speaks for all of it.
 import { Component } from "preact";
 import { CardFields, changeOf, createFormModel, formFields } from "../form/index.ts";
 import type { FormModel, FormState, FormValues } from "../form/index.ts";
@@ -17,19 +17,22 @@ export interface CheckoutViewProps {
 type Failed = Extract<PaymentState, { kind: "failed" }>;
 
 /**
- * A failure's text: the flow's key in any dictionary once the late code is there; before that
- * (the late code did not load: Error_Network) the form's own, else a generic text.
+ * A failure's text: the late code's once it is there; before that (the late code did not load:
+ * script_unavailable) the form's own, else a generic text.
  */
 function failedText(state: Failed, t: FormTranslator, texts: TextOverrides | undefined): string {
-  const text = late()?.messageText(state.messageKey, t.lang, texts);
-  if (text != null) return text;
-  return t(t.has(state.messageKey) ? state.messageKey : "Error_Unknown");
+  return late()?.failureMessage(state, t.lang, texts) ?? t(t.has(state.messageKey) ? state.messageKey : "Error_Unknown");
+}
+
+/** After a page left without paying (late code by then), the form's neutral note. */
+function cancelNote(state: PaymentState, t: FormTranslator, texts: TextOverrides | undefined): string {
+  return (state.kind === "idle" && state.cancelled && late()?.cancelMessage(state.cancelled, t.lang, texts)) || "";
 }
 
 function statusText(state: PaymentState, t: FormTranslator, texts: TextOverrides | undefined): string {
   switch (state.kind) {
     case "idle":
-      return "";
+      return cancelNote(state, t, texts);
     case "submitting":
       return t("Status_Submitting");
     case "failed":
@@ -132,7 +135,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     if (text) this.#announce(text);
     // Card data is kept no longer than it can be useful: gone after success, CVC gone after a decline.
     const { values } = this.#model.snapshot();
-    if (payment.kind === "approved") this.#model.reset({ email: values.email });
+    if (payment.kind === "approved" || payment.kind === "paid") this.#model.reset({ email: values.email });
     if (payment.kind === "declined") this.#model.reset({ ...values, cvv: "" });
   };
 
@@ -180,12 +183,14 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   override render({ options, controller }: CheckoutViewProps, { payment: state, form, status, pendingView, amountText }: CheckoutViewState) {
     const lang = this.#lang();
     const t = createTranslator(lang, options.texts);
-    const backFromResult = this.#previousKind === "declined" || this.#previousKind === "failed";
+    const backFromResult = this.#previousKind === "declined" || this.#previousKind === "failed" || this.#previousKind === "threeDs";
     const retry = () => void controller.retry();
     const api = late();
 
     let screen;
+    const note = cancelNote(state, t, options.texts);
     if (state.kind === "approved") screen = api && <api.ApprovedScreen state={state} lang={lang} texts={options.texts} />;
+    else if (state.kind === "paid") screen = api && <api.PaidScreen state={state} lang={lang} texts={options.texts} />;
     else if (state.kind === "declined") screen = api && <api.DeclinedScreen state={state} lang={lang} texts={options.texts} onRetry={retry} />;
     else if (state.kind === "failed")
       screen = <RetryScreen title={t("failedTitle")} text={failedText(state, t, options.texts)} retryLabel={t("retry")} onRetry={retry} />;
@@ -206,6 +211,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
 
     return (
       <div class="cw" lang={lang} {...themeAttributes(options.appearance)}>
+        {note && <p class="cw-hint cw-note">{note}</p>}
         {screen}
         {state.kind === "threeDs" && state.mode === "iframe" && api && (
           <api.ThreeDsDialog
@@ -213,6 +219,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
             lang={lang}
             texts={options.texts}
             onCancel={() => controller.cancelThreeDs()}
+            onFrame={(frame) => controller.attachThreeDsFrame(frame)}
             appearance={options.appearance}
             nonce={options.nonce}
           />

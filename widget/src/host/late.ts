@@ -27,7 +27,16 @@ export function loadLate(): Promise<LateApi> {
 export function setLateSource(from: () => Promise<LateApi>): void {
   sourced = true;
   api = undefined;
-  load = memoizeUntilFailure(() => from().then((loaded) => (api = loaded)));
+  load = memoizeUntilFailure(() =>
+    from().then(
+      (loaded) => (api = loaded),
+      (error: unknown) => {
+        // For the developer: which file, and how to fix it (the shopper gets a short line).
+        console.error("checkout-widget:", String(error));
+        throw error;
+      },
+    ),
+  );
 }
 
 /** The source, unless an entry (or a test) has set one: the npm entry's dynamic import. */

@@ -2,9 +2,11 @@
 // stand-in is what the form gets at once, in both builds: idle (or the redirect outcome) until the
 // late code arrives, then everything is the real controller's. It subscribes to the real one as
 // it creates it, so the real one's first announcement (a redirect outcome) reaches its listeners.
+// When the late code does not load (the second script file missing, offline), the stand-in ends
+// in a failure of its own (script_unavailable) and tells the merchant's callbacks so.
 import type { PaymentControllerDeps } from "../late/payment/index.ts";
-import { memoizeUntilFailure } from "../shared/index.ts";
-import type { CheckoutOptions, FinalPaymentState, PaymentFlowController, PaymentOutcomeEvent, PaymentState } from "../shared/index.ts";
+import { createTranslator, memoizeUntilFailure, resolveLanguage } from "../shared/index.ts";
+import type { CheckoutOptions, CompletePayload, FailPayload, FinalPaymentState, PaymentFlowController, PaymentOutcomeEvent, PaymentState } from "../shared/index.ts";
 import { loadLate } from "./late.ts";
 
 export type CreateController = (options: CheckoutOptions, deps: PaymentControllerDeps) => PaymentFlowController;
@@ -32,6 +34,22 @@ export function createLazyController(
   let real: PaymentFlowController | null = null;
   let destroyed = false;
 
+  /** The late code did not load: the form cannot pay. Said once per failed load, as a payment's failure. */
+  const lateFailed = (): void => {
+    if (destroyed || own.kind !== "idle") return;
+    setOwn({ kind: "failed", code: "script_unavailable", messageKey: "Error_Config", retrySameRequest: false });
+    const payload: FailPayload = {
+      invoiceId: options.invoiceId,
+      kind: "failed",
+      code: "script_unavailable",
+      message: createTranslator(resolveLanguage(options.language), options.texts)("Error_Config"),
+    };
+    const complete: CompletePayload = { status: "failed", ...payload };
+    options.onFail?.(payload);
+    options.onComplete?.(complete);
+    outcomeListeners.forEach((listener) => (listener({ type: "fail", payload }), listener({ type: "complete", payload: complete })));
+  };
+
   // The real controller once; a late code that did not load is asked again by the next attempt.
   const ensure = memoizeUntilFailure(
     (): Promise<PaymentFlowController | null> =>
@@ -44,7 +62,10 @@ export function createLazyController(
           real.preload();
           return real;
         },
-        () => null,
+        () => {
+          lateFailed();
+          return null;
+        },
       ),
     (controller) => controller !== null,
   );
@@ -71,9 +92,8 @@ export function createLazyController(
     async submit(card) {
       if (own.kind !== "idle" && !real) return;
       const controller = await ensure();
-      // The chunk did not load (offline, blocked): a network failure; retry brings the form back.
-      if (!controller) return setOwn({ kind: "failed", messageKey: "Error_Network", retrySameRequest: false });
-      return controller.submit(card);
+      // The chunk did not load: lateFailed() has said so; retry brings the form back.
+      return controller?.submit(card);
     },
     async retry() {
       if (real) return real.retry();
@@ -86,6 +106,9 @@ export function createLazyController(
     },
     cancelThreeDs() {
       real?.cancelThreeDs();
+    },
+    attachThreeDsFrame(frame) {
+      real?.attachThreeDsFrame(frame);
     },
     destroy() {
       destroyed = true;

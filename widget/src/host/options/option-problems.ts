@@ -85,6 +85,7 @@ const RULES: Record<keyof CheckoutOptions, Rule> = {
   onSuccess: { check: isFunction, expected: "a function" },
   onFail: { check: isFunction, expected: "a function" },
   onComplete: { check: isFunction, expected: "a function" },
+  onCancel: { check: isFunction, expected: "a function" },
 };
 
 export const KNOWN_OPTIONS = Object.keys(RULES) as (keyof CheckoutOptions)[];

@@ -11,6 +11,8 @@ export type ThreeDsState = Extract<PaymentState, { kind: "threeDs" }>;
 export interface ThreeDsDialogProps extends AnswerProps<ThreeDsState> {
   /** The shopper closed the dialog (Cancel or Escape). */
   onCancel: () => void;
+  /** The frame's window, once it is in the document: the only one whose result counts. */
+  onFrame: (frame: Window) => void;
   appearance?: Appearance | undefined;
   nonce?: string | undefined;
 }
@@ -32,7 +34,9 @@ export class ThreeDsDialog extends Component<ThreeDsDialogProps> {
   #post = (): void => {
     // The frame is in the dialog this component renders (this.base).
     const el = elementOf(this)?.querySelector("iframe");
-    if (el) postToAcs(this.props.state.challenge, this.props.state.frameName, el.ownerDocument);
+    if (!el) return;
+    if (el.contentWindow) this.props.onFrame(el.contentWindow);
+    postToAcs(this.props.state.challenge, this.props.state.frameName, el.ownerDocument);
   };
 
   override render({ state: { challenge, frameName }, lang, texts, onCancel, appearance, nonce }: ThreeDsDialogProps) {
