@@ -15,6 +15,7 @@ import {
   createCheckoutHandlers,
   setRemoteAddress,
 } from "../../server/index.ts";
+import { nodeGatewayHttp, remoteAddress } from "../../server/node/index.ts";
 import type { CheckoutResultEvent } from "../../server/index.ts";
 import type { PayResponse } from "../../server/contract.ts";
 import { CURRENCY, cartTotal, describeCart, parseCart } from "./catalog.ts";
@@ -77,6 +78,7 @@ export function createDemoApp(options: DemoAppOptions) {
     baseUrl: options.gatewayUrl,
     publicId: options.publicId,
     apiSecret: options.apiSecret,
+    http: nodeGatewayHttp(),
   });
 
   function recordResult(event: CheckoutResultEvent): void {
@@ -135,6 +137,7 @@ export function createDemoApp(options: DemoAppOptions) {
     allowedOrigins: [origin],
     returnUrl: `${origin}/redirect`,
     onResult: recordResult,
+    getClientIp: remoteAddress, // recorded by withClientIp below
     // Every demo shopper comes from 127.0.0.1, so the per-IP limit is wider than a shop's.
     failureLimits: { perIp: { max: 100, windowMs: 15 * 60_000 } },
   });

@@ -1,5 +1,5 @@
 // The shopper's IP address for the gateway's IpAddress field.
-import { remoteAddressOf } from "../request-context.ts";
+import { remoteAddress } from "../request-context.ts";
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const IPV6 = /^[0-9a-fA-F:]{2,39}(%[\w.]+)?$/;
@@ -29,5 +29,22 @@ export function clientIpOf(
     const fromProxy = normaliseIp(header?.split(",").at(-1));
     if (fromProxy !== undefined) return fromProxy;
   }
-  return normaliseIp(getClientIp ? getClientIp(request) : remoteAddressOf(request));
+  return normaliseIp(getClientIp ? getClientIp(request) : remoteAddress(request));
+}
+
+/**
+ * The gateway needs the shopper's IP on every payment, and a Web Request does not carry it: the
+ * handlers are refused at creation, with what to set, rather than failing each payment later.
+ */
+export function assertClientIpSource(options: { getClientIp?: unknown; trustedProxyHeader?: unknown }): void {
+  if (typeof options.getClientIp === "function") return;
+  if (typeof options.trustedProxyHeader === "string" && options.trustedProxyHeader !== "") return;
+  throw new TypeError(
+    [
+      "createCheckoutHandlers: no way to learn the shopper's IP address, which the gateway requires. Set one of:",
+      '  getClientIp: remoteAddress   on Node with createNodeListener/toNodeHandler (import { remoteAddress } from "checkout-widget/server/node")',
+      '  getClientIp: (request) => …  your platform\'s client address, e.g. request.headers.get("cf-connecting-ip") on Cloudflare Workers',
+      '  trustedProxyHeader: "x-forwarded-for"   behind your own reverse proxy that sets that header',
+    ].join("\n"),
+  );
 }

@@ -1,4 +1,5 @@
 // createCheckoutHandlers: the merchant endpoint of the widget contract (shared/design.md).
+import { markReadsRecordedBody } from "../request-context.ts";
 import { createHandlerContext } from "./handler-context.ts";
 import type { CheckoutHandlerOptions } from "./options.ts";
 import { createPayHandler } from "./pay-handler.ts";
@@ -15,5 +16,9 @@ export interface CheckoutHandlers {
 
 export function createCheckoutHandlers(options: CheckoutHandlerOptions): CheckoutHandlers {
   const context = createHandlerContext(options);
-  return { pay: createPayHandler(context), threeDsReturn: createThreeDsReturnHandler(context) };
+  // Both read their bodies only through readLimitedBody: the Node adapter may hand them the bytes directly.
+  return {
+    pay: markReadsRecordedBody(createPayHandler(context)),
+    threeDsReturn: markReadsRecordedBody(createThreeDsReturnHandler(context)),
+  };
 }

@@ -3,6 +3,7 @@ import { memoryAttemptStore, type AttemptStore } from "../attempts/index.ts";
 import { CloudPaymentsClient } from "../client/index.ts";
 import type { CheckoutGateway } from "../gateway/index.ts";
 import { cloudPaymentsGateway } from "../gateway/index.ts";
+import { assertClientIpSource } from "./client-ip.ts";
 import { normaliseOrigins } from "./cors.ts";
 import type { AttemptLimit, CheckoutHandlerOptions, CheckoutLogger, CheckoutResultEvent } from "./options.ts";
 import { createSigner, type Signer } from "./signing.ts";
@@ -46,6 +47,7 @@ function limit(value: AttemptLimit | false | undefined, fallback: AttemptLimit, 
 }
 
 export function createHandlerContext(options: CheckoutHandlerOptions): HandlerContext {
+  assertClientIpSource(options);
   for (const url of [options.termUrl, options.returnUrl]) {
     const protocol = new URL(url).protocol;
     if (protocol !== "https:" && protocol !== "http:") throw new TypeError(`Not an http(s) URL: ${url}`);

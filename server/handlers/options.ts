@@ -119,9 +119,13 @@ export interface CheckoutHandlerOptions {
   /**
    * Header set by your own reverse proxy with the client address, e.g. "x-forwarded-for"
    * (its last entry is used) or "x-real-ip". Only set this behind a proxy that overwrites it.
+   * This or `getClientIp` is required: the gateway needs the shopper's IP.
    */
   trustedProxyHeader?: string;
-  /** The socket address; the Node adapter supplies it without this option. */
+  /**
+   * The shopper's IP address for a request. On Node with the adapter of
+   * checkout-widget/server/node: `remoteAddress` (the socket's address, which the adapter records).
+   */
   getClientIp?(request: Request): string | undefined;
   /** Default: console. Never receives card data. */
   logger?: CheckoutLogger;
