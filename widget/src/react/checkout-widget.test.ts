@@ -63,11 +63,15 @@ describe("<CheckoutWidget>", () => {
   it("under StrictMode, the first widget still shows a 3-D Secure redirect outcome (taken once per page)", async () => {
     window.history.replaceState(null, "", "/shop?status=approved&transactionId=55&amount=15&currency=USD&cardLastFour=4242");
     vi.resetModules(); // a fresh page: the outcome has not been taken yet
+    // This tab began that redirect: only then is the outcome in the URL its own.
+    const { issueTicket } = await import("../late/payment/redirect-ticket.ts");
+    // An order of its own: the page remembers what it saw paid, and later tests pay 1001.
+    issueTicket(sessionStorage, "1055", 55, "nonce");
     const fresh = await import("./index.ts");
     const onSuccess = vi.fn();
-    await render(createElement(fresh.CheckoutWidget, { ...options(), onSuccess }), true);
+    await render(createElement(fresh.CheckoutWidget, { ...options(), invoiceId: "1055", onSuccess }), true);
     await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
-    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ transactionId: 55, invoiceId: "1001" });
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ transactionId: 55, invoiceId: "1055", unverified: true });
     expect([...host.querySelectorAll("h1, h2, h3")].map((h) => h.textContent)).toContain("Payment successful");
     expect(window.location.search).toBe("");
   });
