@@ -39,6 +39,17 @@ describe("createLazyController", () => {
     expect(real.destroy).toHaveBeenCalled();
   });
 
+  it("a real controller that starts in a payment this page saw (not idle): the listeners hear that state", async () => {
+    const paid: PaymentState = { kind: "paid" };
+    const real = { ...fakeReal(), getState: () => paid };
+    const lazy = createLazyController(TEST_OPTIONS, deps, async () => () => real);
+    const seen: PaymentState[] = [];
+    lazy.subscribe((s) => seen.push(s));
+    lazy.preload();
+    await vi.waitFor(() => expect(seen).toEqual([paid]));
+    expect(lazy.getState()).toBe(paid);
+  });
+
   it("reports a chunk that does not load as script_unavailable, to the callbacks too; retry returns to the form and loads again", async () => {
     const real = fakeReal();
     const load = vi.fn().mockRejectedValueOnce(new Error("blocked")).mockResolvedValue(() => real);

@@ -7,7 +7,7 @@
 import type { PaymentControllerDeps } from "../late/payment/index.ts";
 import { createTranslator, memoizeUntilFailure, resolveLanguage } from "../shared/index.ts";
 import type { CheckoutOptions, CompletePayload, FailPayload, FinalPaymentState, PaymentFlowController, PaymentOutcomeEvent, PaymentState } from "../shared/index.ts";
-import { loadLate } from "./late.ts";
+import { late, loadLate } from "./late.ts";
 
 export type CreateController = (options: CheckoutOptions, deps: PaymentControllerDeps) => PaymentFlowController;
 
@@ -50,25 +50,37 @@ export function createLazyController(
     outcomeListeners.forEach((listener) => (listener({ type: "fail", payload }), listener({ type: "complete", payload: complete })));
   };
 
+  const start = (create: CreateController): PaymentFlowController => {
+    const controller = create(options, controllerDeps);
+    real = controller;
+    controller.subscribe((state) => stateListeners.forEach((listener) => listener(state)));
+    controller.onOutcome((event) => outcomeListeners.forEach((listener) => listener(event)));
+    // The real one may start elsewhere than idle (an order this page saw paid): the view follows.
+    const now = controller.getState();
+    if (now.kind !== own.kind) stateListeners.forEach((listener) => listener(now));
+    controller.preload();
+    return controller;
+  };
+
   // The real controller once; a late code that did not load is asked again by the next attempt.
   const ensure = memoizeUntilFailure(
     (): Promise<PaymentFlowController | null> =>
-      loadFactory().then(
-        (create) => {
-          if (destroyed) return null;
-          real = create(options, controllerDeps);
-          real.subscribe((state) => stateListeners.forEach((listener) => listener(state)));
-          real.onOutcome((event) => outcomeListeners.forEach((listener) => listener(event)));
-          real.preload();
-          return real;
-        },
-        () => {
-          lateFailed();
-          return null;
-        },
-      ),
+      real
+        ? Promise.resolve(real)
+        : loadFactory().then(
+            (create) => (destroyed ? null : real ?? start(create)),
+            () => {
+              lateFailed();
+              return null;
+            },
+          ),
     (controller) => controller !== null,
   );
+  // The late code is here already (a second widget, the modal opened again): the real controller
+  // at once, so the first render shows what it knows (a payment this page saw) with no empty form between.
+  // (Not with a redirect outcome: the real one announces that, after the host has subscribed.)
+  const loaded = loadFactory === fromLate && !initial ? late()?.createPaymentController : undefined;
+  if (loaded) start(loaded);
   // A redirect outcome is announced by the real controller: fetch it now rather than on focus.
   if (initial) void ensure();
 
