@@ -35,9 +35,12 @@ export type { CardInput, CryptogramFormat, CryptogramKey, CryptogramOptions, Cry
 export type { CardErrorCode, CardErrors } from "./shared/index.ts";
 export type {
   Appearance,
+  CancelPayload,
+  CancelStage,
   ChangePayload,
   CheckoutOptions,
   CompletePayload,
+  FailCode,
   FailPayload,
   Language,
   PublicKey,
