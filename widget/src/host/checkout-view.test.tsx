@@ -490,6 +490,15 @@ describe("3-D Secure", () => {
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 
+  it("a cancelled challenge gives focus back to the form's first field, not to <body>", async () => {
+    const f = setup({ language: "en" });
+    act(() => f.controller.emit(threeDs));
+    expect(screen.getByRole("dialog").contains(document.activeElement)).toBe(true);
+    act(() => f.controller.emit({ kind: "idle", cancelled: "threeDs" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByLabelText(/^card number/i));
+  });
+
   it("shows no dialog in redirect mode", () => {
     const f = setup({ language: "en" });
     act(() => f.controller.emit({ ...threeDs, mode: "redirect", frameName: "_top" }));

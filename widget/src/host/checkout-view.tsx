@@ -102,8 +102,16 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     this.#model.setFields(formFields(Boolean(this.props.options.requireEmail)));
     if (this.#subscribed !== this.props.controller) this.#subscribe();
     if (previous.payment !== this.state.payment) this.#paymentChanged();
+    if (previous.payment.kind === "threeDs" && this.state.payment.kind === "idle") this.#refocus();
     this.#scheduleAmount();
     this.#previousKind = this.state.payment.kind;
+  }
+
+  /** The 3-D Secure dialog took focus with it: back to the form's first field, not <body>. */
+  #refocus(): void {
+    const root = elementOf(this);
+    const active = root?.ownerDocument.activeElement;
+    if (root && !(active && active !== root.ownerDocument.body && root.contains(active))) root.querySelector("input")?.focus();
   }
 
   override componentWillUnmount(): void {
