@@ -149,3 +149,30 @@ test("redirect 3-D Secure keeps its context: back in English, and a reload of th
   expect(await shop.invoiceId()).toBe(invoiceId);
   expect((await paymentsFor(invoiceId)).map((p) => p.Status)).toEqual(["Completed"]);
 });
+
+test("too many failed attempts for one order: the kit's 429 and Retry-After reach the shopper in minutes and onFail", async ({ page, cvc }) => {
+  const shop = new ShopPage(page);
+  const invoiceId = await shop.open("/script-tag", "en");
+  // Ten refused attempts for this order (the kit's default limit per invoice), as a card tester would send them.
+  const origin = new URL(page.url()).origin;
+  for (let i = 0; i < 10; i++) {
+    const refused = await page.request.post("/api/pay", {
+      headers: { Origin: origin, "X-Request-ID": `e2e-probe-${invoiceId}-${i}` },
+      data: { invoiceId, cryptogram: "bm90IGEgY3J5cHRvZ3JhbQ==", name: "CARD TESTER" },
+    });
+    expect(refused.status()).toBeLessThan(500);
+    expect(refused.status()).not.toBe(200);
+  }
+  const widget = new WidgetPage(page);
+  const payAnswer = page.waitForResponse((r) => r.url().endsWith("/api/pay") && r.request().method() === "POST");
+  await widget.pay({ number: CARDS.approved, cvc });
+  const answer = await payAnswer;
+  expect(answer.status()).toBe(429);
+  const seconds = Number(answer.headers()["retry-after"]);
+  expect(seconds).toBeGreaterThan(60);
+  const minutes = Math.ceil(seconds / 60);
+  const text = await widget.expectFailed();
+  expect(text).toContain(`Too many payment attempts. Try again in ${minutes} minute`);
+  await expect(shop.events("fail")).toHaveText([new RegExp(`^fail: failed \\[too_many_attempts\\]: Too many payment attempts\\. Try again in ${minutes} minute`)]);
+  expect(await paymentsFor(invoiceId)).toEqual([]);
+});
