@@ -80,12 +80,17 @@ describe("after a redirect-mode 3-D Secure", () => {
     expect(window.location.search).toBe("");
     act(() => handle.unmount());
 
-    document.body.innerHTML = `<div id="c"></div>`;
+    // Later widgets draw at once: another order's is a form; this order's shows what the page saw paid.
+    document.body.innerHTML = `<div id="c"></div><div id="d"></div>`;
+    let again!: ReturnType<typeof mountWith>;
     act(() => {
-      handle = mountWith("#c", TEST_OPTIONS);
+      handle = mountWith("#c", { ...TEST_OPTIONS, invoiceId: "1002" });
+      again = mountWith("#d", TEST_OPTIONS);
     });
     expect(document.querySelector("#c input[autocomplete=cc-number]")).not.toBeNull();
-    act(() => handle.unmount());
+    expect(document.querySelector("#d input")).toBeNull();
+    expect(document.querySelector("#d h2")?.textContent).toBe("Payment successful");
+    act(() => (handle.unmount(), again.unmount()));
   });
 
   it("a crafted link (no ticket of this tab) shows no outcome and fires nothing: a form, the URL cleaned", async () => {

@@ -107,19 +107,20 @@ describe("<CheckoutWidget>", () => {
     const stale = vi.fn();
     const onSuccess = vi.fn();
     const ref = createRef<CheckoutWidgetHandle>();
-    await render(widget({ ...options(), onSuccess: stale, ref }), true);
+    // An order of its own: the page remembers what it saw paid, and later tests show 1001's form.
+    await render(widget({ ...options(), invoiceId: "1077", onSuccess: stale, ref }), true);
     const user = userEvent.setup();
     await user.type(input("cc-number")!, "4242424242424242");
     await user.type(input("cc-exp")!, "1234");
     await user.type(input("cc-csc")!, "123");
     await user.type(input("cc-name")!, "IVAN PETROV");
-    await render(widget({ ...options(), onSuccess, ref }), true);
+    await render(widget({ ...options(), invoiceId: "1077", onSuccess, ref }), true);
     await act(async () => ref.current?.submit());
     await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(stale).not.toHaveBeenCalled();
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const body = JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body)) as Record<string, unknown>;
-    expect(body).toMatchObject({ invoiceId: "1001", name: "IVAN PETROV" });
+    expect(body).toMatchObject({ invoiceId: "1077", name: "IVAN PETROV" });
     expect(typeof body["cryptogram"]).toBe("string");
     expect(JSON.stringify(body)).not.toContain("4242424242424242");
   });
