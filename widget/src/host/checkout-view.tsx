@@ -1,10 +1,10 @@
 // The widget: renders the payment controller's state — the card form (form/), a failure, and,
 // through late(), the 3-D Secure dialog and the answers — and hands the card to controller.submit.
 // One live region, always present, speaks for all of it.
-import { Component } from "preact";
+import { Component, createRef } from "preact";
 import { CardFields, changeOf, createFormModel, formFields } from "../form/index.ts";
 import type { FormModel, FormState, FormValues } from "../form/index.ts";
-import { afterPaint, cardDigits, createTranslator, elementOf, formatAmount, holdStyles, nextInstanceId, resolveLanguage, RetryScreen, themeAttributes } from "../shared/index.ts";
+import { afterPaint, cardDigits, createTranslator, formatAmount, holdStyles, nextInstanceId, resolveLanguage, RetryScreen, themeAttributes } from "../shared/index.ts";
 import type { CardInput, CheckoutOptions, FormTranslator, HeldStyles, Language, PaymentController, PaymentState, TextOverrides } from "../shared/index.ts";
 import { late } from "./late.ts";
 
@@ -57,6 +57,8 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   readonly #id: string;
   readonly #model: FormModel;
   #styles: HeldStyles | undefined;
+  // The root element by ref, not `this.base`: Preact 11 has no `base`.
+  readonly #root = createRef<HTMLDivElement>();
   #unsubscribe: (() => void) | undefined;
   #subscribed: PaymentController | undefined;
   readonly #stopForm: () => void;
@@ -84,7 +86,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   }
 
   override componentDidMount(): void {
-    this.#styles = holdStyles(elementOf(this), this.props.options.nonce);
+    this.#styles = holdStyles(this.#root.current, this.props.options.nonce);
     this.#subscribe();
     this.#paymentChanged();
     this.#scheduleAmount();
@@ -95,7 +97,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   }
 
   override componentDidUpdate(_props: CheckoutViewProps, previous: CheckoutViewState): void {
-    this.#styles = holdStyles(elementOf(this), this.props.options.nonce, this.#styles);
+    this.#styles = holdStyles(this.#root.current, this.props.options.nonce, this.#styles);
     this.#model.setFields(formFields(Boolean(this.props.options.requireEmail)));
     if (this.#subscribed !== this.props.controller) this.#subscribe();
     if (previous.payment !== this.state.payment) this.#paymentChanged();
@@ -205,7 +207,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
       );
 
     return (
-      <div class="cw" lang={lang} {...themeAttributes(options.appearance)}>
+      <div class="cw" lang={lang} {...themeAttributes(options.appearance)} ref={this.#root}>
         {screen}
         {state.kind === "threeDs" && state.mode === "iframe" && api && (
           <api.ThreeDsDialog

@@ -1,6 +1,6 @@
 // 3-D Secure in iframe mode: the bank's page in a named frame inside a modal dialog.
-import { Component } from "preact";
-import { elementOf, Modal } from "../../shared/index.ts";
+import { Component, createRef } from "preact";
+import { Modal } from "../../shared/index.ts";
 import type { Appearance, PaymentState } from "../../shared/index.ts";
 import { createLateTranslator } from "../i18n/index.ts";
 import { postToAcs } from "../payment/index.ts";
@@ -20,6 +20,8 @@ const DEFAULT_WIDTH = 500;
 const DEFAULT_HEIGHT = 600;
 
 export class ThreeDsDialog extends Component<ThreeDsDialogProps> {
+  readonly #frame = createRef<HTMLIFrameElement>();
+
   // The form can target the frame only once the named iframe is in the document.
   override componentDidMount(): void {
     this.#post();
@@ -30,8 +32,7 @@ export class ThreeDsDialog extends Component<ThreeDsDialogProps> {
   }
 
   #post = (): void => {
-    // The frame is in the dialog this component renders (this.base).
-    const el = elementOf(this)?.querySelector("iframe");
+    const el = this.#frame.current;
     if (el) postToAcs(this.props.state.challenge, this.props.state.frameName, el.ownerDocument);
   };
 
@@ -43,7 +44,7 @@ export class ThreeDsDialog extends Component<ThreeDsDialogProps> {
     };
     return (
       <Modal title={t("threeDsTitle")} closeLabel={t("cancel")} onClose={onCancel} appearance={appearance} nonce={nonce} vars={vars}>
-        <iframe class="cw-frame" name={frameName} title={t("threeDsFrame")} />
+        <iframe class="cw-frame" name={frameName} title={t("threeDsFrame")} ref={this.#frame} />
       </Modal>
     );
   }

@@ -1,19 +1,21 @@
 // The screens that replace the form once a payment is over, as both files draw them: a failure
 // (main: a late chunk that does not load ends there) and the answers (late). Each takes focus on
 // mount so a keyboard or screen-reader user lands on the outcome rather than on a vanished Pay button.
-import { Component } from "preact";
+import { Component, createRef } from "preact";
 import type { ComponentChildren } from "preact";
-import { elementOf } from "./widget-root.ts";
 
 /** The outcome's box; it takes focus when it appears. */
 export class ResultBox extends Component<{ children?: ComponentChildren }> {
+  // A ref, not `this.base`: Preact 11 has no `base`.
+  readonly #box = createRef<HTMLDivElement>();
+
   override componentDidMount(): void {
-    elementOf(this)?.focus();
+    this.#box.current?.focus();
   }
 
   override render({ children }: { children?: ComponentChildren }) {
     return (
-      <div class="cw-result" tabIndex={-1}>
+      <div class="cw-result" tabIndex={-1} ref={this.#box}>
         {children}
       </div>
     );
