@@ -4,6 +4,9 @@
 // off, so the app's first chunk carries the code the script tag's critical path carries.
 import { createElement } from "preact";
 import type { CardInput, CryptogramKey, CryptogramOptions } from "./cryptogram/index.ts";
+// Only the two error classes of cryptogram/ (no node-forge), for `instanceof` on a rejection.
+export { CardValidationError } from "./cryptogram/card-validation-error.ts";
+export { CryptogramError } from "./cryptogram/cryptogram-error.ts";
 import {
   CardForm as CheckoutCardForm,
   defaultLateSource,
@@ -26,7 +29,9 @@ export type {
   CardFormProps,
   CheckoutEventMap,
   CheckoutHandle,
+  CheckoutWidgetAttributes,
   CheckoutWidgetElement,
+  CheckoutWidgetEventProps,
   OpenHandle,
   OptionProblem,
   OptionProblemCode,
@@ -45,6 +50,8 @@ export type {
   Language,
   PublicKey,
   SuccessPayload,
+  TextKey,
+  Texts,
   ThreeDsMode,
 } from "./shared/index.ts";
 

@@ -2,8 +2,8 @@
 // the shopper did. Values reach the DOM only as input *properties*: no card digit is ever written
 // to an attribute. Focus and the caret are this view's; values and errors are the model's.
 import { Component } from "preact";
-import type { JSX } from "preact";
-import { cardDigits, cvcLength, detectBrand, elementOf, getBrandInfo, isCyrillic, maxCardLength, releaseDom } from "../shared/index.ts";
+import type { JSX, RefObject } from "preact";
+import { cardDigits, cvcLength, detectBrand, getBrandInfo, isCyrillic, maxCardLength, releaseDom } from "../shared/index.ts";
 import type { FormTranslator } from "../shared/index.ts";
 import { editCardNumber, editExpiry } from "./field-edit.ts";
 import type { FieldEdit } from "./field-edit.ts";
@@ -48,6 +48,7 @@ export interface CardFieldsProps {
 }
 
 export class CardFields extends Component<CardFieldsProps> {
+  readonly #form: RefObject<HTMLFormElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
   readonly #inputs: Partial<Record<FormField, HTMLInputElement | null>> = {};
   #wasCyrillic = false;
 
@@ -62,7 +63,7 @@ export class CardFields extends Component<CardFieldsProps> {
 
   // The form goes (a result, unmount): its inputs keep no card data for whoever holds them.
   override componentWillUnmount(): void {
-    releaseDom(elementOf(this));
+    releaseDom(this.#form.current);
   }
 
   #sayCyrillic = (): void => {
@@ -178,7 +179,7 @@ export class CardFields extends Component<CardFieldsProps> {
     const digitsOnly = (max: number) => (v: string) => cardDigits(v).slice(0, max);
 
     return (
-      <form noValidate onSubmit={this.#submit}>
+      <form noValidate onSubmit={this.#submit} ref={this.#form}>
         {field(
           "cardNumber",
           {

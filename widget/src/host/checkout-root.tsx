@@ -5,7 +5,7 @@
 import { Component } from "preact";
 import type { ComponentChildren, VNode } from "preact";
 import type { CheckoutOptions, FinalPaymentState, PaymentFlowController, PaymentOutcomeEvent, PaymentState } from "../shared/index.ts";
-import { elementOf, releaseDom } from "../shared/index.ts";
+import { releaseDom } from "../shared/index.ts";
 import { CheckoutView } from "./checkout-view.tsx";
 import { loadLate } from "./late.ts";
 import { createLazyController } from "./lazy-controller.ts";
@@ -65,6 +65,12 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
   /** The redirect outcome goes to the first controller only. */
   #outcomeGiven = false;
   #unmounted = false;
+  /** The root element, for releaseDom at unmount; also handed to mount()'s rootRef. */
+  #root: HTMLDivElement | null = null;
+  #setRoot = (el: HTMLDivElement | null): void => {
+    this.#root = el;
+    if (this.props.rootRef) this.props.rootRef.current = el;
+  };
 
   constructor(props: CheckoutRootProps) {
     super(props);
@@ -120,7 +126,7 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
     this.#unmounted = true;
     this.#unwire();
     // Before Preact takes it off the page: whoever still holds one of its elements reaches no card data.
-    releaseDom(elementOf(this));
+    releaseDom(this.#root);
   }
 
   #afterCommit = (): void => {
@@ -165,7 +171,7 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
     return (
       <div
         data-checkout-widget-root=""
-        ref={rootRef}
+        ref={this.#setRoot}
         // The shopper is faster than idle time: the first focus starts loading the late code too.
         onFocusIn={controller ? () => controller.preload() : undefined}
       >

@@ -2,9 +2,10 @@
 // through late(), the 3-D Secure dialog, the answers and the note after a cancelled confirmation —
 // and hands the card to controller.submit. One live region, always present, speaks for all of it.
 import { Component } from "preact";
+import type { RefObject } from "preact";
 import { CardFields, changeOf, createFormModel, formFields } from "../form/index.ts";
 import type { FormModel, FormState, FormValues } from "../form/index.ts";
-import { afterPaint, cardDigits, createTranslator, elementOf, formatAmount, holdStyles, nextInstanceId, resolveLanguage, RetryScreen, themeAttributes } from "../shared/index.ts";
+import { afterPaint, cardDigits, createTranslator, formatAmount, holdStyles, nextInstanceId, resolveLanguage, RetryScreen, themeAttributes } from "../shared/index.ts";
 import type { CardInput, CheckoutOptions, FormTranslator, HeldStyles, Language, PaymentController, PaymentState, TextOverrides } from "../shared/index.ts";
 import { late } from "./late.ts";
 
@@ -60,6 +61,8 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   readonly #id: string;
   readonly #model: FormModel;
   #styles: HeldStyles | undefined;
+  // The root element by ref, not `this.base`: Preact 11 has no `base`.
+  readonly #root: RefObject<HTMLDivElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
   #unsubscribe: (() => void) | undefined;
   #subscribed: PaymentController | undefined;
   readonly #stopForm: () => void;
@@ -87,7 +90,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   }
 
   override componentDidMount(): void {
-    this.#styles = holdStyles(elementOf(this), this.props.options.nonce);
+    this.#styles = holdStyles(this.#root.current, this.props.options.nonce);
     this.#subscribe();
     this.#paymentChanged();
     this.#scheduleAmount();
@@ -98,7 +101,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   }
 
   override componentDidUpdate(_props: CheckoutViewProps, previous: CheckoutViewState): void {
-    this.#styles = holdStyles(elementOf(this), this.props.options.nonce, this.#styles);
+    this.#styles = holdStyles(this.#root.current, this.props.options.nonce, this.#styles);
     this.#model.setFields(formFields(Boolean(this.props.options.requireEmail)));
     if (this.#subscribed !== this.props.controller) this.#subscribe();
     if (previous.payment !== this.state.payment) this.#paymentChanged();
@@ -109,7 +112,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
 
   /** The 3-D Secure dialog took focus with it: back to the form's first field, not <body>. */
   #refocus(): void {
-    const root = elementOf(this);
+    const root = this.#root.current;
     const active = root?.ownerDocument.activeElement;
     if (root && !(active && active !== root.ownerDocument.body && root.contains(active))) root.querySelector("input")?.focus();
   }
@@ -218,7 +221,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
       );
 
     return (
-      <div class="cw" lang={lang} {...themeAttributes(options.appearance)}>
+      <div class="cw" lang={lang} {...themeAttributes(options.appearance)} ref={this.#root}>
         {note && <p class="cw-hint cw-note">{note}</p>}
         {screen}
         {state.kind === "threeDs" && state.mode === "iframe" && api && (

@@ -1,7 +1,8 @@
 // Shown instead of the card form when the merchant's options are wrong: a shopper-safe sentence
 // (i18n) and, for the integrator, what to fix. A shopper never gets a form that cannot pay.
 import { Component } from "preact";
-import { createTranslator, elementOf, holdStyles, resolveLanguage } from "../../shared/index.ts";
+import type { RefObject } from "preact";
+import { createTranslator, holdStyles, resolveLanguage } from "../../shared/index.ts";
 import type { CheckoutOptions, HeldStyles } from "../../shared/index.ts";
 import type { OptionProblem } from "./option-problems.ts";
 import { describeProblem } from "./option-problems.ts";
@@ -17,13 +18,14 @@ function nonceOf(options: Partial<CheckoutOptions> | undefined): string | undefi
 
 export class OptionsErrorBox extends Component<OptionsErrorBoxProps> {
   #styles: HeldStyles | undefined;
+  readonly #box: RefObject<HTMLDivElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
 
   override componentDidMount(): void {
-    this.#styles = holdStyles(elementOf(this), nonceOf(this.props.options));
+    this.#styles = holdStyles(this.#box.current, nonceOf(this.props.options));
   }
 
   override componentDidUpdate(): void {
-    this.#styles = holdStyles(elementOf(this), nonceOf(this.props.options), this.#styles);
+    this.#styles = holdStyles(this.#box.current, nonceOf(this.props.options), this.#styles);
   }
 
   override componentWillUnmount(): void {
@@ -34,7 +36,7 @@ export class OptionsErrorBox extends Component<OptionsErrorBoxProps> {
     const language = typeof options?.language === "string" ? options.language : undefined;
     const t = createTranslator(resolveLanguage(language));
     return (
-      <div class="cw cw-config-error" role="alert" data-config-error="">
+      <div class="cw cw-config-error" role="alert" data-config-error="" ref={this.#box}>
         <p class="cw-msg">{t("Error_Config")}</p>
         <ul class="cw-hint">
           {problems.map((problem) => (

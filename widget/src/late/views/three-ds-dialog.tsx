@@ -1,6 +1,7 @@
 // 3-D Secure in iframe mode: the bank's page in a named frame inside a modal dialog.
 import { Component } from "preact";
-import { elementOf, Modal } from "../../shared/index.ts";
+import type { RefObject } from "preact";
+import { Modal } from "../../shared/index.ts";
 import type { Appearance, PaymentState } from "../../shared/index.ts";
 import { createLateTranslator } from "../i18n/index.ts";
 import { postToAcs } from "../payment/index.ts";
@@ -22,6 +23,8 @@ const DEFAULT_WIDTH = 500;
 const DEFAULT_HEIGHT = 600;
 
 export class ThreeDsDialog extends Component<ThreeDsDialogProps> {
+  readonly #frame: RefObject<HTMLIFrameElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
+
   // The form can target the frame only once the named iframe is in the document.
   override componentDidMount(): void {
     this.#post();
@@ -32,8 +35,7 @@ export class ThreeDsDialog extends Component<ThreeDsDialogProps> {
   }
 
   #post = (): void => {
-    // The frame is in the dialog this component renders (this.base).
-    const el = elementOf(this)?.querySelector("iframe");
+    const el = this.#frame.current;
     if (!el) return;
     if (el.contentWindow) this.props.onFrame(el.contentWindow);
     postToAcs(this.props.state.challenge, this.props.state.frameName, el.ownerDocument);
@@ -47,7 +49,7 @@ export class ThreeDsDialog extends Component<ThreeDsDialogProps> {
     };
     return (
       <Modal title={t("threeDsTitle")} closeLabel={t("cancel")} onClose={onCancel} appearance={appearance} nonce={nonce} vars={vars}>
-        <iframe class="cw-frame" name={frameName} title={t("threeDsFrame")} />
+        <iframe class="cw-frame" name={frameName} title={t("threeDsFrame")} ref={this.#frame} />
       </Modal>
     );
   }
