@@ -2,7 +2,8 @@
 export * from "./attempts/index.ts";
 export * from "./client/index.ts";
 export type * from "./gateway/index.ts";
-export { cloudPaymentsGateway } from "./gateway/index.ts";
+export { cloudPaymentsGateway, invoiceGateway, rbsGateway } from "./gateway/index.ts";
+export * from "./saved-cards/index.ts";
 export * from "./handlers/index.ts";
 export { createNodeListener, toNodeHandler } from "./node-adapter.ts";
 export type { NodeAdapterOptions } from "./node-adapter.ts";

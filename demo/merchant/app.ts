@@ -16,7 +16,7 @@ import {
   setRemoteAddress,
 } from "../../server/index.ts";
 import type { CheckoutResultEvent } from "../../server/index.ts";
-import type { PayResponse } from "../../server/contract.ts";
+import type { CheckoutResultEvent as ResultEvent } from "../../server/index.ts";
 import { CURRENCY, cartTotal, describeCart, parseCart } from "./catalog.ts";
 import { OrderStore } from "./order-store.ts";
 import type { Order, OrderStatus } from "./order-store.ts";
@@ -48,8 +48,12 @@ const MAX_OTHER_BODY = 1024;
 /** Once money moved (or is held), a later gateway event must not rewrite the order. */
 const SETTLED: ReadonlySet<OrderStatus> = new Set(["paid", "authorized", "confirmed", "voided", "refunded"]);
 
-function statusOf(result: PayResponse, order: Order): OrderStatus {
+function statusOf(result: ResultEvent["result"], order: Order): OrderStatus {
   switch (result.status) {
+    case "redirect":
+      return "hosted";
+    case "cancelled":
+      return "cancelled";
     case "approved":
       return order.scheme === "auth" ? "authorized" : "paid";
     case "declined":
@@ -231,7 +235,7 @@ export function createDemoApp(options: DemoAppOptions) {
     if (!allowed[action]?.includes(order.status)) {
       return c.json({ message: `Cannot ${action} an order that is ${order.status}` }, 409);
     }
-    const TransactionId = order.transactionId;
+    const TransactionId = Number(order.transactionId);
     const result =
       action === "confirm"
         ? await client.payments.confirm({ TransactionId, Amount: order.amount })

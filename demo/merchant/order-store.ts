@@ -1,10 +1,12 @@
 // The demo merchant's orders, in memory and bounded: the oldest orders go first when it is full.
-import type { PaymentScheme } from "../../server/contract.ts";
+import type { PaymentId, PaymentScheme } from "../../server/contract.ts";
 import type { CartLine } from "./catalog.ts";
 
 export type OrderStatus =
   | "new" // created, not paid yet
   | "3ds" // waiting for the shopper at the bank's 3-D Secure page
+  | "hosted" // the shopper is on the gateway's own payment page
+  | "cancelled" // the shopper left the gateway's page without paying
   | "paid" // one-stage charge approved
   | "authorized" // two-stage: money held, awaiting confirm or void
   | "confirmed"
@@ -21,7 +23,8 @@ export interface Order {
   lines: CartLine[];
   scheme: PaymentScheme;
   status: OrderStatus;
-  transactionId?: number;
+  /** The gateway's id: a number (CloudPayments), text (Invoice payment id, RBS orderId). */
+  transactionId?: PaymentId;
   /** X-Request-ID of the attempt that paid (null: paid after 3-D Secure); see CheckoutOrder. */
   paidByRequestId?: string | null;
   cardType?: string;
@@ -35,7 +38,7 @@ export interface Order {
 }
 
 export interface ExtraPaymentNote {
-  transactionId: number;
+  transactionId: PaymentId;
   reason: "duplicate" | "mismatch";
   action: "not_completed" | "reversed" | "reverse_failed";
 }
@@ -82,7 +85,7 @@ export class OrderStore {
     return this.#orders.get(invoiceId);
   }
 
-  findByTransaction(transactionId: number): Order | undefined {
+  findByTransaction(transactionId: PaymentId): Order | undefined {
     for (const order of this.#orders.values()) if (order.transactionId === transactionId) return order;
     return undefined;
   }

@@ -3,8 +3,9 @@ import { memoryAttemptStore, type AttemptStore } from "../attempts/index.ts";
 import { CloudPaymentsClient } from "../client/index.ts";
 import type { CheckoutGateway } from "../gateway/index.ts";
 import { cloudPaymentsGateway } from "../gateway/index.ts";
+import { memorySavedCardStore, type SavedCardStore } from "../saved-cards/index.ts";
 import { normaliseOrigins } from "./cors.ts";
-import type { AttemptLimit, CheckoutHandlerOptions, CheckoutLogger, CheckoutResultEvent } from "./options.ts";
+import type { AttemptLimit, CheckoutCustomer, CheckoutHandlerOptions, CheckoutLogger, CheckoutResultEvent } from "./options.ts";
 import { createSigner, type Signer } from "./signing.ts";
 import { guardStore } from "./store-guard.ts";
 
@@ -23,13 +24,23 @@ export interface HandlerContext {
   holds: ResolvedHoldTimes;
   limits: { perIp: AttemptLimit | null; perInvoice: AttemptLimit | null };
   signer: Signer;
-  report(event: CheckoutResultEvent): Promise<void>;
+  savedCards: SavedCardStore;
+  /** Resolves true when onResult took the event (or there is none), false when it threw. */
+  report(event: CheckoutResultEvent): Promise<boolean>;
+  /**
+   * Reports an outcome once for every instance sharing the attempt store (`key` names the
+   * payment and what it came to): a repeated return or notification is not reported again. If
+   * onResult throws, the next one reports it again, so a payment is not lost to the merchant.
+   */
+  reportOnce(key: string, event: CheckoutResultEvent): Promise<void>;
+  /** The request's logged-in customer (getCustomer), or null. */
+  customerOf(request: Request): Promise<CheckoutCustomer | null>;
 }
 
 const MINUTE = 60_000;
 
 function isGateway(value: CloudPaymentsClient | CheckoutGateway): value is CheckoutGateway {
-  return !(value instanceof CloudPaymentsClient) && typeof (value as CheckoutGateway).pay === "function";
+  return !(value instanceof CloudPaymentsClient) && typeof (value as CheckoutGateway).findOutcome === "function";
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
@@ -53,16 +64,36 @@ export function createHandlerContext(options: CheckoutHandlerOptions): HandlerCo
   const logger = options.logger ?? console;
   const gateway = isGateway(options.client) ? options.client : cloudPaymentsGateway(options.client);
   const limits = options.failureLimits === false ? {} : (options.failureLimits ?? {});
+  if (options.notificationUrl !== undefined) new URL(options.notificationUrl);
+  const store = guardStore(options.attemptStore ?? memoryAttemptStore());
+  const paidMs = positive(options.holdTimes?.paidMs, 7 * 24 * 60 * MINUTE, "holdTimes.paidMs");
+
+  async function report(event: CheckoutResultEvent): Promise<boolean> {
+    if (!options.onResult) return true;
+    try {
+      await options.onResult(event);
+      return true;
+    } catch (error) {
+      // The payment already happened (and the attempt store has it); the shopper still gets its answer.
+      logger.error("checkout: onResult threw", {
+        invoiceId: event.invoiceId,
+        status: event.result.status,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return false;
+    }
+  }
+
   return {
     options,
     gateway,
     allowedOrigins: normaliseOrigins(options.allowedOrigins),
     logger,
-    store: guardStore(options.attemptStore ?? memoryAttemptStore()),
+    store,
     holds: {
       callMs: positive(options.holdTimes?.callMs, 2 * MINUTE, "holdTimes.callMs"),
       pendingMs: positive(options.holdTimes?.pendingMs, 20 * MINUTE, "holdTimes.pendingMs"),
-      paidMs: positive(options.holdTimes?.paidMs, 7 * 24 * 60 * MINUTE, "holdTimes.paidMs"),
+      paidMs,
     },
     limits:
       options.failureLimits === false
@@ -72,18 +103,28 @@ export function createHandlerContext(options: CheckoutHandlerOptions): HandlerCo
             perInvoice: limit(limits.perInvoice, { max: 10, windowMs: 15 * MINUTE }, "perInvoice"),
           },
     signer: createSigner(options.secret),
-    async report(event) {
-      if (!options.onResult) return;
+    savedCards: options.savedCards ?? memorySavedCardStore(),
+    report,
+    async reportOnce(key, event) {
+      // The attempt store's counter with a limit of one is the marker: atomic on every instance.
+      const marker = `once:${key}`;
+      let first = true;
       try {
-        await options.onResult(event);
-      } catch (error) {
-        // The payment already happened (and the attempt store has it); the shopper still gets its answer.
-        logger.error("checkout: onResult threw", {
-          invoiceId: event.invoiceId,
-          status: event.result.status,
-          error: error instanceof Error ? error.message : String(error),
-        });
+        first = (await store.takeAttempt(marker, 1, paidMs)).kind === "taken";
+      } catch {
+        // Without the store, twice is better than never.
       }
+      if (!first) return;
+      if (!(await report(event))) await store.returnAttempt(marker).catch(() => undefined);
+    },
+    async customerOf(request) {
+      if (!options.getCustomer) return null;
+      const customer = await options.getCustomer(request);
+      if (customer === null || customer === undefined) return null;
+      if (typeof customer.id !== "string" || customer.id === "" || customer.id.length > 255) {
+        throw new TypeError("getCustomer must answer { id } with a non-empty id of at most 255 characters, or null");
+      }
+      return { id: customer.id };
     },
   };
 }

@@ -1,8 +1,21 @@
 // Options of createCheckoutHandlers and the event it reports to the merchant.
 import type { AttemptStore } from "../attempts/index.ts";
 import type { CloudPaymentsClient } from "../client/index.ts";
-import type { PayResponse, PaymentScheme } from "../contract.ts";
+import type { PayAnswer, PayCancelled, PaymentId, PaymentScheme, SavedCardView } from "../contract.ts";
 import type { CheckoutGateway } from "../gateway/index.ts";
+import type { SavedCardStore } from "../saved-cards/index.ts";
+
+/** One line of the order's 54-FZ receipt (Invoice sends these in `receipt`). */
+export interface CheckoutOrderItem {
+  name: string;
+  /** Price of one unit. */
+  price: number;
+  quantity: number;
+  /** The line's total after any discount; default price × quantity. */
+  total?: number;
+  /** As printed on the receipt, e.g. "10%". */
+  discount?: string | number;
+}
 
 /** The merchant's own order: the only source of what is charged, and how. */
 export interface CheckoutOrder {
@@ -22,6 +35,18 @@ export interface CheckoutOrder {
   paidByRequestId?: string | null;
   /** The transaction that paid the order (`onResult`'s `result.transactionId`). */
   paidTransactionId?: number | string | null;
+  /**
+   * Receipt lines (54-FZ). Their totals must add up to `amount`, or the kit refuses the payment
+   * before calling the gateway. Invoice needs a receipt: without items the kit sends one line of
+   * the description and the amount.
+   */
+  items?: readonly CheckoutOrderItem[];
+}
+
+/** The shopper as the merchant's own session knows them: never taken from the browser's body. */
+export interface CheckoutCustomer {
+  /** The merchant's customer id: saved cards belong to it (and it is the gateway's AccountId / clientId). */
+  id: string;
 }
 
 export interface CheckoutLogger {
@@ -43,7 +68,7 @@ export interface ExtraPayment {
    */
   action: "not_completed" | "reversed" | "reverse_failed";
   /** This attempt's transaction. */
-  transactionId: number;
+  transactionId: PaymentId;
   /** The payment that paid the order first (duplicates), in the gateway's id. */
   paidReference?: string;
 }
@@ -54,17 +79,25 @@ export interface ExtraPayment {
  * the transaction id.
  */
 export interface CheckoutResultEvent {
-  stage: "pay" | "threeDsReturn";
+  /**
+   * Where the kit learned it: the pay call, the 3-D Secure return, the return from a gateway's
+   * page, a gateway's notification, or a merchant-initiated `chargeSavedCard`.
+   */
+  stage: "pay" | "threeDsReturn" | "hostedReturn" | "notification" | "chargeSavedCard";
   /** Null only when the outcome belongs to no invoice the kit knows. */
   invoiceId: string | null;
   /** The widget's X-Request-ID (pay stage only). */
   requestId?: string;
-  /** Exactly what the browser was told. */
-  result: PayResponse;
+  /** Exactly what the browser was told (for a notification or a charge: what it would have been). */
+  result: PayAnswer | PayCancelled;
   /** The gateway's full transaction model when there is one (has the card token, if any). */
   gatewayModel?: unknown;
   /** Set when this attempt's payment must not count for the order (see ExtraPayment). */
   extraPayment?: ExtraPayment;
+  /** The logged-in shopper (getCustomer) whose payment this is, when known. */
+  customerId?: string;
+  /** The card this payment saved for the customer. */
+  savedCard?: SavedCardView;
 }
 
 export interface AttemptLimit {
@@ -93,7 +126,10 @@ export interface HoldTimes {
 }
 
 export interface CheckoutHandlerOptions {
-  /** The gateway: a CloudPaymentsClient, or any CheckoutGateway adapter. */
+  /**
+   * The gateway: a CloudPaymentsClient, or a CheckoutGateway adapter (`invoiceGateway(...)`,
+   * `rbsGateway(...)`, `cloudPaymentsGateway(...)`, your own).
+   */
   client: CloudPaymentsClient | CheckoutGateway;
   getOrder(invoiceId: string): CheckoutOrder | null | undefined | Promise<CheckoutOrder | null | undefined>;
   /**
@@ -101,13 +137,28 @@ export interface CheckoutHandlerOptions {
    * and the returnUrl outcome. Keep it out of the browser and the repository.
    */
   secret: string;
-  /** Absolute URL where threeDsReturn is mounted (the ACS posts the shopper back here). */
+  /**
+   * Absolute URL where threeDsReturn is mounted: the bank's 3-D Secure page posts the shopper back
+   * here, and a gateway's own card page (Invoice, RBS) sends the shopper back here.
+   */
   termUrl: string;
   /** Origins of the pages embedding the widget: CORS and postMessage targets. */
   allowedOrigins: readonly string[];
-  /** Where a top-level 3-D Secure return redirects (303) with the signed result in the query. */
+  /** Where a top-level return (3-D Secure, a gateway's page) redirects (303) with the signed result in the query. */
   returnUrl: string;
   onResult?(event: CheckoutResultEvent): void | Promise<void>;
+  /**
+   * The logged-in shopper of this request, from your own session (a cookie): null for a guest.
+   * Needed for saved cards; the browser's body never names a customer.
+   */
+  getCustomer?(request: Request): CheckoutCustomer | null | undefined | Promise<CheckoutCustomer | null | undefined>;
+  /** Where saved cards are kept (brand, last four, expiry, the gateway's token). Default: in memory. */
+  savedCards?: SavedCardStore;
+  /**
+   * Absolute URL where `notification` is mounted, for gateways that take a notification address
+   * per payment (RBS's dynamicCallbackUrl). Without it the gateway uses the one set in its dashboard.
+   */
+  notificationUrl?: string;
   /**
    * Who may pay an invoice now, and which invoices are paid. Default: in this process's memory.
    * With several instances pass one shared store, e.g. `redisAttemptStore(...)`.

@@ -1,7 +1,7 @@
 // Response builders shared by the handlers.
-import type { PayError, PayErrorCode, PayResponse } from "../contract.ts";
+import type { PayAnswer, PayError, PayErrorCode } from "../contract.ts";
 
-export function jsonResponse(body: PayResponse, status: number, headers: Record<string, string> = {}): Response {
+export function jsonResponse(body: PayAnswer, status: number, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: {

@@ -1,7 +1,7 @@
 // The outcome a top-level 3-D Secure return appends to returnUrl, signed by the kit. The URL is
 // the browser's to change: the signature lets the merchant's server tell the kit's own outcome
 // from a crafted link (`verifyReturnQuery`). Only non-secret facts: no card number, no cryptogram.
-import type { PayErrorCode, ThreeDsOutcome, ThreeDsReturnQuery } from "../contract.ts";
+import type { HostedOutcome, PayErrorCode, PaymentId, ThreeDsOutcome, ThreeDsReturnQuery } from "../contract.ts";
 import { isKnownCardType } from "./card-types.ts";
 import { createSigner, type Signer } from "./signing.ts";
 
@@ -30,18 +30,19 @@ function message(query: Unsigned): string {
   return text;
 }
 
-export function returnQuery(transactionId: number, invoiceId: string | null, result: ThreeDsOutcome): Unsigned {
+export function returnQuery(transactionId: PaymentId, invoiceId: string | null, result: ThreeDsOutcome<PaymentId> | HostedOutcome): Unsigned {
   const query: Unsigned = { status: result.status, transactionId: String(transactionId) };
   if (invoiceId !== null) query.invoiceId = invoiceId;
   if (result.status === "approved") {
     query.amount = String(result.amount);
     query.currency = result.currency;
     query.cardType = result.cardType;
-    query.cardLastFour = result.cardLastFour;
+    // Invoice's payment answer names no card: nothing rather than an empty field.
+    if (result.cardLastFour !== "") query.cardLastFour = result.cardLastFour;
     if (result.captured !== undefined) query.captured = result.captured ? "1" : "0";
   } else if (result.status === "declined") {
     query.reasonCode = String(result.reasonCode);
-  } else if (result.code !== undefined) {
+  } else if (result.status === "error" && result.code !== undefined) {
     query.code = result.code;
   }
   return query;
@@ -65,7 +66,7 @@ function readQuery(params: URLSearchParams): ThreeDsReturnQuery | null {
     if (all[0] !== undefined) values[field] = all[0];
   }
   const { status, transactionId, sig } = values;
-  if ((status !== "approved" && status !== "declined" && status !== "error") || transactionId === undefined || sig === undefined) {
+  if ((status !== "approved" && status !== "declined" && status !== "cancelled" && status !== "error") || transactionId === undefined || sig === undefined) {
     return null;
   }
   const query: ThreeDsReturnQuery = { status, transactionId, sig };

@@ -3,7 +3,7 @@
 // card page) a return route or a server-to-server callback. Only the first approval counts; an
 // approval the order must not keep is undone at once.
 import { GatewayAuthError, GatewayTransportError } from "../client/index.ts";
-import type { PayApproved, PayDeclined, PayError, PayThreeDs } from "../contract.ts";
+import type { PayAnswer, PayApproved, PaymentId } from "../contract.ts";
 import type { GatewayTransaction } from "../gateway/index.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import { MESSAGES } from "./messages.ts";
@@ -14,7 +14,7 @@ import { toApproved } from "./to-pay-response.ts";
 
 export interface Answer {
   status: number;
-  body: PayApproved | PayDeclined | PayThreeDs | PayError;
+  body: PayAnswer;
   headers?: Record<string, string>;
 }
 
@@ -154,9 +154,10 @@ export async function holdForShopper(
   attempt: AttemptKey,
   stage: "challenge" | "hosted",
   reference: string,
+  ttlMs: number = context.holds.pendingMs,
 ): Promise<void> {
   await afterGateway(context.logger, "hold an invoice", { invoiceId: attempt.invoiceId }, () =>
-    context.store.claim(attempt.invoiceId, { attemptId: attempt.attemptId, stage, reference, ttlMs: context.holds.pendingMs }),
+    context.store.claim(attempt.invoiceId, { attemptId: attempt.attemptId, stage, reference, ttlMs }),
   );
 }
 
@@ -169,7 +170,7 @@ export async function answerFromRecord(
   invoiceId: string,
   order: CheckoutOrder,
   reference: string,
-): Promise<{ approved: PayApproved; gatewayModel: unknown } | null> {
+): Promise<{ approved: PayApproved<PaymentId>; gatewayModel: unknown } | null> {
   const outcome = await context.gateway.findOutcome(reference);
   if (outcome?.kind !== "approved" || !matchesOrder(outcome.transaction, invoiceId, order)) return null;
   if (referenceOf(outcome.transaction) !== reference) return null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ThreeDsOutcome } from "../contract.ts";
 import { returnQuery, signedRedirectUrl, verifyReturnQuery } from "./return-query.ts";
 import { createSigner } from "./signing.ts";
-import { RESULT_SCRIPT, resultPage } from "./three-ds-page.ts";
+import { RESULT_SCRIPT, resultMessage, resultPage } from "./three-ds-page.ts";
 
 const SECRET = "three-ds-page-test-secret-0123456789abcd";
 const signer = createSigner(SECRET);
@@ -40,7 +40,7 @@ function runScript(html: string, framed: boolean, ancestorOrigins?: string[]) {
 
 describe("3-D Secure result page", () => {
   const redirect = "https://a.example/done?x=1&status=approved&transactionId=42&sig=s";
-  const html = resultPage(42, approved, ["https://a.example", "https://b.example"], redirect);
+  const html = resultPage(resultMessage(42, approved), ["https://a.example", "https://b.example"], redirect);
 
   it("framed: posts the result to each allowed origin with an explicit targetOrigin", () => {
     const { posted, replaced } = runScript(html, true);
@@ -62,7 +62,7 @@ describe("3-D Secure result page", () => {
 
   it("cannot be broken out of by a hostile value in the result", () => {
     const hostile: ThreeDsOutcome = { status: "error", message: "</script><script>alert(1)</script>" };
-    const page = resultPage(7, hostile, ["https://a.example"], "https://a.example/done");
+    const page = resultPage(resultMessage(7, hostile), ["https://a.example"], "https://a.example/done");
     expect(page).not.toContain("<script>alert");
     const { posted } = runScript(page, true);
     expect(posted[0]?.message).toMatchObject({ result: hostile });

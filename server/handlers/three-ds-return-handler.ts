@@ -1,10 +1,14 @@
 // `POST {termUrl}?tx=…&inv=…&att=…&exp=…&sig=…` from the ACS (form fields MD, PaRes): only for a
 // challenge the kit issued; looks the order up first, completes (post3ds) at most once per
 // transaction and only while no other payment paid the order, then tells the widget.
-// `GET {termUrl}?script=1` serves the page's script.
+// `GET {termUrl}?ret=…&inv=…&att=…&exp=…&sig=…`: the shopper back from a gateway's own page
+// (gateway-return.ts). `GET {termUrl}?script=1` serves the pages' script.
 import { GatewayError } from "../client/index.ts";
-import type { ThreeDsOutcome } from "../contract.ts";
+import type { PaymentId, ThreeDsOutcome } from "../contract.ts";
 import type { GatewayPayOutcome } from "../gateway/index.ts";
+import { saveCardFrom } from "./card-saving.ts";
+import { createGatewayReturn } from "./gateway-return.ts";
+import { isReturnRequest } from "./return-binding.ts";
 import { clientIpOf } from "./client-ip.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import { MESSAGES } from "./messages.ts";
@@ -28,27 +32,28 @@ import {
 } from "./settlement.ts";
 import { AttemptStoreError } from "./store-guard.ts";
 import { parseTransactionId, readTermUrlBinding, type TermUrlBinding } from "./term-url-binding.ts";
-import { RESULT_SCRIPT, SCRIPT_QUERY_PARAM, errorPage, pageSecurityHeaders, resultPage } from "./three-ds-page.ts";
+import { RESULT_SCRIPT, SCRIPT_QUERY_PARAM, errorPage, pageSecurityHeaders, resultMessage, resultPage } from "./three-ds-page.ts";
 import { toDeclined } from "./to-pay-response.ts";
 
 // A PaRes is a few KB; the ACS form has two fields.
 export const THREE_DS_BODY_LIMIT = 64 * 1024;
 
 interface Recorded {
-  result: ThreeDsOutcome;
+  result: ThreeDsOutcome<PaymentId>;
   /** Final outcomes are remembered and replayed; others may change on the next post. */
   final: boolean;
   /** What onResult hears, if anything. */
   event: CheckoutResultEvent | null;
 }
 
-function htmlResponse(html: string, status: number, headers: Record<string, string>): Response {
+export function htmlResponse(html: string, status: number, headers: Record<string, string>): Response {
   return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", ...headers } });
 }
 
 export function createThreeDsReturnHandler(context: HandlerContext): (request: Request) => Promise<Response> {
   const { options, gateway, logger, store, holds } = context;
   const securityHeaders = pageSecurityHeaders(context.allowedOrigins);
+  const gatewayReturn = createGatewayReturn(context);
 
   function badRequest(status: number, reason: string): Response {
     logger.warn("checkout: bad 3-D Secure return", { reason });
@@ -59,7 +64,7 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
     const { invoiceId, attemptId, transactionId } = binding;
     const attempt: AttemptKey = { invoiceId, attemptId };
     const reference = String(transactionId);
-    const event = (result: ThreeDsOutcome, extra: Partial<CheckoutResultEvent> = {}): CheckoutResultEvent => ({
+    const event = (result: ThreeDsOutcome<PaymentId>, extra: Partial<CheckoutResultEvent> = {}): CheckoutResultEvent => ({
       stage: "threeDsReturn",
       invoiceId,
       result,
@@ -122,18 +127,20 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
       return failed("gateway_unavailable", MESSAGES.gatewayUnavailable);
     }
 
+    const cryptogram = gateway.cryptogram;
+    if (cryptogram === undefined) return failed("payment_rejected", MESSAGES.paymentRejected, false);
     let outcome: GatewayPayOutcome;
     try {
       // A fixed key per transaction and PaRes: if this instance forgot the outcome (restart,
       // eviction, another instance), the gateway itself answers the first result again.
       const requestId = await post3dsRequestId(transactionId, paRes);
-      outcome = await gateway.completeThreeDs({ transactionId, paRes }, { requestId });
+      outcome = await cryptogram.completeThreeDs({ transactionId, paRes }, { requestId });
       if (outcome.kind === "invalid") {
         logger.warn("checkout: the gateway refused post3ds", { invoiceId, transactionId, gatewayMessage: outcome.message });
         // e.g. "PaRes already used": the transaction may be final all the same. Asked only about
         // the transaction this signed TermUrl names, and findOutcome answers payments only.
         const known = await gateway.findOutcome(reference);
-        if (known) outcome = known;
+        if (known?.kind === "approved" || known?.kind === "declined") outcome = known;
       }
     } catch (error) {
       logger.warn("checkout: gateway unavailable for post3ds", { invoiceId, transactionId, code: error instanceof GatewayError ? error.code : "unknown" });
@@ -151,14 +158,19 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
           return failed("payment_unconfirmed", MESSAGES.gatewayMismatch);
         }
         const settled = await settleApproval(context, attempt, knownOrder, transaction);
-        // Passed 3-D Secure: no failed attempt (the shopper's browser posts this, from its address).
-        if (settled.answer.status === 200) await giveBackAttempt(context, limitKeys(context, invoiceId, ip));
-        const result = settled.answer.body as ThreeDsOutcome;
-        return {
-          result,
-          final: true,
-          event: event(result, { gatewayModel: transaction.raw, ...(settled.extraPayment && { extraPayment: settled.extraPayment }) }),
-        };
+        const extra: Partial<CheckoutResultEvent> = { gatewayModel: transaction.raw, ...(settled.extraPayment && { extraPayment: settled.extraPayment }) };
+        if (settled.answer.status === 200) {
+          // Passed 3-D Secure: no failed attempt (the shopper's browser posts this, from its address).
+          await giveBackAttempt(context, limitKeys(context, invoiceId, ip));
+          // The signed TermUrl says the card is to be saved; the gateway's record says for whom.
+          if (binding.save === true && transaction.accountId) {
+            extra.customerId = transaction.accountId;
+            const saved = await saveCardFrom(context, transaction.accountId, transaction);
+            if (saved) extra.savedCard = saved;
+          }
+        }
+        const result = settled.answer.body as ThreeDsOutcome<PaymentId>;
+        return { result, final: true, event: event(result, extra) };
       }
       case "declined": {
         await settleUnpaid(context, attempt);
@@ -178,7 +190,7 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
   const finals = new OutcomeCache<Recorded>(options.replayCacheSize ?? 10_000);
   const inFlight = new Map<string, Promise<Recorded>>();
 
-  async function outcomeFor(binding: TermUrlBinding, paRes: string, ip: string | undefined): Promise<ThreeDsOutcome> {
+  async function outcomeFor(binding: TermUrlBinding, paRes: string, ip: string | undefined): Promise<ThreeDsOutcome<PaymentId>> {
     const { transactionId } = binding;
     const recorded = finals.get(transactionId);
     if (recorded) return recorded.result;
@@ -212,6 +224,7 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
         },
       });
     }
+    if (request.method === "GET" && isReturnRequest(url.searchParams)) return gatewayReturn(request, url);
     if (request.method !== "POST") {
       return new Response(MESSAGES.methodNotAllowed, { status: 405, headers: { Allow: "GET, POST" } });
     }
@@ -238,6 +251,6 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
     if (request.headers.get("sec-fetch-dest") === "document") {
       return new Response(null, { status: 303, headers: { Location: redirect, "Cache-Control": "no-store" } });
     }
-    return htmlResponse(resultPage(transactionId, result, context.allowedOrigins, redirect), 200, securityHeaders);
+    return htmlResponse(resultPage(resultMessage(transactionId, result), context.allowedOrigins, redirect), 200, securityHeaders);
   };
 }
