@@ -5,6 +5,7 @@ import type { ServerType } from "@hono/node-server";
 import { fileURLToPath } from "node:url";
 import { startSandbox } from "../sandbox/index.ts";
 import { createDemoApp } from "./merchant/app.ts";
+import { sandboxShops } from "./merchant/sandbox-shops.ts";
 
 const HOST = "127.0.0.1";
 const rootDir = fileURLToPath(new URL("..", import.meta.url));
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     gatewayUrl: sandbox.url,
     publicId: sandbox.publicId,
     apiSecret: sandbox.apiSecret,
+    ...(await sandboxShops(sandbox)),
     rootDir,
     testHooks: process.env.DEMO_TEST_HOOKS === "1",
   });
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
   });
 
   console.log(`Sandbox gateway: ${sandbox.url}`);
-  console.log(`Demo shop:       ${origin}/`);
+  console.log(`Demo shop:       ${origin}/  (Invoice: ${origin}/invoice, RBS: ${origin}/rbs)`);
   console.log(`Merchant orders: ${origin}/orders`);
   console.log("Press Ctrl-C to stop.");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OrderStore } from "./order-store.ts";
 
-const input = { amount: 450, currency: "RUB", description: "tea", lines: [{ sku: "tea", qty: 1 }], scheme: "charge" as const };
+const input = { gateway: "cloudpayments" as const, amount: 450, currency: "RUB", description: "tea", lines: [{ sku: "tea", qty: 1 }], scheme: "charge" as const };
 
 describe("OrderStore", () => {
   it("gives each order its own invoice id and starts it as new", () => {

@@ -15,8 +15,19 @@ export type OrderStatus =
   | "declined"
   | "error";
 
+/** Which of the demo's three shops sells the order (each its own gateway and endpoint). */
+export type ShopGateway = "cloudpayments" | "invoice" | "rbs";
+
+/** A refund the merchant asked for (Invoice's start `init` and turn `successful` a moment later). */
+export interface RefundNote {
+  id: string;
+  amount: number;
+  status: string;
+}
+
 export interface Order {
   invoiceId: string;
+  gateway: ShopGateway;
   amount: number;
   currency: string;
   description: string;
@@ -33,6 +44,11 @@ export interface Order {
   note?: string;
   /** Approvals the order must not keep (another attempt paid first), and what the kit did with them. */
   extraPayments?: ExtraPaymentNote[];
+  refunds?: RefundNote[];
+  /** The demo shopper who paid, when logged in. */
+  customerId?: string;
+  /** Paid without the shopper (chargeSavedCard from the orders page). */
+  merchantInitiated?: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -44,6 +60,7 @@ export interface ExtraPaymentNote {
 }
 
 export interface NewOrder {
+  gateway: ShopGateway;
   amount: number;
   currency: string;
   description: string;
