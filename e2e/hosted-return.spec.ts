@@ -8,6 +8,7 @@ import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import { AcsPage } from "./pages/acs-page.ts";
 import { HostedCardPage } from "./pages/hosted-card-page.ts";
+import { axeViolations } from "./support/axe.ts";
 import { ACS_CODE, CARDS } from "./support/cards.ts";
 import { SHOP_URL } from "./support/demo-env.ts";
 
@@ -80,7 +81,7 @@ test("RBS in the shop's frame: 'return to the shop' is a cancelled result, not a
   expect(message.data).toMatchObject({ type: "checkout-widget:hosted-result", paymentId, result: { status: "cancelled", paymentId } });
 });
 
-test("RBS at top level, logged in: save the card on the bank's page, then pay a new order with it through 3-D Secure", async ({ page, cvc }) => {
+test("RBS at top level, logged in: save the card on the bank's page, pay a new order with it through 3-D Secure, autopay it from the orders page", async ({ page, cvc }) => {
   await page.goto("/rbs?lang=en");
   await page.getByLabel("Demo login").selectOption("alice");
   await expect(page.locator("#save-row")).toBeVisible();
@@ -104,4 +105,21 @@ test("RBS at top level, logged in: save the card on the bank's page, then pay a 
   await acs.confirm(ACS_CODE);
   await page.waitForURL(/\/rbs\?/);
   await expect(page.locator("#result")).toContainText(`Order ${second}: paid`);
+
+  // The merchant charges the saved card again without the shopper, from the orders page.
+  await page.goto("/orders");
+  const charge = page.getByRole("button", { name: /^Charge 450 ₽ to alice's Visa •••• 4242/ }).first();
+  await expect(charge).toBeVisible();
+  expect(await axeViolations(page, "main"), "/orders with a saved card").toEqual([]);
+  await charge.click();
+  await expect(page.locator("#orders-status")).toContainText(/Autopayment \S+: approved/);
+  await expect(page.locator("#orders-body td.status", { hasText: "paid (autopayment)" }).first()).toBeVisible();
+});
+
+test("the /invoice and /rbs pages: no axe violations", async ({ page }) => {
+  for (const path of ["/invoice", "/rbs"]) {
+    await page.goto(path);
+    await invoiceOf(page);
+    expect(await axeViolations(page, "main"), path).toEqual([]);
+  }
 });

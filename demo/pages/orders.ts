@@ -45,7 +45,7 @@ function row(order: OrderView): HTMLTableRowElement {
   tr.dataset.invoiceId = order.invoiceId;
   const card = order.cardLastFour ? `${order.cardType ?? ""} •••• ${order.cardLastFour}` : "";
   const refunds = (order.refunds ?? []).map((r) => `${r.amount} ${r.status}`).join(", ");
-  const status = `${order.status}${order.merchantInitiated ? " (autopayment)" : ""}${order.note ? ` · ${order.note}` : ""}`;
+  const status = `${order.status}${order.merchantInitiated ? " (autopayment)" : ""}`;
   tr.append(
     cell(order.invoiceId),
     cell(SHOP_NAMES[order.gateway] ?? order.gateway),
@@ -56,6 +56,7 @@ function row(order: OrderView): HTMLTableRowElement {
     cell(order.transactionId !== undefined ? String(order.transactionId) : ""),
     cell(card),
     cell(refunds),
+    cell(order.note ?? ""),
   );
   const actions = document.createElement("td");
   for (const action of order.actions) {
@@ -110,7 +111,8 @@ async function refreshCustomers(): Promise<void> {
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = "Charge 450 ₽";
-    button.setAttribute("aria-label", `Charge ${customer}'s ${label} 450 roubles`);
+    // The visible words first, as a screen reader user would say them to voice control.
+    button.setAttribute("aria-label", `Charge 450 ₽ to ${customer}'s ${label}`);
     button.addEventListener("click", () => void autopay(customer, card.id, button));
     td.append(button);
     tr.append(td);
@@ -127,7 +129,7 @@ async function refresh(): Promise<void> {
   if (orders.length === 0) {
     const tr = document.createElement("tr");
     const td = cell("No orders yet: pay on one of the checkout pages.");
-    td.colSpan = 10;
+    td.colSpan = 11;
     tr.append(td);
     body.append(tr);
   }
