@@ -106,6 +106,11 @@ export interface PayThreeDs<Id extends PaymentId = number> {
   iframeAllowed: boolean;
   frameWidth?: number;
   frameHeight?: number;
+  /**
+   * Set when the result message comes from another origin than termUrl's: a saved RBS card, whose
+   * termUrl is the bank's own (the bank finishes the payment, then sends the shopper to the merchant).
+   */
+  returnOrigin?: string;
 }
 
 /**
@@ -119,6 +124,8 @@ export interface PayRedirect {
   /** The gateway's id of the payment (Invoice payment id, RBS orderId): the result names it. */
   paymentId: string;
   url: string;
+  /** The origin the result message comes from (the merchant's return route): accept it from nowhere else. */
+  returnOrigin: string;
   frameAllowed: boolean;
   frameWidth?: number;
   frameHeight?: number;

@@ -28,6 +28,7 @@ interface Redirect {
   paymentId: string;
   url: string;
   frameAllowed: boolean;
+  returnOrigin: string;
 }
 
 async function start(invoiceId: string, requestId?: string): Promise<Redirect> {
@@ -55,7 +56,7 @@ describe("Invoice: paying on the gateway's page", () => {
   it("starts a payment (redirect), and the framed return tells the widget what GetPayment says, once", async () => {
     const invoiceId = m.newOrder({ amount: 1500, description: "Tea" });
     const redirect = await start(invoiceId);
-    expect(redirect).toEqual({ status: "redirect", paymentId: expect.any(String), url: `${sandbox.url}/invoice/pay/${redirect.paymentId}`, frameAllowed: true });
+    expect(redirect).toEqual({ status: "redirect", paymentId: expect.any(String), url: `${sandbox.url}/invoice/pay/${redirect.paymentId}`, returnOrigin: new URL(m.termUrl).origin, frameAllowed: true });
 
     const paid = await payOnHostedPage(redirect.url, { cardNumber: APPROVED });
     expect(paid.location).toMatch(new RegExp(`^${m.termUrl}\\?ret=page&inv=${invoiceId}&att=cw-[0-9a-f]{32}&exp=\\d+&sig=[\\w-]{43}$`));

@@ -27,6 +27,7 @@ interface Redirect {
   paymentId: string;
   url: string;
   frameAllowed: boolean;
+  returnOrigin: string;
 }
 
 async function start(invoiceId: string, extra: Record<string, unknown> = {}): Promise<Redirect> {
@@ -48,7 +49,7 @@ describe("RBS: paying on the gateway's page", () => {
   it("one-stage: formUrl, then the return reads getOrderStatusExtended; the callback does not report it again", async () => {
     const invoiceId = m.newOrder({ amount: 1234.5, description: "Honey" });
     const redirect = await start(invoiceId, { language: "en" });
-    expect(redirect).toEqual({ status: "redirect", paymentId: expect.stringMatching(/^[0-9a-f-]{36}$/), url: expect.stringContaining(redirect.paymentId), frameAllowed: true });
+    expect(redirect).toEqual({ status: "redirect", paymentId: expect.stringMatching(/^[0-9a-f-]{36}$/), url: expect.stringContaining(redirect.paymentId), returnOrigin: new URL(m.termUrl).origin, frameAllowed: true });
     const register = m.gatewayRequests.find((r) => r.path.endsWith("/register.do") && r.body.includes(encodeURIComponent(invoiceId)));
     const sent = new URLSearchParams(register?.body ?? "");
     expect(sent.get("amount")).toBe("123450");

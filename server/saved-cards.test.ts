@@ -198,6 +198,7 @@ describe("RBS saved cards (bindings)", () => {
       acsUrl: `${sandbox.url}/acs`,
       termUrl: `${sandbox.rbs.restUrl}/finish3ds.do`,
       iframeAllowed: true,
+      returnOrigin: new URL(rbs.termUrl).origin,
     });
     // While the shopper is at the bank, nobody else pays the order.
     expect(await pay(rbs, { invoiceId }, {})).toMatchObject({ status: 409, json: { code: "payment_in_progress" } });

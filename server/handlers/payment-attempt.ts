@@ -69,6 +69,7 @@ type HeldResolution = { kind: "free" } | { kind: "answer"; answer: Answer };
 
 export function createAttemptRunner(context: HandlerContext): (input: AttemptInput) => Promise<Answer> {
   const { options, gateway, logger, store, limits, holds } = context;
+  const returnOrigin = new URL(options.termUrl).origin;
 
   function event(input: AttemptInput, answer: Answer, extra: Partial<CheckoutResultEvent> = {}): CheckoutResultEvent {
     return {
@@ -115,7 +116,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
   }
 
   function redirectAnswer(reference: HostedHoldReference, url: string): Answer {
-    const body: PayRedirect = { status: "redirect", paymentId: reference.id, url, frameAllowed: reference.frameAllowed };
+    const body: PayRedirect = { status: "redirect", paymentId: reference.id, url, returnOrigin, frameAllowed: reference.frameAllowed };
     if (reference.frameWidth !== undefined) body.frameWidth = reference.frameWidth;
     if (reference.frameHeight !== undefined) body.frameHeight = reference.frameHeight;
     return { status: 200, body };
@@ -196,7 +197,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
         if (outcome.gatewayTermUrl !== undefined) {
           // The gateway completes this challenge itself and sends the shopper to the kit's return route.
           await holdForShopper(context, attempt, "hosted", encodeHostedHold({ id: String(outcome.transactionId), url: null, customer: null, frameAllowed: false }));
-          answer = { status: 200, body: toThreeDs(outcome, outcome.gatewayTermUrl) };
+          answer = { status: 200, body: { ...toThreeDs(outcome, outcome.gatewayTermUrl), returnOrigin } };
           break;
         }
         if (typeof outcome.transactionId !== "number") {
