@@ -191,7 +191,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
           // Nobody is there to answer the bank: the gateway may still finish it, so the invoice stays held.
           await holdForShopper(context, attempt, "hosted", encodeHostedHold({ id: String(outcome.transactionId), url: null, customer: null, frameAllowed: false }));
           logger.warn("checkout: the bank asks for 3-D Secure on a payment without the shopper", { invoiceId });
-          answer = { status: 402, body: errorBody("payment_rejected", MESSAGES.needsShopper) };
+          answer = { status: 400, body: errorBody("payment_rejected", MESSAGES.needsShopper) };
           break;
         }
         if (outcome.gatewayTermUrl !== undefined) {
