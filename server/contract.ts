@@ -251,4 +251,6 @@ export interface SavedCardView {
 /** Answer of `GET {endpoint}/saved-cards`: the logged-in shopper's cards (none for a guest). */
 export interface SavedCardsResponse {
   cards: SavedCardView[];
+  /** The shopper is logged in and this shop's gateway keeps cards: offer "Save this card". */
+  canSave: boolean;
 }

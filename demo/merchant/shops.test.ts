@@ -95,7 +95,7 @@ describe("demo: the RBS shop, the login switch and saved cards", () => {
     await comeBack((await payOnHostedPage(url, { cardNumber: "4000000000003055" })).location);
     const cards = (await (await request("/api/rbs/saved-cards", { headers: { Cookie: cookie } })).json()) as { cards: { id: string; lastFour: string }[] };
     expect(cards.cards).toMatchObject([{ lastFour: "3055" }]);
-    expect((await (await request("/api/rbs/saved-cards")).json()) as unknown).toEqual({ cards: [] });
+    expect((await (await request("/api/rbs/saved-cards")).json()) as unknown).toEqual({ cards: [], canSave: false });
 
     const second = await createOrder("rbs");
     const oneClick = await request("/api/rbs/pay", json({ invoiceId: second, savedCardId: cards.cards[0]?.id }, { "X-Request-ID": crypto.randomUUID(), Cookie: cookie }));

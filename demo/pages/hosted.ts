@@ -131,6 +131,9 @@ async function loadCards(): Promise<void> {
   const list = document.getElementById("saved-cards");
   if (!section || !list) return;
   const { body } = await json<SavedCardsResponse>(`${endpoint}/saved-cards`);
+  // The shop's server says whether this shopper may save a card here.
+  const saveRow = document.getElementById("save-row");
+  if (saveRow) saveRow.hidden = body.canSave !== true;
   list.textContent = "";
   for (const card of body.cards ?? []) list.append(cardLine(card));
   section.hidden = (body.cards ?? []).length === 0;
@@ -138,7 +141,6 @@ async function loadCards(): Promise<void> {
 
 async function setUpLogin(): Promise<void> {
   const select = document.getElementById("customer") as HTMLSelectElement | null;
-  const saveRow = document.getElementById("save-row");
   if (!select) return;
   const { body } = await json<{ customer: string | null; customers: string[] }>("/api/demo/session");
   for (const customer of body.customers) {
@@ -148,10 +150,7 @@ async function setUpLogin(): Promise<void> {
     select.append(option);
   }
   select.value = body.customer ?? "";
-  const refresh = () => {
-    if (saveRow) saveRow.hidden = select.value === "";
-    void loadCards();
-  };
+  const refresh = () => void loadCards();
   select.addEventListener("change", () => {
     void fetch("/api/demo/login", {
       method: "POST",

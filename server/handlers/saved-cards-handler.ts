@@ -61,7 +61,10 @@ export function createSavedCardsHandler(context: HandlerContext): (request: Requ
     try {
       if (id === null) {
         const cards = customer === null || gateway.savedCards === undefined ? [] : await context.savedCards.list(customer.id);
-        const body: SavedCardsResponse = { cards: cards.filter((card) => card.gateway === gateway.name).map((card) => toSavedCardView(card, now)) };
+        const body: SavedCardsResponse = {
+          cards: cards.filter((card) => card.gateway === gateway.name).map((card) => toSavedCardView(card, now)),
+          canSave: customer !== null && gateway.savedCards !== undefined,
+        };
         return json(body, 200, cors);
       }
       const card = customer === null ? null : await context.savedCards.get(customer.id, id);
