@@ -2,7 +2,7 @@
 export * from "./attempts/index.ts";
 export * from "./client/index.ts";
 export type * from "./gateway/index.ts";
-export { cloudPaymentsGateway } from "./gateway/index.ts";
+export { CLOUDPAYMENTS_NOTIFICATION_TYPES, cloudPaymentsGateway, readCloudPaymentsNotification } from "./gateway/index.ts";
 export * from "./handlers/index.ts";
 export { createNodeListener, toNodeHandler } from "./node-adapter.ts";
 export type { NodeAdapterOptions } from "./node-adapter.ts";

@@ -59,7 +59,12 @@ describe("cloudPaymentsGateway", () => {
     const taken = await pay("charge");
     expect(await gateway.reverse(taken)).toBe(true);
     expect(sandbox.transactions().find((t) => t.TransactionId === taken.transactionId)?.Refunded).toBe(true);
-    // Twice is refused by the gateway, not charged or refunded twice.
-    expect(await gateway.reverse(taken)).toBe(false);
+    // Twice is refused by the gateway, never refunded twice: it is undone already.
+    expect(await gateway.reverse(taken)).toBe(true);
+    expect(await gateway.reverse(held)).toBe(true);
+    expect(sandbox.transactions().filter((t) => t.OriginalTransactionId === taken.transactionId)).toHaveLength(1);
+    // A payment nobody undid is not reported undone when the gateway refuses.
+    const declined = { ...taken, transactionId: 999_999 };
+    expect(await gateway.reverse(declined)).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 // CheckoutGateway over CloudPaymentsClient.
-import type { CloudPaymentsClient, PaymentResult, TransactionModel } from "../client/index.ts";
-import type { CheckoutGateway, GatewayPayOutcome, GatewayTransaction } from "./checkout-gateway.ts";
+import type { CallOptions, CloudPaymentsClient, PaymentResult, TransactionModel } from "../client/index.ts";
+import type { CheckoutGateway, GatewayCallOptions, GatewayPayOutcome, GatewayTransaction } from "./checkout-gateway.ts";
 
-function toTransaction(model: TransactionModel): GatewayTransaction {
+export function toTransaction(model: TransactionModel): GatewayTransaction {
   const transaction: GatewayTransaction = {
     transactionId: model.TransactionId,
     amount: model.Amount,
@@ -50,8 +50,31 @@ function toOutcome(result: PaymentResult): GatewayPayOutcome {
   }
 }
 
+function callOptions(options: GatewayCallOptions | undefined): CallOptions {
+  return {
+    ...(options?.requestId !== undefined && { requestId: options.requestId }),
+    ...(options?.signal !== undefined && { signal: options.signal }),
+  };
+}
+
+/** Type 0 is a payment; refunds (Type 1) and payouts name their payment in OriginalTransactionId. */
+const isPayment = (model: TransactionModel) =>
+  (model.Type === undefined || model.Type === 0) && (model.OriginalTransactionId ?? null) === null;
+
+/**
+ * A payment's outcome by its status: approved, declined, or null for anything else (awaiting
+ * 3-D Secure, or a voided hold, which took no money either).
+ */
+function finalOutcome(model: TransactionModel): GatewayPayOutcome | null {
+  if (model.Status === "Completed" || model.Status === "Authorized") return toOutcome({ kind: "approved", model });
+  if (model.Status === "Declined") return toOutcome({ kind: "declined", model });
+  return null;
+}
+
 export function cloudPaymentsGateway(client: CloudPaymentsClient): CheckoutGateway {
   return {
+    timeoutMs: client.timeoutMs,
+
     async pay(input, options) {
       const request = {
         Amount: input.amount,
@@ -65,38 +88,44 @@ export function cloudPaymentsGateway(client: CloudPaymentsClient): CheckoutGatew
         ...(input.email !== undefined && { Email: input.email }),
         ...(input.saveCard === true && { SaveCard: true }),
       };
-      const callOptions = options.requestId === undefined ? {} : { requestId: options.requestId };
       const result =
         input.scheme === "auth"
-          ? await client.cards.auth(request, callOptions)
-          : await client.cards.charge(request, callOptions);
+          ? await client.cards.auth(request, callOptions(options))
+          : await client.cards.charge(request, callOptions(options));
       return toOutcome(result);
     },
 
     async completeThreeDs({ transactionId, paRes }, options) {
-      const callOptions = options.requestId === undefined ? {} : { requestId: options.requestId };
-      return toOutcome(await client.cards.post3ds({ TransactionId: transactionId, PaRes: paRes }, callOptions));
+      return toOutcome(await client.cards.post3ds({ TransactionId: transactionId, PaRes: paRes }, callOptions(options)));
     },
 
-    async findOutcome(reference) {
+    async findOutcome(reference, options) {
       if (!/^[1-9]\d{0,15}$/.test(reference)) return null;
-      const found = await client.payments.get({ TransactionId: Number(reference) });
+      const found = await client.payments.get({ TransactionId: Number(reference) }, callOptions(options));
       if (!found.ok) return null;
       const { model } = found;
-      // Type 0 is a payment; refunds (Type 1) and payouts name their payment in OriginalTransactionId.
-      const isPayment = (model.Type === undefined || model.Type === 0) && (model.OriginalTransactionId ?? null) === null;
-      if (!isPayment || model.TransactionId !== Number(reference)) return null;
-      if (model.Status === "Completed" || model.Status === "Authorized") return toOutcome({ kind: "approved", model });
-      if (model.Status === "Declined") return toOutcome({ kind: "declined", model });
-      return null;
+      if (!isPayment(model) || model.TransactionId !== Number(reference)) return null;
+      return finalOutcome(model);
     },
 
-    async reverse(transaction) {
+    async findByInvoice(invoiceId, options) {
+      // The old method answers payments only: the invoice's last one, in whatever status.
+      const found = await client.payments.find({ InvoiceId: invoiceId }, callOptions(options));
+      if (!found.ok) return null;
+      const { model } = found;
+      if (!isPayment(model) || model.InvoiceId === undefined || String(model.InvoiceId) !== invoiceId) return null;
+      return finalOutcome(model);
+    },
+
+    async reverse(transaction, options) {
       const TransactionId = transaction.transactionId;
       const result = transaction.captured
-        ? await client.payments.refund({ TransactionId, Amount: transaction.amount })
-        : await client.payments.void({ TransactionId });
-      return result.ok;
+        ? await client.payments.refund({ TransactionId, Amount: transaction.amount }, callOptions(options))
+        : await client.payments.void({ TransactionId }, callOptions(options));
+      if (result.ok) return true;
+      // Refused: perhaps another instance (or a notification) undid it a moment ago.
+      const found = await client.payments.get({ TransactionId }, callOptions(options));
+      return found.ok && (found.model.Status === "Cancelled" || found.model.Refunded === true);
     },
   };
 }

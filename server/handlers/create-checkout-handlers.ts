@@ -1,5 +1,6 @@
 // createCheckoutHandlers: the merchant endpoint of the widget contract (shared/design.md).
 import { createHandlerContext } from "./handler-context.ts";
+import { createCloudPaymentsNotificationHandlers, type CloudPaymentsNotificationHandlers } from "./notification-handler.ts";
 import type { CheckoutHandlerOptions } from "./options.ts";
 import { createPayHandler } from "./pay-handler.ts";
 import { createThreeDsReturnHandler } from "./three-ds-return-handler.ts";
@@ -11,9 +12,19 @@ export interface CheckoutHandlers {
   pay: FetchHandler;
   /** Mount at the path of `termUrl` (POST from the ACS; GET `?script=1` for its script). */
   threeDsReturn: FetchHandler;
+  /**
+   * CloudPayments notifications, one handler per type: mount each at the address you give the
+   * gateway for it (POST, or GET). Needs `client` to be a CloudPaymentsClient (its API Secret
+   * verifies the Content-HMAC).
+   */
+  notifications: CloudPaymentsNotificationHandlers;
 }
 
 export function createCheckoutHandlers(options: CheckoutHandlerOptions): CheckoutHandlers {
   const context = createHandlerContext(options);
-  return { pay: createPayHandler(context), threeDsReturn: createThreeDsReturnHandler(context) };
+  return {
+    pay: createPayHandler(context),
+    threeDsReturn: createThreeDsReturnHandler(context),
+    notifications: createCloudPaymentsNotificationHandlers(context),
+  };
 }

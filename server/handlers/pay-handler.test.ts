@@ -16,6 +16,7 @@ function setup(outcome: GatewayPayOutcome, overrides: Partial<CheckoutHandlerOpt
       return outcome;
     },
     completeThreeDs: async () => outcome,
+    findByInvoice: async () => null,
     findOutcome: async () => null,
     reverse: async () => true,
   };
@@ -132,6 +133,7 @@ describe("pay handler when something it calls throws", () => {
         client: {
           pay: async () => ({ kind: "approved", transaction }),
           completeThreeDs: async () => ({ kind: "invalid", message: "" }),
+          findByInvoice: async () => null,
           findOutcome: async () => null,
           reverse: async () => true,
         },

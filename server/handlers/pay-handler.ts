@@ -3,7 +3,6 @@
 import { GatewayError, GatewayTransportError } from "../client/index.ts";
 import type { PayRequestBody } from "../contract.ts";
 import type { GatewayPayOutcome } from "../gateway/index.ts";
-import { clientIpOf } from "./client-ip.ts";
 import { checkOrigin, corsHeaders, preflightHeaders } from "./cors.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import { MESSAGES } from "./messages.ts";
@@ -12,15 +11,18 @@ import { checkPayBody } from "./pay-body.ts";
 import { readLimitedBody } from "./read-limited-body.ts";
 import { checkRequestId, gatewayRequestId } from "./request-id.ts";
 import { errorBody, jsonResponse } from "./responses.ts";
+import { claimOrResolve } from "./resolution.ts";
 import {
   answerFromRecord,
   giveBackAttempt,
   holdForShopper,
-  limitKeys,
   holdUnknown,
+  limitKeys,
   mayHavePaid,
+  paidReferenceOf,
   settleApproval,
   settleUnpaid,
+  takeLimits,
   type Answer,
   type AttemptKey,
 } from "./settlement.ts";
@@ -50,17 +52,18 @@ function describeFailure(error: unknown): Record<string, unknown> {
 
 const unavailable = (): Answer => ({ status: 502, body: errorBody("gateway_unavailable", MESSAGES.gatewayUnavailable) });
 const alreadyPaid = (): Answer => ({ status: 409, body: errorBody("already_paid", MESSAGES.alreadyPaid) });
+const inProgress = (): Answer => ({ status: 409, body: errorBody("payment_in_progress", MESSAGES.inProgress) });
+const orderUnavailable = (): Answer => ({ status: 500, body: errorBody("order_unavailable", MESSAGES.orderUnavailable) });
 
 interface PayInput {
   body: PayRequestBody;
-  order: CheckoutOrder;
   ip: string;
   requestId: string | undefined;
-  attempt: AttemptKey;
+  attempt: { invoiceId: string; attemptId: string };
 }
 
 export function createPayHandler(context: HandlerContext): (request: Request) => Promise<Response> {
-  const { options, gateway, logger, store, limits, holds } = context;
+  const { options, gateway, logger, store, holds } = context;
   // Concurrent duplicates of one attempt on this instance share one pass.
   const inFlight = new Map<string, Promise<Answer>>();
 
@@ -75,11 +78,11 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
   }
 
   /** The paying attempt asks again: answer from the gateway's record of its payment, never pay again. */
-  async function replayPayment(input: PayInput, reference: string | null): Promise<Answer> {
+  async function replayPayment(input: PayInput, order: CheckoutOrder, reference: string | null): Promise<Answer> {
     if (reference === null) return alreadyPaid();
     let found: Awaited<ReturnType<typeof answerFromRecord>>;
     try {
-      found = await answerFromRecord(context, input.attempt.invoiceId, input.order, reference);
+      found = await answerFromRecord(context, input.attempt.invoiceId, order, reference);
     } catch (error) {
       logger.warn("checkout: gateway unavailable for a paid order's record", { invoiceId: input.attempt.invoiceId, ...describeFailure(error) });
       return unavailable();
@@ -90,35 +93,29 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
     return answer;
   }
 
-  /** Counts the attempt against each failure limit; all or none. */
-  async function takeLimits(input: PayInput): Promise<{ keys: string[] } | { retryAfterMs: number }> {
-    const keys: string[] = [];
-    for (const key of limitKeys(context, input.attempt.invoiceId, input.ip)) {
-      const limit = key.startsWith("ip:") ? limits.perIp : limits.perInvoice;
-      if (limit === null) continue;
-      const taken = await store.takeAttempt(key, limit.max, limit.windowMs);
-      if (taken.kind === "full") {
-        for (const done of keys) await store.returnAttempt(done);
-        return { retryAfterMs: taken.retryAfterMs };
-      }
-      keys.push(key);
+  async function loadOrder(invoiceId: string): Promise<CheckoutOrder | null | "failed"> {
+    let order: CheckoutOrder | null | undefined;
+    try {
+      order = await options.getOrder(invoiceId);
+    } catch (error) {
+      logger.error("checkout: getOrder threw", { invoiceId, error: error instanceof Error ? error.message : String(error) });
+      return "failed";
     }
-    return { keys };
+    if (order === null || order === undefined) return null;
+    if (!isValidOrder(order)) {
+      logger.error("checkout: getOrder returned an order without a positive amount and ISO currency", { invoiceId });
+      return "failed";
+    }
+    return order;
   }
 
   async function attemptPayment(input: PayInput): Promise<Answer> {
-    const { order, requestId, attempt } = input;
-    const { invoiceId } = attempt;
+    const { requestId } = input;
+    const { invoiceId, attemptId } = input.attempt;
 
-    // The merchant's record first: a paid order is never paid again.
-    const paidBy = order.paidByRequestId;
-    if (paidBy !== undefined) {
-      if (paidBy === null || paidBy !== requestId) return alreadyPaid();
-      const stored = order.paidTransactionId ?? (await store.read(invoiceId)).paid?.reference ?? null;
-      return replayPayment(input, stored === null ? null : String(stored));
-    }
-
-    const counted = await takeLimits(input);
+    // The limits come before anything about the order is told: a stranger probing invoices
+    // (unknown? paid?) spends an attempt on each, from their address.
+    const counted = await takeLimits(context, limitKeys(context, invoiceId, input.ip));
     if ("retryAfterMs" in counted) {
       logger.warn("checkout: too many failed attempts", { invoiceId, requestId });
       return {
@@ -127,25 +124,53 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
         headers: { "Retry-After": String(Math.max(1, Math.ceil(counted.retryAfterMs / 1000))) },
       };
     }
-    // Approvals and the shop's own trouble give the count back; declines, refusals and
-    // 3-D Secure challenges keep it (the return gives it back when the shopper passes).
-    const giveBack = () => giveBackAttempt(context, counted.keys);
+    // Approvals and the shop's own trouble give the count back; declines, refusals, unknown
+    // orders and 3-D Secure challenges keep it (the return gives it back when the shopper passes).
+    const giveBack = () => giveBackAttempt(context, counted.taken);
 
-    const claim = await store.claim(invoiceId, {
-      attemptId: attempt.attemptId,
+    const order = await loadOrder(invoiceId);
+    if (order === "failed") {
+      await giveBack();
+      return orderUnavailable();
+    }
+    if (order === null) return { status: 404, body: errorBody("unknown_order", MESSAGES.unknownInvoice) };
+    if (input.body.scheme !== undefined && input.body.scheme !== (order.scheme ?? "charge")) {
+      logger.info?.("checkout: the browser asked for another scheme than the order's; the order's is used", { invoiceId });
+    }
+
+    // The merchant's record first: a paid order is never paid again.
+    if (order.paidByRequestId !== undefined) {
+      const recorded = (await store.read(invoiceId)).paid;
+      // null: the merchant did not note which attempt paid; the store may still know.
+      const mine = order.paidByRequestId === null ? recorded?.attemptId === attemptId : order.paidByRequestId === requestId;
+      if (!mine) return alreadyPaid();
+      await giveBack();
+      return replayPayment(input, order, paidReferenceOf(order) ?? recorded?.reference ?? null);
+    }
+
+    const claim = await claimOrResolve(context, invoiceId, order, {
+      attemptId,
       stage: "call",
       ttlMs: holds.callMs,
       // A 3-D Secure page nobody finishes must not lock the order: its return checks the store again.
       replaces: ["challenge"],
+      // Its own retry passes only a call whose outcome is not known yet (the gateway's idempotency
+      // answers it), never its open challenge or its 3-D Secure completion.
+      renews: ["call"],
     });
     if (claim.kind !== "claimed") {
       await giveBack();
-      if (claim.kind === "paid") {
-        return claim.paid.attemptId === attempt.attemptId ? replayPayment(input, claim.paid.reference) : alreadyPaid();
+      switch (claim.kind) {
+        case "paid":
+          return claim.paid.attemptId === attemptId ? replayPayment(input, order, claim.paid.reference) : alreadyPaid();
+        case "unavailable":
+          return unavailable();
+        case "held":
+          logger.info?.("checkout: another attempt holds the order", { invoiceId, requestId, stage: claim.hold.stage });
+          return inProgress();
       }
-      logger.info?.("checkout: another attempt holds the order", { invoiceId, requestId, stage: claim.hold.stage });
-      return { status: 409, body: errorBody("payment_in_progress", MESSAGES.inProgress) };
     }
+    const attempt: AttemptKey = { invoiceId, attemptId, lease: claim.lease };
 
     let outcome: GatewayPayOutcome;
     try {
@@ -164,11 +189,11 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
           ...((order.email ?? input.body.email) !== undefined && { email: order.email ?? input.body.email }),
           ...(input.body.saveCard === true && { saveCard: true }),
         },
-        { requestId: attempt.attemptId },
+        context.callOptions(attemptId),
       );
     } catch (error) {
       logger.warn("checkout: gateway unavailable", { invoiceId, requestId, ...describeFailure(error) });
-      if (mayHavePaid(error)) await holdUnknown(context, attempt);
+      if (mayHavePaid(error)) await holdUnknown(context, attempt, null);
       else await settleUnpaid(context, attempt);
       await giveBack();
       const answer = unavailable();
@@ -198,7 +223,7 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
           {
             transactionId: outcome.transactionId,
             invoiceId,
-            attemptId: attempt.attemptId,
+            attemptId,
             // A little longer than the hold: the return checks the store, not the clock, for what is paid.
             expiresAt: Math.ceil((Date.now() + holds.pendingMs) / 1000) + 300,
           },
@@ -269,28 +294,7 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
     if (!checked.ok) return refuse(400, "bad_request", checked.message, cors);
     const { body } = checked;
 
-    let order: CheckoutOrder | null | undefined;
-    try {
-      order = await options.getOrder(body.invoiceId);
-    } catch (error) {
-      logger.error("checkout: getOrder threw", {
-        invoiceId: body.invoiceId,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return refuse(500, "order_unavailable", MESSAGES.orderUnavailable, cors);
-    }
-    if (order === null || order === undefined) return refuse(404, "unknown_order", MESSAGES.unknownInvoice, cors);
-    if (!isValidOrder(order)) {
-      logger.error("checkout: getOrder returned an order without a positive amount and ISO currency", {
-        invoiceId: body.invoiceId,
-      });
-      return refuse(500, "order_unavailable", MESSAGES.orderUnavailable, cors);
-    }
-    if (body.scheme !== undefined && body.scheme !== (order.scheme ?? "charge")) {
-      logger.info?.("checkout: the browser asked for another scheme than the order's; the order's is used", { invoiceId: body.invoiceId });
-    }
-
-    const ip = clientIpOf(request, options.trustedProxyHeader, options.getClientIp);
+    const ip = context.clientIp(request);
     if (ip === undefined) {
       logger.error("checkout: " + MESSAGES.notRouted, { invoiceId: body.invoiceId });
       return refuse(500, "order_unavailable", MESSAGES.orderUnavailable, cors);
@@ -300,7 +304,7 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
     // hashed, so a URL or a log that shows it cannot be replayed as the widget's header.
     const attemptId =
       requestId === undefined ? `cw-once-${crypto.randomUUID()}` : await gatewayRequestId(body.invoiceId, requestId);
-    const input: PayInput = { body, order, ip, requestId, attempt: { invoiceId: body.invoiceId, attemptId } };
+    const input: PayInput = { body, ip, requestId, attempt: { invoiceId: body.invoiceId, attemptId } };
 
     let answer: Answer;
     try {

@@ -35,6 +35,7 @@ function keyedGateway(genuinePaRes: string) {
   const answers = new Map<string, Promise<GatewayPayOutcome>>();
   const gateway: CheckoutGateway = {
     pay: () => Promise.reject(new Error("unused")),
+    findByInvoice: async () => null,
     findOutcome: async () => null,
     reverse: async () => false,
     completeThreeDs({ transactionId, paRes }, { requestId }) {
@@ -109,6 +110,7 @@ describe("threeDsReturn believes only what matches the order", () => {
       const gateway: CheckoutGateway = {
         pay: () => Promise.reject(new Error("unused")),
         completeThreeDs: async () => ({ kind: "invalid", message: "PaRes has already been used" }),
+        findByInvoice: async () => null,
         findOutcome: async (reference) => approval(Number(reference), change),
         reverse: async (transaction) => {
           reversed.push(transaction.transactionId);
@@ -130,6 +132,7 @@ describe("threeDsReturn believes only what matches the order", () => {
     const gateway: CheckoutGateway = {
       pay: () => Promise.reject(new Error("unused")),
       completeThreeDs: async () => ({ kind: "invalid", message: "Transaction not found" }),
+      findByInvoice: async () => null,
       findOutcome: async (reference) => {
         asked.push(reference);
         return null;
@@ -151,6 +154,7 @@ describe("threeDsReturn believes only what matches the order", () => {
     const gateway: CheckoutGateway = {
       pay: () => Promise.reject(new Error("unused")),
       completeThreeDs: async () => ({ kind: "invalid", message: "Invalid PaRes: signature check failed" }),
+      findByInvoice: async () => null,
       findOutcome: async () => null,
       reverse: async () => false,
     };
