@@ -1,26 +1,28 @@
 // The demo merchant: orders, the server kit's checkout handlers, the merchant's order page, static files.
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { HttpBindings } from "@hono/node-server";
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import {
   CloudPaymentsClient,
+  NOTIFICATION_BODY_LIMIT,
   PAY_BODY_LIMIT,
   THREE_DS_BODY_LIMIT,
   createCheckoutHandlers,
   setRemoteAddress,
 } from "../../server/index.ts";
-import type { CheckoutResultEvent } from "../../server/index.ts";
+import type { CheckoutResultEvent, PaymentOperationEvent } from "../../server/index.ts";
 import type { PayResponse } from "../../server/contract.ts";
 import { CURRENCY, cartTotal, describeCart, parseCart } from "./catalog.ts";
 import { OrderStore } from "./order-store.ts";
 import type { Order, OrderStatus } from "./order-store.ts";
-import { PAGES, fillPlaceholders, renderPage, strictCsp } from "./pages.ts";
+import { PAGES, STAFF_ONLY_PAGE, fillPlaceholders, renderPage, strictCsp } from "./pages.ts";
 import { readStatic } from "./static-files.ts";
 import { PayFaults } from "./pay-faults.ts";
 
@@ -38,7 +40,14 @@ export interface DemoAppOptions {
   orderCapacity?: number;
   /** Signs 3-D Secure TermUrls and return outcomes; default: random per process (one instance). */
   secret?: string;
+  /** Opens the staff view (`/orders?staff=…`); default: random per process, printed at start. */
+  staffToken?: string;
 }
+
+/** The CloudPayments notification types the demo receives at `/api/notifications/{type}`. */
+export const NOTIFICATION_PATHS = { Pay: "pay", Fail: "fail", Confirm: "confirm", Refund: "refund", Cancel: "cancel" } as const;
+
+const STAFF_COOKIE = "demo_staff";
 
 type Env = { Bindings: HttpBindings };
 
@@ -61,6 +70,19 @@ function statusOf(result: PayResponse, order: Order): OrderStatus {
   }
 }
 
+const OPERATION_STATUS: Record<PaymentOperationEvent["operation"], OrderStatus> = {
+  confirmed: "confirmed",
+  refunded: "refunded",
+  cancelled: "voided",
+};
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** What the merchant's pages see of an order: not the paying attempt's X-Request-ID. */
 function publicView(order: Order): Omit<Order, "paidByRequestId"> {
   const { paidByRequestId: _hidden, ...view } = order;
@@ -71,7 +93,8 @@ export function createDemoApp(options: DemoAppOptions) {
   const { origin, rootDir } = options;
   const gatewayOrigin = new URL(options.gatewayUrl).origin;
   const htmlDir = join(rootDir, "demo", "html");
-  const orders = new OrderStore(options.orderCapacity ?? 1000);
+  const orders = new OrderStore({ capacity: options.orderCapacity ?? 1000 });
+  const staffToken = options.staffToken ?? randomBytes(24).toString("base64url");
   const faults = new PayFaults();
   const client = new CloudPaymentsClient({
     baseUrl: options.gatewayUrl,
@@ -95,7 +118,15 @@ export function createDemoApp(options: DemoAppOptions) {
       });
       return;
     }
-    if (SETTLED.has(order.status)) return;
+    if (SETTLED.has(order.status)) {
+      // The same payment told again (the notification came first): note the attempt that paid it.
+      if (result.status === "approved" && result.transactionId === order.transactionId && order.paidByRequestId === null && event.requestId) {
+        orders.update(order.invoiceId, { paidByRequestId: event.requestId });
+      }
+      return;
+    }
+    // A late decline of another attempt says nothing about this order's newer one.
+    if (event.stage === "notification" && result.status === "declined" && order.transactionId !== undefined && order.transactionId !== transactionId) return;
     const change: Partial<Order> = { status: statusOf(result, order) };
     if (transactionId !== undefined) change.transactionId = transactionId;
     if (result.status === "approved") {
@@ -111,12 +142,20 @@ export function createDemoApp(options: DemoAppOptions) {
     orders.update(order.invoiceId, change);
   }
 
+  function recordOperation(event: PaymentOperationEvent): void {
+    const order = orders.findByTransaction(event.paymentTransactionId);
+    if (!order || order.status === OPERATION_STATUS[event.operation]) return;
+    orders.update(order.invoiceId, { status: OPERATION_STATUS[event.operation], note: `${event.operation} (gateway notification)` });
+  }
+
   const checkout = createCheckoutHandlers({
     client,
     // One process: a random secret will do. Several instances share one (and one attempt store).
     secret: options.secret ?? randomBytes(32).toString("base64url"),
     getOrder: (invoiceId) => {
       const order = orders.get(invoiceId);
+      // Asked to pay it: the order is kept while the payment may be under way.
+      if (order) orders.markPaying(invoiceId);
       return order
         ? {
             amount: order.amount,
@@ -135,8 +174,12 @@ export function createDemoApp(options: DemoAppOptions) {
     allowedOrigins: [origin],
     returnUrl: `${origin}/redirect`,
     onResult: recordResult,
+    onPaymentEvent: recordOperation,
     // Every demo shopper comes from 127.0.0.1, so the per-IP limit is wider than a shop's.
     failureLimits: { perIp: { max: 100, windowMs: 15 * 60_000 } },
+    // The widget's redirect screen shows the last four digits, which it reads from the URL; a
+    // shop that prefers URLs without them leaves this out (and its widget shows the brand only).
+    returnQuery: { cardLastFour: true },
   });
 
   let publicKeyCache: { body: string; expires: number } | null = null;
@@ -157,13 +200,26 @@ export function createDemoApp(options: DemoAppOptions) {
     bodyLimit({ maxSize, onError: (c) => c.json({ status: "error", code: "bad_request", message: "Body too large" }, 413) });
   app.use("/api/pay", limited(PAY_BODY_LIMIT));
   app.use("/api/3ds/return", limited(THREE_DS_BODY_LIMIT));
+  app.use("/api/notifications/*", limited(NOTIFICATION_BODY_LIMIT));
   app.post("/api/orders", limited(MAX_ORDER_BODY));
   app.use("/api/*", async (c, next) => {
     const path = c.req.path;
-    if (path === "/api/pay" || path === "/api/3ds/return" || path === "/api/orders") return next();
+    if (path === "/api/pay" || path === "/api/3ds/return" || path === "/api/orders" || path.startsWith("/api/notifications/")) return next();
     return limited(MAX_OTHER_BODY)(c, next);
   });
-  // Merchant actions move money: only from the shop's own pages (Origin / Sec-Fetch-Site).
+
+  // The staff view (the orders, their card facts, the actions that move money) is for the
+  // shop's staff only. A real shop has its staff login; the demo lets in whoever opens the
+  // link it printed at start, with an HttpOnly, SameSite=Strict cookie no other site can send.
+  const isStaff = (c: Context<Env>) => sameSecret(getCookie(c, STAFF_COOKIE), staffToken);
+  const staffOnly = async (c: Context<Env>, next: () => Promise<void>) => {
+    if (!isStaff(c)) return c.json({ message: "Staff only: open the staff link the demo printed at start" }, 401);
+    return next();
+  };
+  app.get("/api/orders", staffOnly);
+  app.get("/api/orders/:invoiceId", staffOnly);
+  app.post("/api/orders/:invoiceId/*", staffOnly);
+  // Merchant actions move money: only from the shop's own pages (Origin / Sec-Fetch-Site) too.
   app.use("/api/orders/:invoiceId/*", csrf({ origin }));
 
   app.get("/healthz", (c) => c.text("ok"));
@@ -199,20 +255,24 @@ export function createDemoApp(options: DemoAppOptions) {
     if (scheme !== undefined && scheme !== "charge" && scheme !== "auth") {
       return c.json({ message: "scheme must be charge or auth" }, 400);
     }
-    const order = orders.create({
-      amount: cartTotal(cart.lines),
-      currency: CURRENCY,
-      description: describeCart(cart.lines),
-      lines: cart.lines,
-      scheme: scheme ?? "charge",
-    });
+    const order = orders.create(
+      {
+        amount: cartTotal(cart.lines),
+        currency: CURRENCY,
+        description: describeCart(cart.lines),
+        lines: cart.lines,
+        scheme: scheme ?? "charge",
+      },
+      c.env?.incoming?.socket?.remoteAddress ?? "anyone",
+    );
+    if (order === null) return c.json({ message: "The demo shop is full of orders being paid; try again later" }, 503);
     return c.json(
       { invoiceId: order.invoiceId, amount: order.amount, currency: order.currency, description: order.description },
       201,
     );
   });
 
-  // The merchant's view. A real shop would put this behind its staff login.
+  // The merchant's view (staff only, above).
   app.get("/api/orders", (c) => c.json({ orders: orders.list().map(publicView) }));
   app.get("/api/orders/:invoiceId", (c) => {
     const order = orders.get(c.req.param("invoiceId"));
@@ -272,7 +332,14 @@ export function createDemoApp(options: DemoAppOptions) {
   // POST from the bank's page; GET ?script=1 for the return page's own script.
   app.on(["GET", "POST"], "/api/3ds/return", (c) => checkout.threeDsReturn(withClientIp(c)));
 
+  // The gateway's own notifications (server to server, signed with the API Secret).
+  for (const type of Object.values(NOTIFICATION_PATHS)) {
+    app.on(["GET", "POST"], `/api/notifications/${type}`, (c) => checkout.notifications[type](c.req.raw));
+  }
+
   if (options.testHooks) {
+    // The e2e tests' way to the staff view.
+    app.get("/api/__test/staff-link", (c) => c.json({ url: `/orders?staff=${encodeURIComponent(staffToken)}` }));
     app.post("/api/__test/fail-next-pay", async (c) => {
       const body = (await c.req.json().catch(() => ({}))) as { invoiceId?: unknown; mode?: unknown; times?: unknown };
       if (typeof body.invoiceId !== "string") return c.json({ message: "invoiceId is required" }, 400);
@@ -295,6 +362,15 @@ export function createDemoApp(options: DemoAppOptions) {
 
   for (const page of PAGES) {
     app.get(page.path, async (c) => {
+      if (page.path === "/orders") {
+        const given = c.req.query("staff");
+        if (given !== undefined && sameSecret(given, staffToken)) {
+          setCookie(c, STAFF_COOKIE, staffToken, { httpOnly: true, sameSite: "Strict", path: "/" });
+          // Out of the address bar and the history at once.
+          return c.redirect("/orders", 303);
+        }
+        if (!isStaff(c)) return c.html(await renderPage(htmlDir, STAFF_ONLY_PAGE, null), 403);
+      }
       if (page.path === "/npm") {
         const built = await readFile(join(rootDir, "demo", "dist", "npm", "index.html"), "utf8").catch(() => null);
         if (!built) return c.text("The npm page is not built: run `npm run demo` (it builds first).", 503);
@@ -317,5 +393,5 @@ export function createDemoApp(options: DemoAppOptions) {
     return c.json({ message: "Internal error" }, 500);
   });
 
-  return { app, orders, client };
+  return { app, orders, client, staffToken };
 }
