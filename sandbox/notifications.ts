@@ -68,50 +68,44 @@ export function notificationFields(type: NotificationType, record: TransactionRe
     put(fields, "CardExpDate", model.CardExpDate);
     put(fields, "TestMode", "1");
   };
+  const payer = () => {
+    put(fields, "Name", model.Name);
+    put(fields, "IpAddress", model.IpAddress);
+    put(fields, "Issuer", model.Issuer);
+    put(fields, "IssuerBankCountry", model.IssuerBankCountry);
+    put(fields, "Description", model.Description);
+    put(fields, "Token", model.Token);
+  };
   put(fields, "TransactionId", record.id);
   put(fields, "Amount", money(record.amountMinor));
   put(fields, "DateTime", dateTime(at));
   switch (type) {
     case "Pay":
+      card();
+      put(fields, "Status", model.Status);
+      put(fields, "GatewayName", model.GatewayName);
+      put(fields, "AuthCode", model.AuthCode);
+      put(fields, "TotalFee", "0");
+      put(fields, "OperationType", "Payment");
+      break;
     case "Fail":
       card();
-      if (type === "Pay") {
-        put(fields, "Status", model.Status);
-        put(fields, "GatewayName", model.GatewayName);
-        put(fields, "AuthCode", model.AuthCode);
-        put(fields, "TotalFee", "0");
-      } else {
-        put(fields, "Reason", model.Reason);
-        put(fields, "ReasonCode", model.ReasonCode);
-      }
+      put(fields, "Reason", model.Reason);
+      put(fields, "ReasonCode", model.ReasonCode);
       put(fields, "OperationType", "Payment");
-      common();
-      put(fields, "Name", model.Name);
-      put(fields, "IpAddress", model.IpAddress);
-      put(fields, "Issuer", model.Issuer);
-      put(fields, "IssuerBankCountry", model.IssuerBankCountry);
-      put(fields, "Description", model.Description);
-      put(fields, "Token", model.Token);
       break;
     case "Confirm":
       card();
       put(fields, "Status", "Completed");
-      common();
-      put(fields, "Name", model.Name);
-      put(fields, "IpAddress", model.IpAddress);
-      put(fields, "Description", model.Description);
       put(fields, "AuthCode", model.AuthCode);
-      put(fields, "Token", model.Token);
       break;
     case "Refund":
       put(fields, "PaymentTransactionId", original?.id ?? record.originalTransactionId);
       put(fields, "OperationType", "Refund");
-      common();
-      break;
-    case "Cancel":
-      common();
       break;
   }
+  common();
+  if (type === "Pay" || type === "Fail" || type === "Confirm") payer();
   return fields;
 }
 

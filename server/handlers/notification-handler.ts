@@ -9,7 +9,7 @@ import type { PayDeclined } from "../contract.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import type { CheckoutOrder } from "./options.ts";
 import { readLimitedBody } from "./read-limited-body.ts";
-import { paidReferenceOf, referenceOf, settleApproval } from "./settlement.ts";
+import { paidReferenceOf, referenceOf, settleUnattended } from "./settlement.ts";
 import { AttemptStoreError } from "./store-guard.ts";
 
 /** A notification is a few KB of form fields. */
@@ -64,14 +64,7 @@ async function settleApproved(context: HandlerContext, transaction: GatewayTrans
     // Paid by another transaction the store has forgotten: record that one first, so this one is the duplicate.
     await store.recordPaid(invoiceId, { attemptId: "cw-merchant-record", reference: merchantPaid, captured: true, paidAt: Date.now() }, context.holds.paidMs);
   }
-  const settled = await settleApproval(context, attempt, order, transaction);
-  await context.report({
-    stage: "notification",
-    invoiceId,
-    result: settled.answer.body,
-    gatewayModel: transaction.raw,
-    ...(settled.extraPayment && { extraPayment: settled.extraPayment }),
-  });
+  await settleUnattended(context, "notification", attempt, order, transaction);
 }
 
 async function settleDeclined(context: HandlerContext, notification: Extract<GatewayNotification, { kind: "declined" }>): Promise<void> {

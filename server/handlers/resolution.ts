@@ -6,7 +6,7 @@ import type { ClaimResult, Hold, HoldRequest, PaidRecord } from "../attempts/ind
 import type { GatewayPayOutcome } from "../gateway/index.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import type { CheckoutOrder } from "./options.ts";
-import { referenceOf, settleApproval } from "./settlement.ts";
+import { referenceOf, settleUnattended } from "./settlement.ts";
 
 export type ClaimOutcome =
   | Exclude<ClaimResult, { kind: "unresolved" }>
@@ -42,14 +42,7 @@ async function resolve(context: HandlerContext, invoiceId: string, order: Checko
     }
     logger.warn("checkout: recovered an approval whose answer was lost", { invoiceId, transactionId: transaction.transactionId });
     const attempt = { invoiceId, attemptId: hold.attemptId, lease: hold.lease };
-    const settled = await settleApproval(context, attempt, order, transaction);
-    await context.report({
-      stage: "recovery",
-      invoiceId,
-      result: settled.answer.body,
-      gatewayModel: transaction.raw,
-      ...(settled.extraPayment && { extraPayment: settled.extraPayment }),
-    });
+    const settled = await settleUnattended(context, "recovery", attempt, order, transaction);
     if (settled.answer.status === 200) {
       return { kind: "paid", paid: { attemptId: hold.attemptId, reference: referenceOf(transaction), captured: transaction.captured, paidAt: Date.now() } };
     }

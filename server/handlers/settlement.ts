@@ -123,6 +123,28 @@ export async function settleApproval(
   return { answer: { status: 200, body: toApproved(transaction) } };
 }
 
+/**
+ * Settles an approval no browser is waiting for (a notification, a recovered lost answer) and
+ * tells the merchant what became of it.
+ */
+export async function settleUnattended(
+  context: HandlerContext,
+  stage: "notification" | "recovery",
+  attempt: AttemptKey,
+  order: CheckoutOrder,
+  transaction: GatewayTransaction,
+): Promise<SettledApproval> {
+  const settled = await settleApproval(context, attempt, order, transaction);
+  await context.report({
+    stage,
+    invoiceId: attempt.invoiceId,
+    result: settled.answer.body,
+    gatewayModel: transaction.raw,
+    ...(settled.extraPayment && { extraPayment: settled.extraPayment }),
+  });
+  return settled;
+}
+
 /** A failure-limit counter and its limit. */
 export interface LimitKey {
   key: string;
