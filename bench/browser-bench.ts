@@ -1,15 +1,16 @@
-// The Chromium figures: cryptogram creation, script start to an interactive form, and
-// formatting per keystroke, each timed with performance.now() inside the page.
+// The Chromium figures: cryptogram creation, script start to an interactive form (unthrottled and
+// under a phone profile), and a keystroke in the form, each timed with performance.now() inside the page.
 import { generateKeyPairSync } from "node:crypto";
 import { access } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { resolveChromium } from "../scripts/ensure-browser.ts";
-// The private globals the script-tag bundles share (the bench reads them as the crypto chunk does).
-import { CRYPTO_FILE, CRYPTO_GLOBAL, SHARED_GLOBAL } from "../widget/src/entries/crypto-loader.ts";
-import { formatCardNumber, formatExpiry } from "../widget/src/card/index.ts";
+// The late file's private global: the bench calls its createCryptogram as the widget does.
+import { LATE_FILE, LATE_GLOBAL } from "../widget/src/host/late-script.ts";
 import { median, quantile } from "./stats.ts";
 import { startStaticServer } from "./static-server.ts";
+import { barePreactPage, buildBarePreactForm, staticFormPage, timePhoneProfile, widgetPage } from "./phone-profile.ts";
+import type { PhoneFigures } from "./phone-profile.ts";
 
 const MAIN_FILE = "checkout-widget.js";
 const PUBLIC_ID = "test_api_00000000000000000000001";
@@ -17,7 +18,6 @@ const CARD = { cardNumber: "4242 4242 4242 4242", expDateMonthYear: "12/30", cvv
 /** Typed digit by digit: a 16-digit Visa and a 19-digit MIR number; an expiry. */
 const TYPED_NUMBERS = ["4242424242424242", "2200000000000000004"];
 const TYPED_EXPIRIES = ["1230"];
-const CARD_INPUT = 'input[autocomplete="cc-number"]';
 
 export interface BrowserBenchOptions {
   distDir: string;
@@ -44,12 +44,10 @@ export interface InteractiveFigures {
 }
 
 export interface TypingFigures {
-  /** Per keystroke, µs, median over runs. */
+  /** Per keystroke in the built form (handler and re-render), µs, median over runs. */
   cardNumberUs: number;
   expiryUs: number;
   runs: number;
-  /** Where formatting was timed: the built bundle in Chromium, or the source in Node. */
-  where: "chromium" | "node";
 }
 
 /** Each measurement runs on its own: one that fails leaves the others, and says why in `errors`. */
@@ -58,6 +56,7 @@ export interface BrowserFigures {
   cryptogram: CryptogramFigures | null;
   interactive: InteractiveFigures | null;
   typing: TypingFigures | null;
+  phone: PhoneFigures | null;
   errors: { part: string; error: string }[];
 }
 
@@ -66,13 +65,12 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 function scriptsPage(): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body>
 <script src="/${MAIN_FILE}"></script>
-<script src="/${CRYPTO_FILE}"></script>
+<script src="/${LATE_FILE}"></script>
 </body></html>`;
 }
 
-/** First script marks the start; the observer stamps the moment the card input can be used. */
-function interactivePage(publicKeyPem: string): string {
-  const options = {
+function interactiveOptions(publicKeyPem: string): Record<string, unknown> {
+  return {
     publicId: PUBLIC_ID,
     publicKey: { pem: publicKeyPem, version: 1 },
     endpoint: "/api",
@@ -81,33 +79,13 @@ function interactivePage(publicKeyPem: string): string {
     currency: "RUB",
     language: "en",
   };
-  // "<\/" keeps the PEM's JSON from closing the script element.
-  const json = JSON.stringify(options).replace(/</g, "\\u003c");
-  return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body>
-<script>
-window.__bench = { start: performance.now(), loaded: null, ready: null };
-(function () {
-  function usable() {
-    var el = document.querySelector(${JSON.stringify(CARD_INPUT)});
-    return !!el && !el.disabled && !el.readOnly && el.tabIndex >= 0 && el.getClientRects().length > 0;
-  }
-  var observer = new MutationObserver(function () {
-    if (window.__bench.ready === null && usable()) { window.__bench.ready = performance.now(); observer.disconnect(); }
-  });
-  observer.observe(document, { subtree: true, childList: true, attributes: true });
-})();
-</script>
-<div id="checkout"></div>
-<script src="/${MAIN_FILE}"></script>
-<script>window.__bench.loaded = performance.now(); CheckoutWidget.mount("#checkout", ${json});</script>
-</body></html>`;
 }
 
 async function timeCryptograms(browser: Browser, url: string, publicKeyPem: string, calls: number) {
   const page = await browser.newPage();
   try {
     await page.goto(`${url}/scripts.html`);
-    await page.waitForFunction((name) => name in window, CRYPTO_GLOBAL);
+    await page.waitForFunction((name) => name in window, LATE_GLOBAL);
     return await page.evaluate(
       ({ name, card, key, calls }) => {
         type Create = (c: typeof card, k: typeof key, o: { format: "json" }) => string;
@@ -125,7 +103,7 @@ async function timeCryptograms(browser: Browser, url: string, publicKeyPem: stri
         }
         return { first, times, sink };
       },
-      { name: CRYPTO_GLOBAL, card: CARD, key: { publicId: PUBLIC_ID, publicKeyPem, keyVersion: 1 }, calls },
+      { name: LATE_GLOBAL, card: CARD, key: { publicId: PUBLIC_ID, publicKeyPem, keyVersion: 1 }, calls },
     );
   } finally {
     await page.close();
@@ -166,11 +144,11 @@ async function timeInteractive(browser: Browser, url: string, loads: number): Pr
           timeout: 10_000,
         }),
       ]);
-      const { start, loaded, ready } = await page.evaluate(
-        () => (window as unknown as { __bench: { start: number; loaded: number; ready: number } }).__bench,
+      const { script, loaded, ready } = await page.evaluate(
+        () => (window as unknown as { __bench: { script: number; loaded: number; ready: number } }).__bench,
       );
       // The first load warms the browser process up.
-      if (i > 0) times.push({ total: ready - start, script: loaded - start, mount: ready - loaded });
+      if (i > 0) times.push({ total: ready - script, script: loaded - script, mount: ready - loaded });
     } finally {
       await context.close();
     }
@@ -178,64 +156,54 @@ async function timeInteractive(browser: Browser, url: string, loads: number): Pr
   return times;
 }
 
-interface CardFormatting {
-  formatCardNumber(value: string): string;
-  formatExpiry(value: string): string;
-}
-
-/** Types every number and expiry digit by digit, reformatting after each key as the form does. */
-function typingRun(card: CardFormatting, numbers: readonly string[], expiries: readonly string[], repeat: number) {
-  let sink = 0;
-  let keysNumber = 0;
-  let keysExpiry = 0;
-  let t = performance.now();
-  for (let r = 0; r < repeat; r++) {
-    for (const digits of numbers) {
-      let value = "";
-      for (const ch of digits) {
-        value = card.formatCardNumber(value + ch);
-        keysNumber++;
-      }
-      sink += value.length;
+/**
+ * Types digit by digit into the built widget's card-number input (a 16-digit Visa, a 19-digit MIR
+ * number) and then its expiry input, as input events the way a browser sends them, and times each
+ * keystroke until Preact has drawn it: the field's handler (formatting, caret, form model) and the
+ * re-render (Preact renders on a microtask queued by the handler). Plain JavaScript text, run in the
+ * page: a compiled function would carry the TypeScript runner's helpers with it.
+ */
+const TYPING_IN_PAGE = `async ({ numbers, expiries, repeat }) => {
+  const key = async (el, value, inputType, data) => {
+    el.value = value;
+    el.setSelectionRange(value.length, value.length);
+    el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType, data }));
+    await Promise.resolve();
+  };
+  const type = async (el, digits, total) => {
+    el.focus();
+    await key(el, "", "deleteContentBackward", null);
+    for (const digit of digits) {
+      const t = performance.now();
+      await key(el, el.value + digit, "insertText", digit);
+      total.ms += performance.now() - t;
+      total.keys++;
     }
-  }
-  const numberMs = performance.now() - t;
-  t = performance.now();
+  };
+  const number = document.querySelector('input[autocomplete="cc-number"]');
+  const expiry = document.querySelector('input[autocomplete="cc-exp"]');
+  const totals = { number: { ms: 0, keys: 0 }, expiry: { ms: 0, keys: 0 } };
   for (let r = 0; r < repeat; r++) {
-    for (const digits of expiries) {
-      let value = "";
-      for (const ch of digits) {
-        value = card.formatExpiry(value + ch);
-        keysExpiry++;
-      }
-      sink += value.length;
-    }
+    for (const digits of numbers) await type(number, digits, totals.number);
+    for (const digits of expiries) await type(expiry, digits, totals.expiry);
   }
-  const expiryMs = performance.now() - t;
-  return { numberUs: (numberMs * 1000) / keysNumber, expiryUs: (expiryMs * 1000) / keysExpiry, sink };
-}
+  return { numberUs: (totals.number.ms * 1000) / totals.number.keys, expiryUs: (totals.expiry.ms * 1000) / totals.expiry.keys };
+}`;
 
-const TYPING_REPEAT = 200;
+const TYPING_REPEAT = 20;
 
 async function timeTyping(browser: Browser, url: string, runs: number) {
   const page = await browser.newPage();
   try {
-    await page.goto(`${url}/scripts.html`);
-    const exposed = await page.evaluate((name) => {
-      const shared = (window as unknown as Record<string, { card?: Partial<CardFormatting> } | undefined>)[name];
-      return typeof shared?.card?.formatCardNumber === "function" && typeof shared.card.formatExpiry === "function";
-    }, SHARED_GLOBAL);
-    if (!exposed) return null;
-    // The run function travels as source: it closes over nothing but its arguments.
-    return await page.evaluate(
-      ({ name, source, numbers, expiries, repeat, runs }) => {
-        const run = new Function(`return (${source})`)() as typeof typingRun;
-        const card = (window as unknown as Record<string, { card: CardFormatting }>)[name]!.card;
-        run(card, numbers, expiries, repeat); // warm-up
-        return Array.from({ length: runs }, () => run(card, numbers, expiries, repeat));
-      },
-      { name: SHARED_GLOBAL, source: typingRun.toString(), numbers: TYPED_NUMBERS, expiries: TYPED_EXPIRIES, repeat: TYPING_REPEAT, runs },
-    );
+    await page.goto(`${url}/interactive.html`);
+    await page.waitForFunction(() => (window as unknown as { __bench: { ready: number | null } }).__bench.ready !== null);
+    // The crypto chunk loads when the browser is idle: let it arrive, so it does not land inside a run.
+    await page.waitForFunction((name) => name in window, LATE_GLOBAL);
+    const run = `(${TYPING_IN_PAGE})(${JSON.stringify({ numbers: TYPED_NUMBERS, expiries: TYPED_EXPIRIES, repeat: TYPING_REPEAT })})`;
+    await page.evaluate(run); // warm-up
+    const results: { numberUs: number; expiryUs: number }[] = [];
+    for (let i = 0; i < runs; i++) results.push(await page.evaluate<{ numberUs: number; expiryUs: number }>(run));
+    return results;
   } finally {
     await page.close();
   }
@@ -243,12 +211,15 @@ async function timeTyping(browser: Browser, url: string, runs: number) {
 
 export async function runBrowserBench(options: BrowserBenchOptions): Promise<BrowserFigures> {
   // Fail now rather than after a page timeout when the build left no bundles.
-  await Promise.all([MAIN_FILE, CRYPTO_FILE].map((file) => access(join(options.distDir, file))));
+  await Promise.all([MAIN_FILE, LATE_FILE].map((file) => access(join(options.distDir, file))));
   const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const publicKeyPem = publicKey.export({ type: "spki", format: "pem" }).toString();
   const server = await startStaticServer(options.distDir, {
     "/scripts.html": scriptsPage(),
-    "/interactive.html": interactivePage(publicKeyPem),
+    "/interactive.html": widgetPage(MAIN_FILE, interactiveOptions(publicKeyPem)),
+    "/static-form.html": staticFormPage(),
+    "/bare-preact.html": barePreactPage(),
+    "/bare-preact-form.js": await buildBarePreactForm(),
   });
   const executablePath = resolveChromium();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -275,22 +246,22 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
         loads: loads.length,
       };
     });
-    const typing = await attempt("formatting", async (): Promise<TypingFigures> => {
-      const inPage = await timeTyping(browser, server.url, options.typingRuns);
-      // Fallback: the bundle does not lend card/ on a global any more; time the source in Node.
-      const runs =
-        inPage ??
-        Array.from({ length: options.typingRuns }, () =>
-          typingRun({ formatCardNumber, formatExpiry }, TYPED_NUMBERS, TYPED_EXPIRIES, TYPING_REPEAT),
-        );
+    const typing = await attempt("typing", async (): Promise<TypingFigures> => {
+      const runs = await timeTyping(browser, server.url, options.typingRuns);
       return {
         cardNumberUs: median(runs.map((r) => r.numberUs)),
         expiryUs: median(runs.map((r) => r.expiryUs)),
         runs: runs.length,
-        where: inPage === null ? "node" : "chromium",
       };
     });
-    return { chromium: `${browser.version()} (${executablePath})`, cryptogram, interactive, typing, errors };
+    const phone = await attempt("phone profile", () =>
+      timePhoneProfile(
+        browser,
+        { widget: `${server.url}/interactive.html`, static: `${server.url}/static-form.html`, barePreact: `${server.url}/bare-preact.html` },
+        options.pageLoads,
+      ),
+    );
+    return { chromium: `${browser.version()} (${executablePath})`, cryptogram, interactive, typing, phone, errors };
   } finally {
     await browser.close();
     await server.close();

@@ -4,7 +4,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { SCRIPT_TAG_FILES } from "../scripts/bundle-sizes.ts";
 
-const INPUTS = ["widget/src", "scripts/build.ts", "scripts/bundle-sizes.ts", "package.json", "tsconfig.build.json"];
+const INPUTS = ["widget/src", "scripts/build.ts", "scripts/script-tag.ts", "scripts/widget-layout.ts", "scripts/bundle-sizes.ts", "package.json", "tsconfig.build.json"];
 
 async function mtime(path: string): Promise<number | null> {
   try {

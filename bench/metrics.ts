@@ -31,7 +31,7 @@ export function metric(fields: Omit<Metric, "withinBudget">): Metric {
 function show(value: number, unit: string): string {
   if (!Number.isFinite(value)) return "n/a";
   if (unit === "B") return `${value} B (${(value / 1024).toFixed(1)} KB)`;
-  const digits = unit === "/s" ? 0 : Math.abs(value) >= 100 ? 1 : Math.abs(value) >= 10 ? 2 : 3;
+  const digits = unit === "/s" ? 0 : unit === "×" ? 2 : Math.abs(value) >= 100 ? 1 : Math.abs(value) >= 10 ? 2 : 3;
   return `${value.toFixed(digits)} ${unit}`;
 }
 

@@ -11,7 +11,7 @@ import { BENCH_INVOICE, BENCH_ORIGIN, CPU_LINE, CPU_QUERY, READY_LINE } from "./
 import type { SandboxAccess } from "./payment-stack.ts";
 import { median, quantile } from "./stats.ts";
 
-/** Approved without 3-D Secure in the sandbox (shared/cloudpayments/test-cards.md). */
+/** Approved without 3-D Secure in the sandbox (docs/cloudpayments.md, test cards). */
 const APPROVED_CARD = "4000 0000 0000 3055";
 const CRYPTOGRAMS = 200;
 const INVOICE_SLOT = "__invoice__";

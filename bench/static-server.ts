@@ -1,4 +1,4 @@
-// A tiny static server on 127.0.0.1 for the browser bench: dist/ files plus in-memory pages.
+// A tiny static server on 127.0.0.1 for the browser bench: dist/ files plus in-memory pages and scripts.
 // Cross-origin isolated (COOP/COEP), so performance.now() has 5 µs resolution, not 100 µs.
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -23,7 +23,7 @@ export async function startStaticServer(distDir: string, pages: Record<string, s
       };
       const page = pages[path];
       if (page !== undefined) {
-        res.writeHead(200, { ...headers, "Content-Type": TYPES[".html"] });
+        res.writeHead(200, { ...headers, "Content-Type": TYPES[/\.[a-z]+$/.exec(path)?.[0] ?? ".html"] ?? TYPES[".html"] });
         res.end(page);
         return;
       }

@@ -1,4 +1,4 @@
-// axe finds no WCAG 2.1 A/AA violation on the form, the 3-D Secure dialog and both results (issue 7).
+// axe finds no WCAG 2.1 A/AA violation on the form, the 3-D Secure dialog and both results.
 import { test, expect } from "./fixtures.ts";
 import { ShopPage } from "./pages/shop-page.ts";
 import { WidgetPage } from "./pages/widget-page.ts";

@@ -1,4 +1,4 @@
-// Strict CSP (issue 7): a 3-D Secure payment on a page under default-src 'self'; script-src 'self';
+// Strict CSP: a 3-D Secure payment on a page under default-src 'self'; script-src 'self';
 // style-src 'self' 'nonce-…' completes with zero securitypolicyviolation events in any frame.
 import { test, expect } from "./fixtures.ts";
 import { ShopPage } from "./pages/shop-page.ts";

@@ -1,4 +1,4 @@
-// Every way to embed the widget completes one payment on the demo shop (issue 6).
+// Every way to embed the widget completes one payment on the demo shop.
 import { test, expect } from "./fixtures.ts";
 import { ShopPage } from "./pages/shop-page.ts";
 import type { DemoPath } from "./pages/shop-page.ts";

@@ -1,4 +1,4 @@
-// Issue 5's entries, driven through the BUILT script (dist/checkout-widget.js + the crypto chunk)
+// The script-tag entries, driven through the BUILT script (dist/checkout-widget.js + the crypto chunk)
 // on plain HTML pages under a strict CSP: global mount, data-*, custom element, modal, cp.Checkout.
 // Each types a card, checks formatting and brand, and opens the cryptogram the endpoint received.
 import { execFileSync } from "node:child_process";

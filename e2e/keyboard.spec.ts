@@ -1,4 +1,4 @@
-// Keyboard only (issue 7): a full payment, 3-D Secure included, without the mouse.
+// Keyboard only: a full payment, 3-D Secure included, without the mouse.
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import { ShopPage } from "./pages/shop-page.ts";

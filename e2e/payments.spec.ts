@@ -1,4 +1,4 @@
-// The payment outcomes of issue 6 through the script-tag page (one-stage charge).
+// The payment outcomes (approved, declined, transport failures) through the script-tag page (one-stage charge).
 import { test, expect } from "./fixtures.ts";
 import { ShopPage } from "./pages/shop-page.ts";
 import { WidgetPage } from "./pages/widget-page.ts";

@@ -1,4 +1,4 @@
-// 3-D Secure messages (issue 7): a postMessage from another origin, or for another transaction,
+// 3-D Secure messages: a postMessage from another origin, or for another transaction,
 // changes nothing; the genuine result from the merchant's return page still completes the payment.
 import { test, expect } from "./fixtures.ts";
 import { ShopPage } from "./pages/shop-page.ts";

@@ -29,3 +29,81 @@ export function formatBundleSizes(sizes: readonly BundleSize[]): string {
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
   return sizes.map((s) => `${s.file.padEnd(28)} ${kb(s.raw).padStart(9)} raw ${kb(s.gzip).padStart(9)} gzip`).join("\n");
 }
+
+export interface NpmCriticalPath {
+  /** Bytes of the app's entry chunk and every chunk it imports statically (what runs before the form). */
+  raw: number;
+  gzip: number;
+  /** The same code in one file (what the chunk boundary between the two costs shows as the difference). */
+  oneFileGzip: number;
+  /** The chunks it imports only dynamically (loaded after the form is on screen). */
+  deferredGzip: number;
+}
+
+/**
+ * What a merchant's bundler puts on the critical path for the npm entry: an app importing every
+ * export of dist/index.js, bundled by esbuild (minified, code splitting, preact from node_modules).
+ * Each file is gzipped on its own, as it would be served.
+ */
+export async function measureNpmCriticalPath(distDir: string): Promise<NpmCriticalPath> {
+  const { build } = await import("esbuild");
+  const bundle = (split: boolean) => build({
+    absWorkingDir: distDir,
+    entryPoints: ["merchant-app"],
+    bundle: true,
+    splitting: split,
+    format: "esm",
+    platform: "browser",
+    target: "es2020",
+    minify: true,
+    write: false,
+    outdir: join(distDir, "measure-npm"),
+    metafile: true,
+    define: { "process.env.NODE_ENV": '"production"' },
+    logLevel: "warning",
+    plugins: [
+      {
+        name: "merchant-app",
+        setup(b) {
+          b.onResolve({ filter: /^merchant-app$/ }, () => ({ path: "merchant-app", namespace: "app" }));
+          // One file: what the app imports later stays out, as a split bundle keeps it apart.
+          if (!split) b.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
+          b.onLoad({ filter: /.*/, namespace: "app" }, () => ({
+            contents: 'import * as widget from "./index.js"; globalThis.checkoutWidget = widget;',
+            resolveDir: distDir,
+            loader: "js",
+          }));
+        },
+      },
+    ],
+  });
+  const [result, oneFile] = await Promise.all([bundle(true), bundle(false)]);
+  const outputs = result.metafile.outputs;
+  const bytes = new Map(result.outputFiles.map((file) => [file.path, file.contents]));
+  const sizeOf = (output: string) => {
+    const contents = bytes.get(join(distDir, output)) ?? new Uint8Array();
+    return { raw: contents.length, gzip: gzipSync(contents, { level: 9 }).length };
+  };
+  const entry = Object.keys(outputs).find((file) => outputs[file]?.entryPoint !== undefined);
+  if (entry === undefined) throw new Error("esbuild reported no entry chunk for the npm app");
+  const critical = new Set<string>();
+  const visit = (file: string): void => {
+    if (critical.has(file)) return;
+    critical.add(file);
+    for (const imported of outputs[file]?.imports ?? []) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+  };
+  visit(entry);
+  let raw = 0;
+  let gzip = 0;
+  let deferredGzip = 0;
+  for (const file of Object.keys(outputs)) {
+    if (!file.endsWith(".js")) continue;
+    const size = sizeOf(file);
+    if (critical.has(file)) {
+      raw += size.raw;
+      gzip += size.gzip;
+    } else deferredGzip += size.gzip;
+  }
+  const oneFileGzip = oneFile.outputFiles.reduce((sum, file) => sum + (file.path.endsWith(".js") ? gzipSync(file.contents, { level: 9 }).length : 0), 0);
+  return { raw, gzip, oneFileGzip, deferredGzip };
+}

@@ -1,22 +1,21 @@
 // Script-tag entry: dist/checkout-widget.js, a classic script. Defines the global CheckoutWidget
 // (mount, open, version), window.cp.Checkout (checkout.js compatible), <checkout-widget>, and
-// mounts `[data-checkout-widget]` elements. The cryptogram code is dist/checkout-widget-crypto.js,
-// injected after the form is on screen from the same place as this script.
-import type { CheckoutOptions } from "./options.ts";
-import { mountDataElementsWhenReady } from "./entries/auto-mount.ts";
-import { defineCheckoutElementWith } from "./entries/checkout-element.ts";
-import { createCpCheckoutClass } from "./entries/cp-checkout.ts";
-import type { CpCheckoutConstructor } from "./entries/cp-checkout.ts";
-import { Component, Fragment, createRef } from "preact";
-import { jsx, jsxs } from "preact/jsx-runtime";
-import { cardDigits, detectBrand, parseExpiry, validateCard } from "./card/index.ts";
-import { declineMessage, formatAmount } from "./i18n/index.ts";
-import { Modal } from "./ui/index.ts";
-import { CRYPTO_FILE, SHARED_GLOBAL, createScriptCryptoLoader } from "./entries/crypto-loader.ts";
-import { createLazyController } from "./entries/lazy-controller.ts";
-import { mountWith, openWith } from "./entries/mount.tsx";
-import type { CheckoutHandle, EntryDeps, OpenHandle } from "./entries/mount.tsx";
-import { version } from "./entries/version.ts";
+// mounts `[data-checkout-widget]` elements. The late code is dist/checkout-widget-crypto.js,
+// injected after the form is on screen from the same place as this script; what it borrows from
+// this file is lent by the build (scripts/script-tag.ts), not here.
+import {
+  createCpCheckoutClass,
+  defineCheckoutElement,
+  LATE_FILE,
+  lateScriptSource,
+  mount,
+  mountDataElementsWhenReady,
+  open,
+  setLateSource,
+  version,
+} from "./host/index.ts";
+import type { CheckoutHandle, CpCheckoutConstructor, OpenHandle } from "./host/index.ts";
+import type { CheckoutOptions } from "./shared/index.ts";
 
 /** `window.CheckoutWidget`. */
 export interface CheckoutWidgetGlobal {
@@ -47,27 +46,11 @@ function install(): void {
   if (host.CheckoutWidget) return; // the script included twice: the first copy serves
   const script = ownScript();
   const base = new URL(script?.src || document.baseURI);
-  const chunkUrl = new URL(CRYPTO_FILE, base);
-  chunkUrl.search = base.search; // a cache-busting `?v=…` on the main script applies to its chunk too
-  const cryptoSrc = chunkUrl.href;
+  const lateUrl = new URL(LATE_FILE, base);
+  lateUrl.search = base.search; // a cache-busting `?v=…` on the main script applies to its chunk too
   // Under a nonce-based CSP this script carried the nonce; an options.nonce also works.
   let nonce: string | undefined = script?.nonce || undefined;
-  // The crypto chunk is built to use these instead of its own copies (SHARED_MODULES in
-  // scripts/bundle-modules.ts); only what its modules call is lent, so the main bundle still tree-shakes.
-  (window as unknown as Record<string, unknown>)[SHARED_GLOBAL] = {
-    card: { cardDigits, detectBrand, parseExpiry, validateCard },
-    preact: { Component, Fragment, createRef },
-    jsxRuntime: { jsx, jsxs, Fragment },
-    i18n: { declineMessage, formatAmount },
-    modal: { Modal },
-  };
-  const loadChunk = createScriptCryptoLoader(cryptoSrc, () => nonce);
-  const deps: EntryDeps = {
-    loadCrypto: loadChunk,
-    beforeOutcome: loadChunk,
-    createController: (options, controllerDeps) =>
-      createLazyController(() => loadChunk().then((chunk) => chunk.createPaymentController), options, controllerDeps),
-  };
+  setLateSource(lateScriptSource(lateUrl.href, () => nonce));
   const remember = (options: CheckoutOptions): void => {
     if (options && typeof options.nonce === "string" && options.nonce) nonce = options.nonce;
   };
@@ -75,11 +58,11 @@ function install(): void {
   host.CheckoutWidget = {
     mount(target, options) {
       remember(options);
-      return mountWith(deps, target, options);
+      return mount(target, options);
     },
     open(options) {
       remember(options);
-      return openWith(deps, options);
+      return open(options);
     },
     version,
   };
@@ -87,10 +70,10 @@ function install(): void {
   const cp = (host.cp ??= {});
   // The real checkout.js, if also on the page, keeps its name.
   if (cp.Checkout) console.warn("checkout-widget: window.cp.Checkout already exists and is left as it is");
-  else cp.Checkout = createCpCheckoutClass(deps);
+  else cp.Checkout = createCpCheckoutClass();
 
-  if (window.customElements) defineCheckoutElementWith(deps);
-  mountDataElementsWhenReady(deps);
+  if (window.customElements) defineCheckoutElement();
+  mountDataElementsWhenReady();
 }
 
 install();

@@ -1,16 +1,38 @@
 // npm entry (`import { CardForm, mount } from "checkout-widget"`). Side-effect free: importing it,
 // on a server too, touches no window or document; the custom element is defined only on request.
+// The late code (payment flow, node-forge, answer views) is a dynamic import: a bundler splits it
+// off, so the app's first chunk carries the code the script tag's critical path carries.
+import { createElement } from "preact";
 import type { CardInput, CryptogramKey, CryptogramOptions } from "./cryptogram/index.ts";
-import type { CheckoutOptions } from "./options.ts";
-import { defineCheckoutElementWith, ELEMENT_NAME } from "./entries/checkout-element.ts";
-import { mountWith, openWith } from "./entries/mount.tsx";
-import type { CheckoutHandle, OpenHandle } from "./entries/mount.tsx";
-import { loadCryptoModule, npmDeps } from "./entries/npm-crypto.ts";
+import {
+  CardForm as CheckoutCardForm,
+  defaultLateSource,
+  defineCheckoutElement as defineElement,
+  ELEMENT_NAME,
+  loadLate,
+  mount as mountWidget,
+  open as openWidget,
+} from "./host/index.ts";
+import type { CardFormProps, CheckoutHandle, OpenHandle } from "./host/index.ts";
+import type { CheckoutOptions } from "./shared/index.ts";
 
-export { CardForm } from "./entries/card-form-component.tsx";
-export type { CardFormProps } from "./entries/card-form-component.tsx";
+/** Every export below starts here: the late code is this package's dynamic import. */
+function fromPackage(): void {
+  defaultLateSource(() => import("./late/index.ts"));
+}
+
+export { version } from "./host/index.ts";
+export type {
+  CardFormProps,
+  CheckoutEventMap,
+  CheckoutHandle,
+  CheckoutWidgetElement,
+  OpenHandle,
+  OptionProblem,
+  OptionProblemCode,
+} from "./host/index.ts";
 export type { CardInput, CryptogramFormat, CryptogramKey, CryptogramOptions, CryptogramErrorCode } from "./cryptogram/index.ts";
-export type { CardErrorCode, CardErrors } from "./card/index.ts";
+export type { CardErrorCode, CardErrors } from "./shared/index.ts";
 export type {
   Appearance,
   ChangePayload,
@@ -21,25 +43,30 @@ export type {
   PublicKey,
   SuccessPayload,
   ThreeDsMode,
-} from "./options.ts";
-export type { CheckoutHandle, OpenHandle } from "./entries/mount.tsx";
-export type { CheckoutEventMap, CheckoutWidgetElement } from "./entries/checkout-element.ts";
-export type { OptionProblem, OptionProblemCode } from "./entries/option-problems.ts";
-export { version } from "./entries/version.ts";
+} from "./shared/index.ts";
 
 /** Renders the card form into `target` (a selector or an element). */
 export function mount(target: string | Element, options: CheckoutOptions): CheckoutHandle {
-  return mountWith(npmDeps, target, options);
+  fromPackage();
+  return mountWidget(target, options);
 }
 
 /** Shows the card form in an accessible modal dialog. */
 export function open(options: CheckoutOptions): OpenHandle {
-  return openWith(npmDeps, options);
+  fromPackage();
+  return openWidget(options);
 }
 
 /** Registers `<checkout-widget>` (or `name`); call it in the browser. Returns the element class. */
 export function defineCheckoutElement(name: string = ELEMENT_NAME): CustomElementConstructor {
-  return defineCheckoutElementWith(npmDeps, name);
+  fromPackage();
+  return defineElement(name);
+}
+
+/** The Preact component: `<CardForm publicId=… endpoint=… invoiceId=… amount={1500} currency="RUB" />`. */
+export function CardForm(props: CardFormProps) {
+  fromPackage();
+  return createElement(CheckoutCardForm, props);
 }
 
 /**
@@ -48,12 +75,12 @@ export function defineCheckoutElement(name: string = ELEMENT_NAME): CustomElemen
  * Rejects with a CardValidationError (`.errors`: codes by field) or a CryptogramError (`.code`).
  */
 export async function createCryptogram(card: CardInput, key: CryptogramKey, options?: CryptogramOptions): Promise<string> {
-  const crypto = await loadCryptoModule();
-  return crypto.createCryptogram(card, key, options);
+  fromPackage();
+  return (await loadLate()).createCryptogram(card, key, options);
 }
 
 /** The CVV-only cryptogram for a saved-card payment (async, as createCryptogram). */
 export async function createCvvCryptogram(cvv: string, key: Pick<CryptogramKey, "publicKeyPem" | "keyVersion">): Promise<string> {
-  const crypto = await loadCryptoModule();
-  return crypto.createCvvCryptogram(cvv, key);
+  fromPackage();
+  return (await loadLate()).createCvvCryptogram(cvv, key);
 }

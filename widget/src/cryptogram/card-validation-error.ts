@@ -1,4 +1,4 @@
-import type { CardErrorCode, CardErrors } from "../card/index.ts";
+import type { CardErrorCode, CardErrors } from "../shared/card/index.ts";
 
 /** Thrown by createCryptogram for a card that fails validateCard. Carries codes only, never card data. */
 export class CardValidationError extends Error {

@@ -63,6 +63,45 @@ describe("parsePublicKeyPem", () => {
   });
 });
 
+/** DER by hand, to make the keys Node will not: an odd exponent, bytes after the key, a long length written long. */
+function der(tag: number, body: Buffer): Buffer {
+  const n = body.length;
+  const length = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
+  return Buffer.concat([Buffer.from([tag]), length, body]);
+}
+const modulus = Buffer.concat([Buffer.from([0]), Buffer.from(publicKey.export({ format: "jwk" }).n ?? "", "base64url")]);
+const rsaPublicKey = (e: number[]) => der(0x30, Buffer.concat([der(0x02, modulus), der(0x02, Buffer.from(e))]));
+const spki = (inner: Buffer) =>
+  der(0x30, Buffer.concat([der(0x30, Buffer.from("06092a864886f70d0101010500", "hex")), der(0x03, Buffer.concat([Buffer.from([0]), inner]))]));
+const pem = (label: string, body: Buffer) => `-----BEGIN ${label}-----\n${body.toString("base64")}\n-----END ${label}-----\n`;
+
+describe("reading the key's DER", () => {
+  it("reads what Node writes, byte for byte the same key", () => {
+    expect(spki(rsaPublicKey([1, 0, 1]))).toEqual(publicKey.export({ type: "spki", format: "der" }));
+    expect(parsePublicKeyPem(pem("PUBLIC KEY", spki(rsaPublicKey([1, 0, 1])))).modulusBytes).toBe(256);
+  });
+
+  it("refuses an exponent that does not encrypt (1, or even), bytes after the key, and mixed PEM labels", () => {
+    for (const bad of [
+      pem("PUBLIC KEY", spki(rsaPublicKey([1]))),
+      pem("PUBLIC KEY", spki(rsaPublicKey([1, 0, 0]))),
+      pem("RSA PUBLIC KEY", rsaPublicKey([2])),
+      pem("PUBLIC KEY", Buffer.concat([spki(rsaPublicKey([1, 0, 1])), Buffer.from([0])])),
+      pem("RSA PUBLIC KEY", spki(rsaPublicKey([1, 0, 1]))),
+      pkcs1Pem.replace("-----END RSA PUBLIC KEY-----", "-----END PUBLIC KEY-----"),
+    ]) {
+      expect(errorCode(() => parsePublicKeyPem(bad))).toBe("PublicKey_Invalid");
+    }
+  });
+
+  it("refuses a length written longer than it needs", () => {
+    const key = rsaPublicKey([1, 0, 1]); // 30 82 hi lo + body
+    const leadingZero = Buffer.concat([Buffer.from([0x30, 0x83, 0x00]), key.subarray(2)]);
+    expect(parsePublicKeyPem(pem("RSA PUBLIC KEY", key)).modulusBytes).toBe(256);
+    expect(errorCode(() => parsePublicKeyPem(pem("RSA PUBLIC KEY", leadingZero)))).toBe("PublicKey_Invalid");
+  });
+});
+
 describe("rsaEncryptPkcs1v15", () => {
   const key = parsePublicKeyPem(spkiPem);
 

@@ -1,0 +1,291 @@
+// The script-tag files, split by the layout (scripts/widget-layout.ts) and nothing else:
+//   checkout-widget.js         embed.ts: shared/, form/, host/ (the critical path)
+//   checkout-widget-crypto.js  late/index.ts: late/, cryptogram/ (loaded after the form is on screen)
+// A late file borrows what it imports from shared/ and preact from the main file instead of
+// carrying a second copy. Which names it borrows is read from the late code's real imports at
+// build time (a first pass that leaves those imports external), so nothing is listed by hand: the
+// main file lends exactly those on a private global, and the late file reads them there.
+import { readFile, writeFile } from "node:fs/promises";
+import { isAbsolute, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import type { BuildOptions, Metafile, Plugin } from "esbuild";
+import ts from "typescript";
+import { minify } from "terser";
+import { assertLayout, checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, LENT_FOLDER, SCRIPT_FILES, WIDGET_SRC } from "./widget-layout.ts";
+import type { LateFile } from "./widget-layout.ts";
+
+const MAIN_FILE = SCRIPT_FILES.main.file;
+/** Private global through which the main file lends the late files what they share with it. */
+export const LEND_GLOBAL = "__checkoutWidgetLent";
+
+const LATE_FILES = (Object.keys(SCRIPT_FILES) as (keyof typeof SCRIPT_FILES)[]).filter((key): key is LateFile => key !== "main");
+
+/** Module key → the names the late file imports from it. Keys: a path from widget/src, or a preact specifier. */
+export type Lent = ReadonlyMap<string, readonly string[]>;
+
+export interface ScriptTagBuild {
+  main: Metafile;
+  late: Record<LateFile, Metafile>;
+  lent: Lent;
+}
+
+/**
+ * Resolves the late code's imports of shared/ and preact to the main file's copies: `external` in
+ * the pass that reads the names, the lend-reading modules in the real build.
+ */
+function borrowFromMain(root: string, lent: Lent | null): Plugin {
+  const skip = Symbol("borrow-from-main");
+  return {
+    name: "borrow-from-main",
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === "entry-point" || args.pluginData === skip || args.namespace !== "file") return undefined;
+        let key: string | null = null;
+        if (/^preact(\/|$)/.test(args.path)) key = args.path;
+        else if (args.path.startsWith(".") || isAbsolute(args.path)) {
+          const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: skip });
+          if (resolved.errors.length > 0) return { errors: resolved.errors };
+          const path = relative(root, resolved.path).replaceAll("\\", "/");
+          if (path.startsWith(`${WIDGET_SRC}/${LENT_FOLDER}/`)) key = path.slice(WIDGET_SRC.length + 1);
+        }
+        if (key === null) return undefined;
+        return lent === null ? { path: key, external: true } : { path: key, namespace: "lent" };
+      });
+      const order = lendOrder(lent ?? new Map());
+      b.onLoad({ filter: /.*/, namespace: "lent" }, (args) => ({ contents: lendingModule(args.path, lent?.get(args.path) ?? [], order), loader: "js" }));
+    },
+  };
+}
+
+/**
+ * The lend is one array: the main file puts the borrowed values on it in a derived order, and each
+ * borrowed module of the late file reads its names at their places. Both sides are generated from
+ * the same list, so no name travels as text.
+ */
+function lendOrder(lent: Lent): Map<string, number> {
+  const order = new Map<string, number>();
+  for (const [key, names] of lent) for (const name of names) order.set(`${key}\0${name}`, order.size);
+  return order;
+}
+
+/** In the late file: one borrowed module, read from the lend when the late file runs. */
+function lendingModule(key: string, names: readonly string[], order: Map<string, number>): string {
+  const lines = [
+    `const lent = window.${LEND_GLOBAL};`,
+    `if (!lent) throw new Error("checkout-widget: this file runs only after ${MAIN_FILE} on the page");`,
+  ];
+  for (const name of names) {
+    const at = order.get(`${key}\0${name}`);
+    lines.push(name === "default" ? `export default lent[${at}];` : `export const ${name} = lent[${at}];`);
+  }
+  return lines.join("\n");
+}
+
+/** In the main file: imports every borrowed name and puts them on the lend, before embed.ts runs. */
+function lendModule(root: string, lent: Lent): string {
+  const imports: string[] = [];
+  const values: string[] = [];
+  for (const [key, names] of lent) {
+    const from = key.startsWith("preact") ? key : join(root, WIDGET_SRC, key);
+    const local = names.map((name) => [name, `l${values.push(`l${values.length}`) - 1}`] as const);
+    imports.push(`import { ${local.map(([name, alias]) => `${name} as ${alias}`).join(", ")} } from ${JSON.stringify(from)};`);
+  }
+  return [...imports, `window.${LEND_GLOBAL} = [${values.join(", ")}];`].join("\n");
+}
+
+/** The names each borrowed module gives the late code, read from esbuild's ESM output (its imports are the real ones, after tree shaking). */
+export function borrowedNames(esm: string): Map<string, string[]> {
+  const source = ts.createSourceFile("late.js", esm, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const found = new Map<string, Set<string>>();
+  const add = (key: string, names: readonly string[]) => {
+    const set = found.get(key) ?? new Set<string>();
+    for (const name of names) set.add(name);
+    found.set(key, set);
+  };
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const key = statement.moduleSpecifier.text;
+      const clause = statement.importClause;
+      const names: string[] = [];
+      if (clause?.name) names.push("default");
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) {
+        throw new Error(`late code imports all of ${key} (import * as …): import the names it uses, so that only those are lent`);
+      }
+      if (bindings) for (const element of bindings.elements) names.push((element.propertyName ?? element.name).text);
+      add(key, names);
+    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const key = statement.moduleSpecifier.text;
+      const clause = statement.exportClause;
+      if (!clause || !ts.isNamedExports(clause)) throw new Error(`late code re-exports all of ${key}: name what it re-exports`);
+      add(key, clause.elements.map((element) => (element.propertyName ?? element.name).text));
+    }
+  }
+  return new Map([...found].map(([key, names]) => [key, [...names].sort()]));
+}
+
+/**
+ * credit-card-type's data file carries fifteen brands with display names and code names;
+ * shared/card/brands.ts reads nine brands' patterns, lengths and code size. In both builds the
+ * file is replaced by that projection of itself, taken from the installed library at build
+ * time (still its data, ~0.7 KB gz less). The brands are the `lib:` keys of brands.ts's table.
+ */
+export function cardTypesSlimPlugin(root: string): Plugin {
+  return {
+    name: "card-types-slim",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]credit-card-type[\\/]dist[\\/]lib[\\/]card-types\.js$/ }, async (args) => {
+        const brandsSource = await readFile(join(root, WIDGET_SRC, "shared/card/brands.ts"), "utf8");
+        const keys = [...brandsSource.matchAll(/\blib: "([a-z-]+)"/g)].map((m) => m[1] ?? "");
+        if (keys.length === 0) throw new Error("shared/card/brands.ts: no `lib:` keys found");
+        const library = (await import(pathToFileURL(args.path).href)) as { default: Record<string, LibraryCardType> };
+        const slim: Record<string, Pick<LibraryCardType, "patterns" | "lengths"> & { code: { size: number } }> = {};
+        for (const key of keys) {
+          const type = library.default[key];
+          if (!type) throw new Error(`credit-card-type has no "${key}" (shared/card/brands.ts)`);
+          slim[key] = { patterns: type.patterns, lengths: type.lengths, code: { size: type.code.size } };
+        }
+        return { contents: `export default ${JSON.stringify(slim)};`, loader: "js" };
+      });
+    },
+  };
+}
+
+interface LibraryCardType {
+  patterns: (number | number[])[];
+  lengths: number[];
+  code: { size: number };
+}
+
+/**
+ * card-validator ships luhn-10.js as CommonJS (`module.exports = luhn10;`). Both builds read it
+ * as an ES module, so that no CommonJS interop helpers ride on the critical path; the build fails
+ * if the file stops ending that way.
+ */
+export function luhnEsmPlugin(): Plugin {
+  return {
+    name: "luhn-esm",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]card-validator[\\/]dist[\\/]luhn-10\.js$/ }, async (args) => {
+        const source = await readFile(args.path, "utf8");
+        const tail = /module\.exports = luhn10;\s*$/;
+        if (!tail.test(source)) throw new Error(`${args.path}: expected it to end with \`module.exports = luhn10;\``);
+        return { contents: source.replace('"use strict";', "").replace(tail, "export default luhn10;\n"), loader: "js" };
+      });
+    },
+  };
+}
+
+/** An entry made of a few lines of generated code (the lend, the late file's registration). */
+function virtualEntry(root: string, name: string, contents: string, extra: Record<string, string> = {}): Plugin {
+  const modules: Record<string, string> = { [name]: contents, ...extra };
+  return {
+    name: `virtual-${name}`,
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^(${Object.keys(modules).join("|")})$`) }, (args) => ({ path: args.path, namespace: "virtual" }));
+      b.onLoad({ filter: /.*/, namespace: "virtual" }, (args) => ({ contents: modules[args.path] ?? "", resolveDir: root, loader: "js" }));
+    },
+  };
+}
+
+const BOM = "\uFEFF";
+
+/**
+ * Builds both files into `dist`, checked against the layout: throws (failing the build) when the
+ * late file would carry a copy of shared code or preact, when the main file would carry late
+ * code, or when the lend would add to the main file something it does not use itself.
+ */
+export async function buildScriptTag(root: string, dist: string, common: BuildOptions): Promise<ScriptTagBuild> {
+  const scriptTag = {
+    ...common,
+    absWorkingDir: root,
+    format: "iife",
+    minify: true,
+    treeShaking: true,
+    metafile: true,
+    // UTF-8 text (Cyrillic) is smaller than \u escapes; the BOM makes browsers decode the script as
+    // UTF-8 even on a windows-1251 page served without a charset.
+    banner: { js: BOM },
+  } satisfies BuildOptions;
+
+  // 1. What the late code imports from shared/ and preact: each late file's ESM output with those
+  //    left external.
+  const lent = new Map<string, string[]>();
+  for (const piece of LATE_FILES) {
+    const names = await build({
+      ...common,
+      absWorkingDir: root,
+      entryPoints: [SCRIPT_FILES[piece].entry],
+      format: "esm",
+      treeShaking: true,
+      write: false,
+      outdir: join(dist, "borrowed"),
+      plugins: [borrowFromMain(root, null)],
+    });
+    for (const [key, borrowed] of borrowedNames(names.outputFiles[0]?.text ?? "")) {
+      lent.set(key, [...new Set([...(lent.get(key) ?? []), ...borrowed])].sort());
+    }
+  }
+
+  // 2. The late files, reading those from the lend; each registers its API for host/late-script.ts.
+  const late = {} as Record<LateFile, Metafile>;
+  for (const piece of LATE_FILES) {
+    const { file, entry, global } = SCRIPT_FILES[piece];
+    const result = await build({
+      ...scriptTag,
+      entryPoints: ["late-entry"],
+      outfile: join(dist, file),
+      plugins: [virtualEntry(root, "late-entry", `import * as api from ${JSON.stringify(join(root, entry))};\nwindow.${global} = api;`), borrowFromMain(root, lent)],
+    });
+    late[piece] = result.metafile;
+  }
+
+  // 3. The main file, lending them first; and once more without the lend, to see that it adds nothing.
+  const mainPlugins = [cardTypesSlimPlugin(root), luhnEsmPlugin()];
+  const [main, bare] = await Promise.all([
+    build({
+      ...scriptTag,
+      entryPoints: ["main-entry"],
+      outfile: join(dist, MAIN_FILE),
+      plugins: [
+        virtualEntry(root, "main-entry", `import "lend";\nimport ${JSON.stringify(join(root, SCRIPT_FILES.main.entry))};`, { lend: lendModule(root, lent) }),
+        ...mainPlugins,
+      ],
+    }),
+    build({ ...scriptTag, entryPoints: [SCRIPT_FILES.main.entry], write: false, outfile: join(dist, "bare.js"), plugins: mainPlugins }),
+  ]);
+
+  assertLayout([
+    ...checkImports(main.metafile),
+    ...checkMainBundle(main.metafile),
+    ...checkLendAddsNothing(main.metafile, bare.metafile),
+    ...LATE_FILES.flatMap((piece) => [...checkImports(late[piece]), ...checkLateBundle(late[piece], main.metafile, piece)]),
+  ]);
+  await Promise.all(Object.values(SCRIPT_FILES).map(({ file }) => squeeze(join(dist, file))));
+
+  // `BUNDLE_INPUTS=1 npm run build`: minified bytes per module, to see where the budget goes.
+  if (process.env.BUNDLE_INPUTS) {
+    for (const metafile of [main.metafile, ...Object.values(late)]) {
+      for (const [file, output] of Object.entries(metafile.outputs)) {
+        console.log(file);
+        const inputs = Object.entries(output.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+        for (const [input, { bytesInOutput }] of inputs) console.log(`${String(bytesInOutput).padStart(8)}  ${input}`);
+      }
+    }
+    for (const [key, borrowed] of lent) console.log(`lent ${key}: ${borrowed.join(", ")}`);
+  }
+  return { main: main.metafile, late, lent };
+}
+
+/**
+ * A second, slower minification of a script-tag file: terser's compressor finds what esbuild's
+ * single pass leaves (about 0.7 KB gzipped of the critical path). Safe transforms only; the e2e
+ * suite runs on these files. The BOM is kept (see buildScriptTag).
+ */
+async function squeeze(file: string): Promise<void> {
+  const code = (await readFile(file, "utf8")).replace(BOM, "");
+  const result = await minify(code, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (result.code === undefined) throw new Error(`terser produced nothing for ${file}`);
+  await writeFile(file, BOM + result.code);
+}

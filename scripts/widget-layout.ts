@@ -1,0 +1,183 @@
+// The layout of widget/src by the file that ships each folder's code, and the checks that hold the
+// code to it. They read esbuild metafiles (what the bundler really resolved), never source text:
+// the build runs them on every bundle it writes, and widget-layout.test.ts on the whole source.
+import type { Metafile } from "esbuild";
+import { LATE_FILE, LATE_GLOBAL } from "../widget/src/host/late-script.ts";
+
+export const WIDGET_SRC = "widget/src";
+
+/**
+ * The script-tag files: the main one (the critical path) and the late ones, each a classic script
+ * that registers its API on a private global and borrows shared/ from the main one. Today one late
+ * file holds all late code; a second (say node-forge apart from the flow) is one more row here,
+ * its folders marked with its name below, and one more slot beside host/late.ts.
+ */
+export const SCRIPT_FILES = {
+  main: { file: "checkout-widget.js", entry: `${WIDGET_SRC}/embed.ts` },
+  late: { file: LATE_FILE, entry: `${WIDGET_SRC}/late/index.ts`, global: LATE_GLOBAL },
+} as const;
+
+export type LateFile = Exclude<keyof typeof SCRIPT_FILES, "main">;
+
+/** Which script file a folder's code runs from ("none": not in a script file). */
+export type Ships = keyof typeof SCRIPT_FILES | "none";
+
+export interface FolderRule {
+  ships: Ships;
+  /** Folders (or root files) whose values it may import; type imports are free. */
+  imports: readonly string[];
+  /** Reached only by a dynamic import (the late code from the npm entry). */
+  dynamic?: readonly string[];
+}
+
+/**
+ * - shared/ ships in checkout-widget.js, and the late file borrows what it imports from there.
+ * - form/ and host/ ship in checkout-widget.js only (the card form; entries, slot, shell).
+ * - late/ and cryptogram/ ship in checkout-widget-crypto.js (the npm build: a dynamic chunk).
+ *   cryptogram/ is node-forge's piece, reached by late/ only through its index.ts.
+ * - react/ (a wrapper for React apps) builds on the npm entry alone.
+ * - index.ts (npm) and embed.ts (script tag) are the two entries.
+ */
+export const LAYOUT: Readonly<Record<string, FolderRule>> = {
+  shared: { ships: "main", imports: ["shared"] },
+  form: { ships: "main", imports: ["shared", "form"] },
+  host: { ships: "main", imports: ["shared", "form", "host"] },
+  late: { ships: "late", imports: ["shared", "late", "cryptogram"] },
+  cryptogram: { ships: "late", imports: ["shared", "cryptogram"] },
+  react: { ships: "none", imports: ["index.ts"] },
+  "index.ts": { ships: "main", imports: ["shared", "form", "host"], dynamic: ["late"] },
+  "embed.ts": { ships: "main", imports: ["shared", "form", "host"] },
+};
+
+/** The folder whose code is lent by the main file to the late one. */
+export const LENT_FOLDER = "shared";
+
+/** The layout entry of a bundle input ("widget/src/host/mount.tsx" → "host"), or null outside widget/src. */
+export function placeOf(input: string): string | null {
+  if (!input.startsWith(`${WIDGET_SRC}/`)) return null;
+  const rest = input.slice(WIDGET_SRC.length + 1);
+  const slash = rest.indexOf("/");
+  return slash < 0 ? rest : rest.slice(0, slash);
+}
+
+export function shipsIn(input: string): Ships | null {
+  const place = placeOf(input);
+  return place === null ? null : (LAYOUT[place]?.ships ?? null);
+}
+
+const allowed = (list: readonly string[]) => list.map((p) => (p.endsWith(".ts") ? p : `${p}/`)).join(", ");
+
+/** Value imports that break the folder rules, one line each (empty when the layout holds). */
+export function checkImports(metafile: Metafile): string[] {
+  const problems: string[] = [];
+  for (const [input, { imports }] of Object.entries(metafile.inputs)) {
+    const place = placeOf(input);
+    if (place === null) continue;
+    const rule = LAYOUT[place];
+    if (!rule) {
+      problems.push(`${input} is in no folder of the layout (scripts/widget-layout.ts): put it where the file that ships it says`);
+      continue;
+    }
+    for (const imported of imports) {
+      const target = imported.external ? null : placeOf(imported.path);
+      if (target === null) continue;
+      const dynamic = imported.kind === "dynamic-import";
+      const ok = dynamic ? (rule.dynamic ?? []).includes(target) || rule.imports.includes(target) : rule.imports.includes(target);
+      if (ok) continue;
+      const targetShips = LAYOUT[target]?.ships;
+      const reach = rule.ships === "main" && targetShips !== "main" && targetShips !== "none" ? " (main code reaches late code through late() in host/late.ts)" : "";
+      problems.push(`${input} imports ${imported.path}: ${place}${place.endsWith(".ts") ? "" : "/"} may import ${allowed(rule.imports)} only${reach}`);
+    }
+  }
+  return problems;
+}
+
+/** Inputs of one bundle as a set, without esbuild's virtual namespaces. */
+export function inputsOf(metafile: Metafile): Set<string> {
+  return new Set(Object.keys(metafile.inputs).filter((input) => !/^[a-z-]+:/.test(input)));
+}
+
+/** Late code: what ships in a late file. */
+function isLate(ships: Ships | null): boolean {
+  return ships !== null && ships !== "main" && ships !== "none";
+}
+
+/** checkout-widget.js must hold no late code: it would grow the critical path. */
+export function checkMainBundle(main: Metafile): string[] {
+  return [...inputsOf(main)]
+    .filter((input) => isLate(shipsIn(input)))
+    .map((input) => `checkout-widget.js bundles ${input}, late code: main code reaches it through late() (host/late.ts)`);
+}
+
+/**
+ * The late file holds only late code and what no other file carries: a module of shared/ or
+ * preact bundled here would be a second copy (two render states, two stylesheet counters, bytes
+ * twice), and so would any package the main file bundles too.
+ */
+export function checkLateBundle(late: Metafile, main: Metafile, piece: LateFile = "late"): string[] {
+  const file = SCRIPT_FILES[piece].file;
+  const inMain = inputsOf(main);
+  const problems: string[] = [];
+  for (const input of inputsOf(late)) {
+    const ships = shipsIn(input);
+    if (input.startsWith(`${WIDGET_SRC}/${LENT_FOLDER}/`)) {
+      problems.push(`${file} bundles ${input}: code of ${LENT_FOLDER}/ must be borrowed from checkout-widget.js, not copied`);
+    } else if (/^node_modules\/preact\//.test(input)) {
+      problems.push(`${file} bundles ${input}: a second preact would split the render state; import preact by its package name`);
+    } else if (ships === "main") {
+      problems.push(`${file} bundles ${input}, main-only code: move what both files need to ${LENT_FOLDER}/`);
+    } else if (ships !== null && ships !== piece) {
+      const other: Readonly<Record<string, { file: string }>> = SCRIPT_FILES;
+      problems.push(`${file} bundles ${input}, which ships in ${other[ships]?.file ?? "no script file"}`);
+    } else if (ships === null && inMain.has(input)) {
+      problems.push(`${file} bundles ${input}, which checkout-widget.js carries too: reach it through ${LENT_FOLDER}/`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Lending must not grow the main file: whatever the late file borrows, the main file already
+ * carries for itself. `withLend` and `without` are the main file built with and without the lend.
+ */
+export function checkLendAddsNothing(withLend: Metafile, without: Metafile): string[] {
+  const before = inputsOf(without);
+  return [...inputsOf(withLend)]
+    .filter((input) => !before.has(input))
+    .map(
+      (input) =>
+        `the late file borrows ${input}, which checkout-widget.js does not use itself: lending it would grow the critical path ` +
+        (/^node_modules\/preact\//.test(input) ? "(use only what the main file uses of preact: class components, no hooks)" : "(move what only late code uses to late/)"),
+    );
+}
+
+/** The npm entry's first chunk: the entry output and every chunk it imports statically hold no late code. */
+export function checkNpmFirstChunk(npm: Metafile, entryOutput: string): string[] {
+  const outputs = npm.outputs;
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of outputs[file]?.imports ?? []) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+  };
+  visit(entryOutput);
+  const problems: string[] = [];
+  for (const file of seen) {
+    for (const input of Object.keys(outputs[file]?.inputs ?? {})) {
+      if (isLate(shipsIn(input))) problems.push(`${file} (the npm entry's first chunk) holds ${input}: late code belongs behind loadLate()`);
+    }
+  }
+  return problems;
+}
+
+export class LayoutError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`widget layout:\n  ${problems.join("\n  ")}`);
+    this.name = "LayoutError";
+  }
+}
+
+/** Throws one error listing every problem. */
+export function assertLayout(problems: readonly string[]): void {
+  if (problems.length > 0) throw new LayoutError(problems);
+}

@@ -1,0 +1,62 @@
+// The gateway's public key for the cryptogram: given in the options, supplied by the host, or
+// fetched from publicKeyUrl (`{ Pem, Version }`) once and kept. One source for the payment flow and
+// cp.Checkout alike: the same answer check, the same timeout, a failure asked again next time.
+import { isRecord, memoizeUntilFailure } from "../../shared/index.ts";
+import type { CheckoutOptions, PublicKey } from "../../shared/index.ts";
+import type { PaymentMessageKey } from "./message-keys.ts";
+import { timedFetch } from "./timed-fetch.ts";
+
+export type PublicKeyResult = { ok: true; key: PublicKey } | { ok: false; messageKey: PaymentMessageKey };
+/** The key, fetched at most once at a time; `signal` (the first asker's) cuts a fetch short. */
+export type PublicKeySource = (signal?: AbortSignal) => Promise<PublicKeyResult>;
+
+/** `{ Pem, Version }` as the gateway's /payments/publickey answers it, or null. */
+export function parsePublicKeyAnswer(value: unknown): PublicKey | null {
+  if (!isRecord(value)) return null;
+  const { Pem: pem, Version: version } = value;
+  if (typeof pem !== "string" || !pem.includes("-----BEGIN")) return null;
+  if (typeof version !== "number" || !Number.isSafeInteger(version) || version < 0) return null;
+  return { pem, version };
+}
+
+export interface PublicKeySourceDeps {
+  fetch: typeof fetch;
+  getPublicKey?: (() => Promise<PublicKey>) | undefined;
+  timeoutMs: number;
+}
+
+export function createPublicKeySource(
+  options: Pick<CheckoutOptions, "publicKey" | "publicKeyUrl">,
+  deps: PublicKeySourceDeps,
+): PublicKeySource {
+  const { publicKey, publicKeyUrl } = options;
+  if (publicKey) return () => Promise.resolve({ ok: true, key: publicKey });
+  const { getPublicKey } = deps;
+  if (getPublicKey) {
+    return memoizeUntilFailure(
+      () =>
+        getPublicKey().then(
+          (key): PublicKeyResult => ({ ok: true, key }),
+          (): PublicKeyResult => ({ ok: false, messageKey: "Error_Network" }),
+        ),
+      (result) => result.ok,
+    );
+  }
+  if (!publicKeyUrl) return () => Promise.resolve({ ok: false, messageKey: "Error_Config" });
+  // Only a key is worth keeping: after a failure the next attempt asks again.
+  return memoizeUntilFailure((signal?: AbortSignal) => fetchKey(publicKeyUrl, deps, signal), (result) => result.ok);
+}
+
+async function fetchKey(url: string, deps: PublicKeySourceDeps, signal = new AbortController().signal): Promise<PublicKeyResult> {
+  const answer = await timedFetch(deps.fetch, url, { method: "GET", headers: { Accept: "application/json" } }, deps.timeoutMs, signal);
+  if (answer.kind === "timeout") return { ok: false, messageKey: "Error_Timeout" };
+  if (answer.kind !== "response") return { ok: false, messageKey: "Error_Network" };
+  if (answer.status < 200 || answer.status > 299) return { ok: false, messageKey: "Error_Server" };
+  let key: PublicKey | null;
+  try {
+    key = parsePublicKeyAnswer(JSON.parse(answer.body));
+  } catch {
+    key = null;
+  }
+  return key ? { ok: true, key } : { ok: false, messageKey: "Error_BadResponse" };
+}

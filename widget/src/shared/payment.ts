@@ -1,0 +1,87 @@
+// The payment flow as both files see it (types only): the state of one payment, owned by the
+// controller in late/payment and rendered by the views; idle -> submitting -> (threeDs ->)
+// approved | declined | failed; declined and failed may retry.
+import type { PayApproved, PayThreeDs } from "../../../server/contract.ts";
+import type { CompletePayload, FailPayload, SuccessPayload } from "./options.ts";
+
+export interface CardSummary {
+  brand: string | null;
+  /** Last four digits only; the full number never enters payment state. */
+  lastFour: string;
+}
+
+export type PaymentState =
+  | { kind: "idle" }
+  | { kind: "submitting"; requestId: string }
+  | {
+      kind: "threeDs";
+      transactionId: number;
+      mode: "iframe" | "redirect";
+      challenge: PayThreeDs;
+      /** Name of the iframe the ACS form is posted into (iframe mode). */
+      frameName: string;
+    }
+  | { kind: "approved"; result: PayApproved; card: CardSummary }
+  | {
+      kind: "declined";
+      transactionId?: number;
+      reasonCode: number;
+      /** A text key (late/i18n) resolved by the view. */
+      message: string;
+    }
+  | {
+      kind: "failed";
+      /** i18n key for a shopper-safe message (e.g. "Error_Network", "Error_Timeout"). */
+      messageKey: string;
+      /** True when a retry will reuse the same X-Request-ID (the first may have arrived). */
+      retrySameRequest: boolean;
+    };
+
+export type PaymentStateKind = PaymentState["kind"];
+
+/** What the form hands to the payment flow on submit. Lives only in memory, only until encrypted. */
+export interface CardInput {
+  cardNumber: string;
+  expDateMonthYear: string;
+  cvv: string;
+  name: string;
+  email?: string;
+}
+
+/**
+ * One payment's controller. The UI subscribes and renders; it calls these on shopper actions.
+ * Implemented in late/payment (createPaymentController).
+ */
+export interface PaymentController {
+  getState(): PaymentState;
+  subscribe(listener: (state: PaymentState) => void): () => void;
+  /** Encrypts, posts to `{endpoint}/pay`; ignored unless idle (a double click pays once). */
+  submit(card: CardInput): Promise<void>;
+  /**
+   * failed (transport) -> re-posts the same cryptogram with the same X-Request-ID;
+   * declined -> idle, so the shopper can try again (a new attempt gets a new id).
+   */
+  retry(): Promise<void>;
+  /** Shopper closed the 3-D Secure dialog: ends as declined (authentication cancelled). */
+  cancelThreeDs(): void;
+  /** Removes listeners and timers; the controller does nothing afterwards. */
+  destroy(): void;
+}
+
+/** The states a payment rests in once it is over (retry aside). */
+export type FinalPaymentState = Extract<PaymentState, { kind: "approved" | "declined" | "failed" }>;
+
+export type PaymentOutcomeEvent =
+  | { type: "success"; payload: SuccessPayload }
+  | { type: "fail"; payload: FailPayload }
+  | { type: "complete"; payload: CompletePayload };
+
+export interface PaymentFlowController extends PaymentController {
+  /**
+   * Outcome events, the same payloads as onSuccess/onFail/onComplete and at the same moment
+   * ("success" or "fail", then "complete"), for hosts that re-emit them (the custom element).
+   */
+  onOutcome(listener: (event: PaymentOutcomeEvent) => void): () => void;
+  /** Starts loading what a payment needs (the cryptogram code, the public key) ahead of submit. */
+  preload(): void;
+}
