@@ -156,6 +156,7 @@ describe("a gateway call never outlives its hold", () => {
       termUrl: "https://shop.example/3ds",
       returnUrl: "https://shop.example/done",
       allowedOrigins: ["https://shop.example"],
+      getClientIp: () => "198.51.100.1",
     };
     expect(() => createCheckoutHandlers({ ...options, holdTimes: { callMs: 300 } })).toThrow(/callMs \(300 ms\) must be longer than the gateway client's timeout \(30000 ms\)/);
     expect(() => createCheckoutHandlers({ ...options, holdTimes: { callMs: 30_000 } })).toThrow(/callMs/);

@@ -7,7 +7,7 @@ import { createCryptogram } from "../widget/src/cryptogram/index.ts";
 import { CloudPaymentsClient } from "./client/index.ts";
 import type { CheckoutHandlerOptions, CheckoutOrder, CheckoutResultEvent, PaymentOperationEvent } from "./handlers/index.ts";
 import { createCheckoutHandlers } from "./handlers/index.ts";
-import { createNodeListener } from "./node-adapter.ts";
+import { createNodeListener, nodeGatewayHttp, remoteAddress } from "./node/index.ts";
 
 export const CARDS = {
   approved: "4000 0000 0000 3055",
@@ -67,14 +67,16 @@ export async function startMerchant(setup: MerchantSetup = {}): Promise<Merchant
   const ownSandbox = setup.sandbox === undefined;
   const sandbox = setup.sandbox ?? (await startSandbox({ port: 0 }));
   const gatewayCalls: string[] = [];
+  const gatewayHttp = nodeGatewayHttp();
   const client = new CloudPaymentsClient({
     baseUrl: setup.baseUrl ?? sandbox.url,
     publicId: sandbox.publicId,
     apiSecret: setup.apiSecret ?? sandbox.apiSecret,
     ...(setup.timeoutMs !== undefined && { timeoutMs: setup.timeoutMs }),
-    fetch: (input, init) => {
-      gatewayCalls.push(new URL(String(input)).pathname);
-      return fetch(input, init);
+    // The Node-native transport, as a Node merchant runs it; recorded call by call.
+    http: (request) => {
+      gatewayCalls.push(new URL(request.url).pathname);
+      return gatewayHttp(request);
     },
   });
   const orders =
@@ -104,6 +106,7 @@ export async function startMerchant(setup: MerchantSetup = {}): Promise<Merchant
       operations.push(event);
     },
     logger: { info: log("info"), warn: log("warn"), error: log("error") },
+    getClientIp: remoteAddress,
     ...setup.handlerOptions,
   });
   route = createNodeListener({
@@ -143,6 +146,7 @@ export async function startMerchant(setup: MerchantSetup = {}): Promise<Merchant
       ),
     async close() {
       await closeServer(server);
+      gatewayHttp.close();
       if (ownSandbox) await sandbox.close();
     },
   };

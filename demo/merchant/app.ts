@@ -17,6 +17,7 @@ import {
   createCheckoutHandlers,
   setRemoteAddress,
 } from "../../server/index.ts";
+import { nodeGatewayHttp, remoteAddress } from "../../server/node/index.ts";
 import type { CheckoutResultEvent, PaymentOperationEvent } from "../../server/index.ts";
 import type { PayResponse } from "../../server/contract.ts";
 import { CURRENCY, cartTotal, describeCart, parseCart } from "./catalog.ts";
@@ -100,6 +101,7 @@ export function createDemoApp(options: DemoAppOptions) {
     baseUrl: options.gatewayUrl,
     publicId: options.publicId,
     apiSecret: options.apiSecret,
+    http: nodeGatewayHttp(),
   });
 
   function recordResult(event: CheckoutResultEvent): void {
@@ -175,6 +177,7 @@ export function createDemoApp(options: DemoAppOptions) {
     returnUrl: `${origin}/redirect`,
     onResult: recordResult,
     onPaymentEvent: recordOperation,
+    getClientIp: remoteAddress, // recorded by withClientIp below
     // Every demo shopper comes from 127.0.0.1, so the per-IP limit is wider than a shop's.
     failureLimits: { perIp: { max: 100, windowMs: 15 * 60_000 } },
     // The widget's redirect screen shows the last four digits, which it reads from the URL; a

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { setRemoteAddress } from "../request-context.ts";
-import { canonicalIp, clientIpOf, isPrivateIp, limitKeyOfIp, looksProxied } from "./client-ip.ts";
+import { CloudPaymentsClient } from "../client/index.ts";
+import { remoteAddress, setRemoteAddress } from "../request-context.ts";
+import { assertClientIpSource, canonicalIp, clientIpOf, isPrivateIp, limitKeyOfIp, looksProxied } from "./client-ip.ts";
+import { createCheckoutHandlers } from "./create-checkout-handlers.ts";
 
 function request(headers: Record<string, string> = {}, remote?: string): Request {
   const r = new Request("http://shop.example/api/pay", { headers });
@@ -71,8 +73,43 @@ describe("canonical addresses and limit keys", () => {
   it("tells when a request came through a proxy the kit was not told about", () => {
     const proxied = request({ "x-forwarded-for": "203.0.113.9" }, "127.0.0.1");
     expect(looksProxied(proxied, {})).toBe(true);
+    // `getClientIp: remoteAddress` (the Node set-up) behind an undeclared proxy is the proxy's address.
+    expect(looksProxied(proxied, { getClientIp: remoteAddress })).toBe(true);
+    expect(looksProxied(proxied, { getClientIp: () => "203.0.113.9" })).toBe(false);
     expect(looksProxied(proxied, { trustedProxyHeader: "x-forwarded-for" })).toBe(false);
     expect(looksProxied(request({}, "127.0.0.1"), {})).toBe(false);
     expect(looksProxied(request({ "x-forwarded-for": "203.0.113.9" }, "203.0.113.1"), {})).toBe(false);
+  });
+});
+
+describe("creating the handlers without a source of the shopper's IP", () => {
+  const base = {
+    // Never called: creating the handlers is what is tested.
+    client: new CloudPaymentsClient({ publicId: "pk_test", apiSecret: "secret" }),
+    secret: "client-ip-test-secret-0123456789abcdef",
+    getOrder: () => null,
+    termUrl: "https://shop.example/api/3ds/return",
+    returnUrl: "https://shop.example/done",
+    allowedOrigins: ["https://shop.example"],
+  };
+
+  it("fails at startup, saying what to configure on Node, on an edge runtime and behind a proxy", () => {
+    expect(() => createCheckoutHandlers(base)).toThrow(TypeError);
+    let message = "";
+    try {
+      assertClientIpSource({});
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("getClientIp: remoteAddress");
+    expect(message).toContain("checkout-widget/server/node");
+    expect(message).toContain("cf-connecting-ip");
+    expect(message).toContain('trustedProxyHeader: "x-forwarded-for"');
+  });
+
+  it("accepts getClientIp or a trusted proxy header, and refuses an empty header name", () => {
+    expect(() => createCheckoutHandlers({ ...base, getClientIp: () => "198.51.100.1" })).not.toThrow();
+    expect(() => createCheckoutHandlers({ ...base, trustedProxyHeader: "x-real-ip" })).not.toThrow();
+    expect(() => createCheckoutHandlers({ ...base, trustedProxyHeader: "" })).toThrow(/no way to learn the shopper's IP/);
   });
 });

@@ -2,7 +2,7 @@
 // failure limits (an IPv4 address, or an IPv6 address's /64, which one subscriber usually has in
 // full). Addresses are read in one canonical spelling, so "2001:DB8::1" and "2001:db8:0::1" are
 // one client. No runtime module: the kit runs wherever fetch and Web Crypto do.
-import { remoteAddressOf } from "../request-context.ts";
+import { remoteAddress } from "../request-context.ts";
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
@@ -105,8 +105,9 @@ const PROXY_HEADERS = ["x-forwarded-for", "forwarded", "x-real-ip"] as const;
  * failures lock the whole shop out.
  */
 export function looksProxied(request: Request, options: ClientIpOptions): boolean {
-  if (options.trustedProxyHeader !== undefined || options.getClientIp !== undefined) return false;
-  const socket = canonicalIp(remoteAddressOf(request));
+  if (options.trustedProxyHeader !== undefined) return false;
+  // With getClientIp the address it gives is checked: `remoteAddress` behind a proxy is the proxy's.
+  const socket = canonicalIp(options.getClientIp ? options.getClientIp(request) : remoteAddress(request));
   return socket !== undefined && isPrivateIp(socket) && PROXY_HEADERS.some((name) => request.headers.has(name));
 }
 
@@ -118,5 +119,22 @@ export function clientIpOf(request: Request, options: ClientIpOptions): string |
     const fromProxy = entries.length >= hops && entries[0]?.trim() !== "" ? canonicalIp(entries[entries.length - hops]) : undefined;
     if (fromProxy !== undefined) return fromProxy;
   }
-  return canonicalIp(options.getClientIp ? options.getClientIp(request) : remoteAddressOf(request));
+  return canonicalIp(options.getClientIp ? options.getClientIp(request) : remoteAddress(request));
+}
+
+/**
+ * The gateway needs the shopper's IP on every payment, and a Web Request does not carry it: the
+ * handlers are refused at creation, with what to set, rather than failing each payment later.
+ */
+export function assertClientIpSource(options: { getClientIp?: unknown; trustedProxyHeader?: unknown }): void {
+  if (typeof options.getClientIp === "function") return;
+  if (typeof options.trustedProxyHeader === "string" && options.trustedProxyHeader !== "") return;
+  throw new TypeError(
+    [
+      "createCheckoutHandlers: no way to learn the shopper's IP address, which the gateway requires. Set one of:",
+      '  getClientIp: remoteAddress   on Node with createNodeListener/toNodeHandler (import { remoteAddress } from "checkout-widget/server/node")',
+      '  getClientIp: (request) => …  your platform\'s client address, e.g. request.headers.get("cf-connecting-ip") on Cloudflare Workers',
+      '  trustedProxyHeader: "x-forwarded-for"   behind your own reverse proxy that sets that header',
+    ].join("\n"),
+  );
 }

@@ -1,4 +1,5 @@
 // createCheckoutHandlers: the merchant endpoint of the widget contract (shared/design.md).
+import { markReadsRecordedBody } from "../request-context.ts";
 import { createHandlerContext } from "./handler-context.ts";
 import { createCloudPaymentsNotificationHandlers, type CloudPaymentsNotificationHandlers } from "./notification-handler.ts";
 import type { CheckoutHandlerOptions } from "./options.ts";
@@ -22,9 +23,17 @@ export interface CheckoutHandlers {
 
 export function createCheckoutHandlers(options: CheckoutHandlerOptions): CheckoutHandlers {
   const context = createHandlerContext(options);
+  // Each reads its body only through readLimitedBody: the Node adapter may hand it the bytes directly.
+  const notifications = createCloudPaymentsNotificationHandlers(context);
   return {
-    pay: createPayHandler(context),
-    threeDsReturn: createThreeDsReturnHandler(context),
-    notifications: createCloudPaymentsNotificationHandlers(context),
+    pay: markReadsRecordedBody(createPayHandler(context)),
+    threeDsReturn: markReadsRecordedBody(createThreeDsReturnHandler(context)),
+    notifications: {
+      pay: markReadsRecordedBody(notifications.pay),
+      fail: markReadsRecordedBody(notifications.fail),
+      confirm: markReadsRecordedBody(notifications.confirm),
+      refund: markReadsRecordedBody(notifications.refund),
+      cancel: markReadsRecordedBody(notifications.cancel),
+    },
   };
 }

@@ -3,7 +3,7 @@ import { memoryAttemptStore, type AttemptStore } from "../attempts/index.ts";
 import { CloudPaymentsClient } from "../client/index.ts";
 import type { CheckoutGateway, GatewayCallOptions } from "../gateway/index.ts";
 import { cloudPaymentsGateway } from "../gateway/index.ts";
-import { clientIpOf, looksProxied } from "./client-ip.ts";
+import { assertClientIpSource, clientIpOf, looksProxied } from "./client-ip.ts";
 import { normaliseOrigins } from "./cors.ts";
 import type { AttemptLimit, CheckoutHandlerOptions, CheckoutLogger, CheckoutResultEvent, PaymentOperationEvent } from "./options.ts";
 import { createSigner, type Signer } from "./signing.ts";
@@ -78,6 +78,7 @@ function resolveHoldTimes(options: CheckoutHandlerOptions, gateway: CheckoutGate
 }
 
 export function createHandlerContext(options: CheckoutHandlerOptions): HandlerContext {
+  assertClientIpSource(options);
   for (const url of [options.termUrl, options.returnUrl]) {
     const protocol = new URL(url).protocol;
     if (protocol !== "https:" && protocol !== "http:") throw new TypeError(`Not an http(s) URL: ${url}`);

@@ -163,13 +163,17 @@ export interface CheckoutHandlerOptions {
   /**
    * Header set by your own reverse proxy with the client address, e.g. "x-forwarded-for"
    * (its last entry is used) or "x-real-ip". Only set this behind a proxy that overwrites it.
-   * Without it, behind a proxy every shopper has the proxy's address: the kit warns once when
-   * a request from a private address carries a forwarding header.
+   * This or `getClientIp` is required: the gateway needs the shopper's IP. Without it, behind a
+   * proxy every shopper has the proxy's address: the kit warns once when a request from a
+   * private address carries a forwarding header.
    */
   trustedProxyHeader?: string;
   /** Proxies of your own that each append to `trustedProxyHeader` (default 1: its last entry counts). */
   trustedProxyHops?: number;
-  /** The socket address; the Node adapter supplies it without this option. */
+  /**
+   * The shopper's IP address for a request. On Node with the adapter of
+   * checkout-widget/server/node: `remoteAddress` (the socket's address, which the adapter records).
+   */
   getClientIp?(request: Request): string | undefined;
   /** Default: console. Never receives card data. */
   logger?: CheckoutLogger;

@@ -297,7 +297,8 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
     const ip = context.clientIp(request);
     if (ip === undefined) {
       logger.error("checkout: " + MESSAGES.notRouted, { invoiceId: body.invoiceId });
-      return refuse(500, "order_unavailable", MESSAGES.orderUnavailable, cors);
+      // The merchant's setup, not the order: the shopper gets the generic "try again later".
+      return refuse(500, "gateway_unavailable", MESSAGES.gatewayUnavailable, cors);
     }
 
     // The attempt's name in the store and at the gateway: the X-Request-ID scoped to the invoice,

@@ -1,8 +1,10 @@
 // Response builders shared by the handlers.
 import type { PayError, PayErrorCode, PayResponse } from "../contract.ts";
+import { recordAnswer } from "../request-context.ts";
 
 export function jsonResponse(body: PayResponse, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body);
+  const response = new Response(text, {
     status,
     headers: {
       "Content-Type": "application/json; charset=utf-8",
@@ -11,6 +13,8 @@ export function jsonResponse(body: PayResponse, status: number, headers: Record<
       ...headers,
     },
   });
+  // Noted for the Node adapter too, which then writes the text without reading the body stream.
+  return recordAnswer(response, text);
 }
 
 export function errorBody(code: PayErrorCode, message: string): PayError {
