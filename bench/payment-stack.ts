@@ -5,8 +5,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { startSandbox } from "../sandbox/index.ts";
-import { CloudPaymentsClient, createCheckoutHandlers, createNodeListener } from "../server/index.ts";
+import { CloudPaymentsClient, createCheckoutHandlers } from "../server/index.ts";
 import type { CheckoutLogger, CheckoutOrder } from "../server/index.ts";
+import { createNodeListener, nodeGatewayHttp, remoteAddress } from "../server/node/index.ts";
 
 export const BENCH_INVOICE = "bench-order-1";
 export const BENCH_ORIGIN = "https://shop.example";
@@ -35,7 +36,9 @@ export async function startBenchSandbox(): Promise<Running<SandboxAccess>> {
 const quietLogger: CheckoutLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
 export async function startBenchMerchant(sandbox: SandboxAccess): Promise<Running<{ payUrl: string }>> {
-  const client = new CloudPaymentsClient({ baseUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret });
+  // The kit's Node path, as a Node merchant runs it: the keep-alive transport and the node:http adapter.
+  const http = nodeGatewayHttp();
+  const client = new CloudPaymentsClient({ baseUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, http });
   let route: ReturnType<typeof createNodeListener> = (_req, res) => res.end();
   const server = createServer((req, res) => route(req, res));
   server.keepAliveTimeout = 30_000;
@@ -51,6 +54,7 @@ export async function startBenchMerchant(sandbox: SandboxAccess): Promise<Runnin
     termUrl: `${url}/api/3ds/return`,
     returnUrl: `${BENCH_ORIGIN}/done`,
     allowedOrigins: [BENCH_ORIGIN],
+    getClientIp: remoteAddress,
     logger: quietLogger,
   });
   route = createNodeListener({ "/api/pay": pay, "/api/3ds/return": threeDsReturn });
@@ -60,6 +64,7 @@ export async function startBenchMerchant(sandbox: SandboxAccess): Promise<Runnin
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        http.close();
       }),
   };
 }

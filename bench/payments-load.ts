@@ -48,7 +48,14 @@ export interface CpuPerPayment {
 
 export interface PaymentsLoadFigures {
   /** Medians over runs; per-run figures alongside. */
-  merchant: LoadFigures & { runs: LoadFigures[]; failed: number; total: number; cpuPerPaymentMs: CpuPerPayment };
+  merchant: LoadFigures & {
+    runs: LoadFigures[];
+    failed: number;
+    total: number;
+    cpuPerPaymentMs: CpuPerPayment;
+    /** Merchant-path throughput ÷ the sandbox alone's, run by run (each pair run back to back). */
+    vsSandbox: { median: number; runs: number[] };
+  };
   sandbox: LoadFigures & { runs: SandboxLoadResult[] };
   /** At options.fixedRate offered: achieved rate and latency, medians over runs. */
   fixedRate: LoadFigures & { offered: number; runs: LoadFigures[]; failed: number; total: number };
@@ -63,7 +70,9 @@ interface Child {
 
 async function spawnStack(role: "sandbox" | "merchant" | "both", env: Record<string, string> = {}): Promise<Child> {
   const file = fileURLToPath(new URL("./payment-stack.ts", import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", file, role], {
+  // BENCH_CPU_PROF=<dir>: each server process writes a V8 CPU profile there when it stops.
+  const profile = process.env["BENCH_CPU_PROF"] ? ["--cpu-prof", `--cpu-prof-dir=${process.env["BENCH_CPU_PROF"]}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", file, role], {
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "inherit"],
   });
@@ -233,45 +242,61 @@ export async function runPaymentsLoad(options: PaymentsLoadOptions): Promise<Pay
     const warm = await fire(1, options.concurrency, pay);
     if (warm.total > 0 && warm.failed === warm.total) throw new Error("every warm-up payment failed (is the pay handler answering?)");
 
-    const sandboxRuns: SandboxLoadResult[] = [];
-    for (let r = 0; r < options.sandboxRuns; r++) {
-      sandboxRuns.push(await measureSandboxLoad({ ...sandbox, seconds: options.sandboxSeconds, concurrency: options.concurrency }));
-    }
-    const merchantRuns: LoadFigures[] = [];
-    let failed = 0;
-    let total = 0;
+    // CPU time of each process, summed over the merchant runs only (the sandbox-alone runs in
+    // between cost the sandbox too, and must not count as payments' cost).
     const ownCpuMs = () => {
       const usage = process.cpuUsage();
       return (usage.user + usage.system) / 1000;
     };
-    const cpuBefore = { own: ownCpuMs(), sandbox: await sandboxChild.cpuMs(), merchant: await merchantChild?.cpuMs() };
-    for (let r = 0; r < options.runs; r++) {
-      const run = await fire(options.seconds, options.concurrency, pay);
-      merchantRuns.push(run.figures);
-      failed += run.failed;
-      total += run.total;
+    const spent = { own: 0, sandbox: 0, merchant: 0 };
+    const counted = async <T>(task: () => Promise<T>): Promise<T> => {
+      const before = { own: ownCpuMs(), sandbox: await sandboxChild.cpuMs(), merchant: (await merchantChild?.cpuMs()) ?? 0 };
+      const result = await task();
+      spent.own += ownCpuMs() - before.own;
+      spent.sandbox += (await sandboxChild.cpuMs()) - before.sandbox;
+      spent.merchant += ((await merchantChild?.cpuMs()) ?? 0) - before.merchant;
+      return result;
+    };
+
+    // Sandbox-alone and merchant runs alternate, so that a change in what else the machine runs
+    // weighs on both sides of each ratio alike.
+    const sandboxRuns: SandboxLoadResult[] = [];
+    const merchantRuns: LoadFigures[] = [];
+    const ratios: number[] = [];
+    let failed = 0;
+    let total = 0;
+    for (let r = 0; r < Math.max(options.runs, options.sandboxRuns); r++) {
+      if (r < options.sandboxRuns) {
+        sandboxRuns.push(await measureSandboxLoad({ ...sandbox, seconds: options.sandboxSeconds, concurrency: options.concurrency }));
+      }
+      if (r < options.runs) {
+        const run = await counted(() => fire(options.seconds, options.concurrency, pay));
+        merchantRuns.push(run.figures);
+        failed += run.failed;
+        total += run.total;
+        const alone = sandboxRuns[r];
+        if (alone !== undefined && alone.perSecond > 0) ratios.push(run.figures.perSecond / alone.perSecond);
+      }
     }
     const approved = Math.max(1, total - failed);
     const fixedRuns: LoadFigures[] = [];
     let fixedFailed = 0;
     let fixedTotal = 0;
     for (let r = 0; r < options.fixedRateRuns; r++) {
-      const run = await fireAtRate(options.fixedRateSeconds, options.fixedRate, pay);
+      const run = await counted(() => fireAtRate(options.fixedRateSeconds, options.fixedRate, pay));
       fixedRuns.push(run.figures);
       fixedFailed += run.failed;
       fixedTotal += run.total;
       // Far below the offered rate, each run mostly drains a backlog: one shows that, and the rest would take minutes.
       if (run.figures.perSecond < options.fixedRate / 2) break;
     }
-    // Measured after the fixed-rate runs too: more samples, same cost per payment.
+    // Measured over the fixed-rate runs too: more samples, same cost per payment.
     const allApproved = approved + Math.max(0, fixedTotal - fixedFailed);
-    const sandboxCpu = (await sandboxChild.cpuMs()) - cpuBefore.sandbox;
-    const merchantCpu = merchantChild === null ? null : (await merchantChild.cpuMs()) - (cpuBefore.merchant ?? 0);
     // In the shared layout one child holds both servers: its time is shown as the merchant's.
     const cpuPerPaymentMs: CpuPerPayment = {
-      loadGenerator: (ownCpuMs() - cpuBefore.own) / allApproved,
-      merchant: (merchantCpu ?? sandboxCpu) / allApproved,
-      sandbox: merchantCpu === null ? 0 : sandboxCpu / allApproved,
+      loadGenerator: spent.own / allApproved,
+      merchant: (merchantChild === null ? spent.sandbox : spent.merchant) / allApproved,
+      sandbox: merchantChild === null ? 0 : spent.sandbox / allApproved,
     };
     const med = <T extends LoadFigures>(runs: T[]): LoadFigures => ({
       perSecond: median(runs.map((r) => r.perSecond)),
@@ -279,7 +304,7 @@ export async function runPaymentsLoad(options: PaymentsLoadOptions): Promise<Pay
       p99Ms: median(runs.map((r) => r.p99Ms)),
     });
     return {
-      merchant: { ...med(merchantRuns), runs: merchantRuns, failed, total, cpuPerPaymentMs },
+      merchant: { ...med(merchantRuns), runs: merchantRuns, failed, total, cpuPerPaymentMs, vsSandbox: { median: median(ratios), runs: ratios } },
       sandbox: { ...med(sandboxRuns), runs: sandboxRuns },
       fixedRate: { ...med(fixedRuns), offered: options.fixedRate, runs: fixedRuns, failed: fixedFailed, total: fixedTotal },
     };

@@ -181,6 +181,13 @@ async function main(): Promise<void> {
         `load generator ${cpu.loadGenerator.toFixed(2)} ms, merchant ${cpu.merchant.toFixed(2)} ms, sandbox ${cpu.sandbox.toFixed(2)} ms; ` +
         `over all merchant runs; about ${Math.round((cpus().length * 1000) / cpuTotal)}/s if ${cpus().length} CPUs did nothing else`,
     });
+    const cpuOf = (id: keyof typeof cpu, label: string) =>
+      metric({ id: `payments.cpuPerPayment.${id}`, label: `  ${label}`, sub: true, value: cpu[id], unit: "ms", budget: null, runs: 1 });
+    const cpuSplit = [
+      cpuOf("merchant", "merchant process (the kit's Node path)"),
+      cpuOf("sandbox", "sandbox process"),
+      cpuOf("loadGenerator", "load generator (the bench process)"),
+    ];
     metrics.push(
       metric({
         id: "payments.merchant.perSecond",
@@ -202,7 +209,17 @@ async function main(): Promise<void> {
         runs,
         note: `saturated closed loop: the mean latency is about ${PLAN.payments.concurrency} / rate, so the p99 budget is judged at a fixed ${PLAN.payments.fixedRate}/s below`,
       }),
+      metric({
+        id: "payments.merchant.vsSandbox",
+        label: `merchant path ÷ sandbox alone, payments/s (${PLAN.payments.concurrency} concurrent)`,
+        value: p.merchant.vsSandbox.median,
+        unit: "×",
+        budget: { kind: "min", value: 0.85 },
+        runs: p.merchant.vsSandbox.runs.length,
+        note: `each merchant run next to a sandbox-alone run: ${p.merchant.vsSandbox.runs.map((r) => r.toFixed(2)).join(", ")}`,
+      }),
       cpuMetric,
+      ...cpuSplit,
       metric({
         id: "payments.fixedRate.perSecond",
         label: `payments/s answered at ${PLAN.payments.fixedRate}/s offered`,

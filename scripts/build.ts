@@ -1,7 +1,7 @@
 // `npm run build`: writes dist/ —
 //   index.js (+ chunks)            ESM npm entry, preact external, late code a dynamic chunk
 //   widget/src/**.d.ts, index.d.ts types (tsc emitDeclarationOnly, tsconfig.build.json)
-//   server/index.js (+ .d.ts)      merchant server kit for Node (`checkout-widget/server`)
+//   server/, sandbox/, react.js    server kit, sandbox and React entry (scripts/build-server.ts)
 //   checkout-widget.js             script-tag IIFE: global CheckoutWidget + window.cp (scripts/script-tag.ts)
 //   checkout-widget-crypto.js      the late code as a classic script, borrowing shared code from the first
 // Every browser bundle is held to the layout of widget/src (scripts/widget-layout.ts): a bundle that
@@ -12,6 +12,7 @@ import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUDGETS, SCRIPT_TAG_FILES, formatBundleSizes, measureBundleSizes } from "./bundle-sizes.ts";
+import { buildServerPackages, finishDeclarations } from "./build-server.ts";
 import { buildScriptTag, cardTypesSlimPlugin, luhnEsmPlugin } from "./script-tag.ts";
 import { assertLayout, checkImports, checkNpmFirstChunk } from "./widget-layout.ts";
 
@@ -64,20 +65,6 @@ async function buildNpmEntry(version: string): Promise<void> {
   assertLayout([...checkImports(result.metafile), ...checkNpmFirstChunk(result.metafile, "dist/index.js")]);
 }
 
-async function buildServerKit(): Promise<void> {
-  await build({
-    absWorkingDir: root,
-    entryPoints: { index: "server/index.ts" },
-    outdir: join(dist, "server"),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-  });
-}
-
 /** tsc writes declarations mirroring the source tree; import specifiers get their .js names. */
 async function buildTypes(): Promise<void> {
   execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
@@ -100,8 +87,9 @@ async function listFiles(dir: string, suffix: string): Promise<string[]> {
 async function main(): Promise<void> {
   const version = await readVersion();
   await rm(dist, { recursive: true, force: true });
-  await Promise.all([buildNpmEntry(version), buildServerKit(), buildScriptTag(root, dist, browserCommon(version))]);
+  await Promise.all([buildNpmEntry(version), buildServerPackages(root, dist), buildScriptTag(root, dist, browserCommon(version))]);
   await buildTypes();
+  await finishDeclarations(dist);
 
   const sizes = await measureBundleSizes(dist, SCRIPT_TAG_FILES);
   console.log(formatBundleSizes(sizes));

@@ -223,10 +223,13 @@ export interface ThreeDsReturnQuery {
   currency?: string;
   /** One of the gateway brand names the kit knows ("Visa", "MasterCard", "MIR"…), else "Unknown". */
   cardType?: string;
+  /** Only when the merchant asks for it (`returnQuery.cardLastFour`): URLs end up in logs and histories. */
   cardLastFour?: string;
   captured?: "1" | "0";
   reasonCode?: string;
   code?: PayErrorCode;
+  /** Unix seconds after which the signature no longer verifies. */
+  exp?: string;
   /**
    * The kit's HMAC over the other fields (server/handlers `verifyReturnQuery`): a crafted link
    * fails it. The browser cannot check it; the merchant's server can.

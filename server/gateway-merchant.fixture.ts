@@ -10,7 +10,7 @@ import { cloudPaymentsGateway, invoiceGateway, rbsGateway, type CheckoutGateway 
 import type { CheckoutHandlerOptions, CheckoutHandlers, CheckoutOrder, CheckoutResultEvent } from "./handlers/index.ts";
 import { createCheckoutHandlers } from "./handlers/index.ts";
 import { SHOP_ORIGIN, SHOP_SECRET, closeServer, listen } from "./merchant.fixture.ts";
-import { createNodeListener, toNodeHandler } from "./node-adapter.ts";
+import { createNodeListener, remoteAddress, toNodeHandler } from "./node/index.ts";
 import { memorySavedCardStore, type SavedCardStore } from "./saved-cards/index.ts";
 
 export type GatewayKind = "invoice" | "rbs" | "cloudpayments";
@@ -114,6 +114,7 @@ export async function startGatewayMerchant(setup: GatewayMerchantSetup): Promise
     returnUrl,
     notificationUrl,
     allowedOrigins: [SHOP_ORIGIN],
+    getClientIp: remoteAddress,
     onResult: (event) => {
       events.push(event);
     },

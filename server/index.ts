@@ -1,11 +1,11 @@
-// checkout-widget/server: the merchant side. Node 20+ (or any runtime with fetch and Web Crypto).
+// checkout-widget/server: the merchant side, Web-standard only (Fetch API, Web Crypto), so the
+// same handlers run on Node, Bun, Deno, Workers and Next.js route handlers. Nothing here imports
+// a `node:` module; the Node adapter and keep-alive transport are checkout-widget/server/node.
 export * from "./attempts/index.ts";
 export * from "./client/index.ts";
 export type * from "./gateway/index.ts";
-export { cloudPaymentsGateway, invoiceGateway, rbsGateway } from "./gateway/index.ts";
+export { CLOUDPAYMENTS_NOTIFICATION_TYPES, cloudPaymentsGateway, invoiceGateway, rbsGateway, readCloudPaymentsNotification } from "./gateway/index.ts";
 export * from "./saved-cards/index.ts";
 export * from "./handlers/index.ts";
-export { createNodeListener, toNodeHandler } from "./node-adapter.ts";
-export type { NodeAdapterOptions } from "./node-adapter.ts";
-export { setRemoteAddress } from "./request-context.ts";
+export { remoteAddress, setRemoteAddress } from "./request-context.ts";
 export * from "./contract.ts";

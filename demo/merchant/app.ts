@@ -1,15 +1,17 @@
 // The demo merchant: three shops (CloudPayments, Invoice, RBS: shops.ts), one order book, the
-// merchant's order page and its actions, a demo login, static files.
-import { randomBytes } from "node:crypto";
+// merchant's order page and its actions (staff only), a demo login, static files.
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { HttpBindings } from "@hono/node-server";
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import {
+  GATEWAY_NOTIFICATION_BODY_LIMIT,
   NOTIFICATION_BODY_LIMIT,
   PAY_BODY_LIMIT,
   THREE_DS_BODY_LIMIT,
@@ -20,7 +22,7 @@ import { CURRENCY, cartTotal, describeCart, parseCart } from "./catalog.ts";
 import { actionsFor, refreshRefunds, runAction, type OrderAction } from "./order-actions.ts";
 import { OrderStore } from "./order-store.ts";
 import type { Order, ShopGateway } from "./order-store.ts";
-import { PAGES, fillPlaceholders, renderPage, strictCsp } from "./pages.ts";
+import { PAGES, STAFF_ONLY_PAGE, fillPlaceholders, renderPage, strictCsp } from "./pages.ts";
 import { readStatic } from "./static-files.ts";
 import { PayFaults } from "./pay-faults.ts";
 import { DEMO_CUSTOMERS, customerOf, isDemoCustomer, sessionCookie } from "./session.ts";
@@ -44,7 +46,14 @@ export interface DemoAppOptions {
   orderCapacity?: number;
   /** Signs 3-D Secure TermUrls and return outcomes; default: random per process (one instance). */
   secret?: string;
+  /** Opens the staff view (`/orders?staff=…`); default: random per process, printed at start. */
+  staffToken?: string;
 }
+
+/** The CloudPayments notification types the demo receives at `/api/notifications/{type}`. */
+export const NOTIFICATION_PATHS = { Pay: "pay", Fail: "fail", Confirm: "confirm", Refund: "refund", Cancel: "cancel" } as const;
+
+const STAFF_COOKIE = "demo_staff";
 
 type Env = { Bindings: HttpBindings };
 
@@ -52,6 +61,13 @@ const MAX_ORDER_BODY = 8 * 1024;
 /** Anything else that takes a body (merchant actions, login, test hooks). */
 const MAX_OTHER_BODY = 1024;
 const GATEWAYS: readonly ShopGateway[] = ["cloudpayments", "invoice", "rbs"];
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /** What the merchant's pages see of an order: not the paying attempt's X-Request-ID. */
 function publicView(order: Order): Omit<Order, "paidByRequestId"> & { actions: OrderAction[] } {
@@ -63,7 +79,8 @@ export function createDemoApp(options: DemoAppOptions) {
   const { origin, rootDir } = options;
   const gatewayOrigin = new URL(options.gatewayUrl).origin;
   const htmlDir = join(rootDir, "demo", "html");
-  const orders = new OrderStore(options.orderCapacity ?? 1000);
+  const orders = new OrderStore({ capacity: options.orderCapacity ?? 1000 });
+  const staffToken = options.staffToken ?? randomBytes(24).toString("base64url");
   const faults = new PayFaults();
   const savedCards = memorySavedCardStore();
   const { shops, cloudPayments, invoice, rbs } = createShops({
@@ -102,9 +119,23 @@ export function createDemoApp(options: DemoAppOptions) {
   for (const shop of shops.values()) {
     limits.set(`${shop.endpoint}/pay`, PAY_BODY_LIMIT);
     limits.set(shop.returnPath, THREE_DS_BODY_LIMIT);
-    if (shop.notificationPath) limits.set(shop.notificationPath, NOTIFICATION_BODY_LIMIT);
+    if (shop.notificationPath) limits.set(shop.notificationPath, GATEWAY_NOTIFICATION_BODY_LIMIT);
   }
+  for (const type of Object.values(NOTIFICATION_PATHS)) limits.set(`/api/notifications/${type}`, NOTIFICATION_BODY_LIMIT);
   app.use("/api/*", (c, next) => limited(limits.get(c.req.path) ?? MAX_OTHER_BODY)(c, next));
+
+  // The staff view (the orders, their card facts, the actions that move money) is for the
+  // shop's staff only. A real shop has its staff login; the demo lets in whoever opens the
+  // link it printed at start, with an HttpOnly, SameSite=Strict cookie no other site can send.
+  const isStaff = (c: Context<Env>) => sameSecret(getCookie(c, STAFF_COOKIE), staffToken);
+  const staffOnly = async (c: Context<Env>, next: () => Promise<void>) => {
+    if (!isStaff(c)) return c.json({ message: "Staff only: open the staff link the demo printed at start" }, 401);
+    return next();
+  };
+  app.get("/api/orders", staffOnly);
+  app.get("/api/orders/:invoiceId", staffOnly);
+  app.post("/api/orders/:invoiceId/*", staffOnly);
+  app.post("/api/autopay", staffOnly);
   // Merchant actions move money, the login names the shopper: only from the shop's own pages (Origin / Sec-Fetch-Site).
   app.use("/api/orders/:invoiceId/*", csrf({ origin }));
   app.use("/api/autopay", csrf({ origin }));
@@ -146,21 +177,25 @@ export function createDemoApp(options: DemoAppOptions) {
     }
     const shop = gateway === undefined ? "cloudpayments" : GATEWAYS.find((g) => g === gateway);
     if (shop === undefined || !shops.has(shop)) return c.json({ message: `gateway must be one of ${[...shops.keys()].join(", ")}` }, 400);
-    const order = orders.create({
-      gateway: shop,
-      amount: cartTotal(cart.lines),
-      currency: CURRENCY,
-      description: describeCart(cart.lines),
-      lines: cart.lines,
-      scheme: scheme ?? "charge",
-    });
+    const order = orders.create(
+      {
+        gateway: shop,
+        amount: cartTotal(cart.lines),
+        currency: CURRENCY,
+        description: describeCart(cart.lines),
+        lines: cart.lines,
+        scheme: scheme ?? "charge",
+      },
+      c.env?.incoming?.socket?.remoteAddress ?? "anyone",
+    );
+    if (order === null) return c.json({ message: "The demo shop is full of orders being paid; try again later" }, 503);
     return c.json(
       { invoiceId: order.invoiceId, amount: order.amount, currency: order.currency, description: order.description, gateway: order.gateway },
       201,
     );
   });
 
-  // The merchant's view. A real shop would put this behind its staff login.
+  // The merchant's view (staff only, above).
   app.get("/api/orders", async (c) => {
     const list = orders.list();
     for (const order of list) {
@@ -241,6 +276,7 @@ export function createDemoApp(options: DemoAppOptions) {
       lines,
       scheme: "charge",
     });
+    if (order === null) return c.json({ message: "The demo shop is full of orders being paid; try again later" }, 503);
     const result = await shop.handlers.chargeSavedCard({
       customerId: card.customerId,
       savedCardId: card.id,
@@ -290,8 +326,14 @@ export function createDemoApp(options: DemoAppOptions) {
     const notificationPath = shop.notificationPath;
     if (notificationPath) app.on(["GET", "POST"], notificationPath, (c) => handlers.notification(c.req.raw));
   }
+  // CloudPayments' own notifications (server to server, signed with the API Secret).
+  for (const type of Object.values(NOTIFICATION_PATHS)) {
+    app.on(["GET", "POST"], `/api/notifications/${type}`, (c) => checkout.notifications[type](c.req.raw));
+  }
 
   if (options.testHooks) {
+    // The e2e tests' way to the staff view.
+    app.get("/api/__test/staff-link", (c) => c.json({ url: `/orders?staff=${encodeURIComponent(staffToken)}` }));
     app.post("/api/__test/fail-next-pay", async (c) => {
       const body = (await c.req.json().catch(() => ({}))) as { invoiceId?: unknown; mode?: unknown; times?: unknown };
       if (typeof body.invoiceId !== "string") return c.json({ message: "invoiceId is required" }, 400);
@@ -314,6 +356,15 @@ export function createDemoApp(options: DemoAppOptions) {
 
   for (const page of PAGES) {
     app.get(page.path, async (c) => {
+      if (page.path === "/orders") {
+        const given = c.req.query("staff");
+        if (given !== undefined && sameSecret(given, staffToken)) {
+          setCookie(c, STAFF_COOKIE, staffToken, { httpOnly: true, sameSite: "Strict", path: "/" });
+          // Out of the address bar and the history at once.
+          return c.redirect("/orders", 303);
+        }
+        if (!isStaff(c)) return c.html(await renderPage(htmlDir, STAFF_ONLY_PAGE, null), 403);
+      }
       if (page.path === "/npm") {
         const built = await readFile(join(rootDir, "demo", "dist", "npm", "index.html"), "utf8").catch(() => null);
         if (!built) return c.text("The npm page is not built: run `npm run demo` (it builds first).", 503);
@@ -336,5 +387,5 @@ export function createDemoApp(options: DemoAppOptions) {
     return c.json({ message: "Internal error" }, 500);
   });
 
-  return { app, orders, client, invoice, rbs, savedCards };
+  return { app, orders, client, invoice, rbs, savedCards, staffToken };
 }

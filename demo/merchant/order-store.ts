@@ -1,4 +1,6 @@
-// The demo merchant's orders, in memory and bounded: the oldest orders go first when it is full.
+// The demo merchant's orders, in memory and bounded. When it is full the oldest order that nobody
+// is paying goes: never one with a payment under way, on the bank's page, or paid (money moved);
+// and one client cannot fill the store with carts of its own (its own oldest open carts go first).
 import type { PaymentId, PaymentScheme } from "../../server/contract.ts";
 import type { CartLine } from "./catalog.ts";
 
@@ -53,6 +55,11 @@ export interface Order {
   updatedAt: string;
 }
 
+/** Statuses whose order nobody is paying (or can still pay at the bank): those may be forgotten. */
+const OPEN: ReadonlySet<OrderStatus> = new Set(["new", "declined", "error"]);
+/** An order whose payment started this recently counts as under way, whatever its status says yet. */
+const PAYING_MS = 30 * 60_000;
+
 export interface ExtraPaymentNote {
   transactionId: PaymentId;
   reason: "duplicate" | "mismatch";
@@ -68,20 +75,56 @@ export interface NewOrder {
   scheme: PaymentScheme;
 }
 
+interface Entry {
+  order: Order;
+  /** Who made it (the client's address): one client's open carts are bounded. */
+  owner: string;
+  /** When the kit last looked the order up to pay it. */
+  payingSince: number | null;
+}
+
+export interface OrderStoreOptions {
+  capacity?: number;
+  /** Open carts one client may have at once; its oldest open one goes first. Default 100. */
+  perOwner?: number;
+  now?: () => number;
+}
+
 export class OrderStore {
-  readonly #orders = new Map<string, Order>();
+  readonly #orders = new Map<string, Entry>();
   readonly #capacity: number;
+  readonly #perOwner: number;
+  readonly #now: () => number;
   #next = 1001;
   readonly #prefix: string;
 
-  constructor(capacity = 1000) {
-    this.#capacity = capacity;
+  constructor(options: OrderStoreOptions | number = {}) {
+    const settings = typeof options === "number" ? { capacity: options } : options;
+    this.#capacity = settings.capacity ?? 1000;
+    this.#perOwner = settings.perOwner ?? 100;
+    this.#now = settings.now ?? Date.now;
     // A per-run prefix keeps invoice ids unique across restarts against the same sandbox.
     this.#prefix = Date.now().toString(36).slice(-4).toUpperCase();
   }
 
-  create(input: NewOrder): Order {
-    const now = new Date().toISOString();
+  /** A new order, or null when the store is full of orders it must keep. */
+  create(input: NewOrder, owner = "anyone"): Order | null {
+    const mine = [...this.#orders.values()].filter((entry) => entry.owner === owner && this.#forgettable(entry));
+    if (mine.length >= this.#perOwner) {
+      const oldest = mine[0];
+      if (oldest) this.#orders.delete(oldest.order.invoiceId);
+    }
+    if (this.#orders.size >= this.#capacity) {
+      let forgotten = false;
+      for (const entry of this.#orders.values()) {
+        if (!this.#forgettable(entry)) continue;
+        this.#orders.delete(entry.order.invoiceId);
+        forgotten = true;
+        break;
+      }
+      if (!forgotten) return null;
+    }
+    const now = new Date(this.#now()).toISOString();
     const order: Order = {
       ...input,
       invoiceId: `${this.#prefix}-${this.#next++}`,
@@ -89,34 +132,40 @@ export class OrderStore {
       createdAt: now,
       updatedAt: now,
     };
-    this.#orders.set(order.invoiceId, order);
-    while (this.#orders.size > this.#capacity) {
-      const oldest = this.#orders.keys().next().value;
-      if (oldest === undefined) break;
-      this.#orders.delete(oldest);
-    }
+    this.#orders.set(order.invoiceId, { order, owner, payingSince: null });
     return order;
   }
 
+  /** The kit is about to pay this order: keep it while the payment may be under way. */
+  markPaying(invoiceId: string): void {
+    const entry = this.#orders.get(invoiceId);
+    if (entry) entry.payingSince = this.#now();
+  }
+
+  #forgettable(entry: Entry): boolean {
+    if (!OPEN.has(entry.order.status)) return false;
+    return entry.payingSince === null || this.#now() - entry.payingSince > PAYING_MS;
+  }
+
   get(invoiceId: string): Order | undefined {
-    return this.#orders.get(invoiceId);
+    return this.#orders.get(invoiceId)?.order;
   }
 
   findByTransaction(transactionId: PaymentId): Order | undefined {
-    for (const order of this.#orders.values()) if (order.transactionId === transactionId) return order;
+    for (const { order } of this.#orders.values()) if (order.transactionId === transactionId) return order;
     return undefined;
   }
 
   update(invoiceId: string, change: Partial<Omit<Order, "invoiceId" | "createdAt">>): Order | undefined {
-    const order = this.#orders.get(invoiceId);
+    const order = this.#orders.get(invoiceId)?.order;
     if (!order) return undefined;
-    Object.assign(order, change, { updatedAt: new Date().toISOString() });
+    Object.assign(order, change, { updatedAt: new Date(this.#now()).toISOString() });
     return order;
   }
 
   /** Newest first. */
   list(): Order[] {
-    return [...this.#orders.values()].reverse();
+    return [...this.#orders.values()].map((entry) => entry.order).reverse();
   }
 
   get size(): number {

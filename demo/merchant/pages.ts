@@ -99,9 +99,18 @@ export const PAGES: readonly DemoPage[] = [
     title: "Orders (merchant view)",
     fragment: "orders.html",
     scripts: ["/pages/orders.js"],
-    summary: "What the merchant sees: every order of the three shops with its status; confirm, void, refund; autopayments with saved cards.",
+    summary: "Staff view: every order of the three shops with its status and card; confirm, void, refund; autopayments with saved cards.",
   },
 ];
+
+/** What /orders shows to someone who is not the shop's staff. */
+export const STAFF_ONLY_PAGE: DemoPage = {
+  path: "/orders",
+  title: "Orders (merchant view)",
+  fragment: "staff-only.html",
+  scripts: [],
+  summary: "Staff only.",
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

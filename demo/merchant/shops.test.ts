@@ -20,7 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox?.close());
 
-const request = (path: string, init: RequestInit = {}) => demo.app.request(path, init, LOOPBACK);
+/** The orders page's API and the autopayment are the staff's: these requests carry the staff link's cookie. */
+const staffCookie = () => ({ Cookie: `demo_staff=${demo.staffToken}` });
+const request = (path: string, init: RequestInit = {}) =>
+  demo.app.request(path, { ...init, headers: { ...staffCookie(), ...(init.headers as Record<string, string> | undefined) } }, LOOPBACK);
 const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: "POST",
   headers: { "Content-Type": "application/json", Origin: ORIGIN, ...headers },
@@ -111,6 +114,8 @@ describe("demo: the RBS shop, the login switch and saved cards", () => {
     expect(result.result.status).toBe("approved");
     expect(await order(result.order.invoiceId)).toMatchObject({ status: "paid", merchantInitiated: true, amount: 450 });
     // Posted from another site: refused before anything is charged.
+    const stranger = await demo.app.request("/api/autopay", json({ customer: "alice", savedCardId: card?.id, key: crypto.randomUUID() }), LOOPBACK);
+    expect(stranger.status).toBe(401);
     const forged = await request("/api/autopay", { method: "POST", headers: { "Content-Type": "text/plain", Origin: "https://evil.example" }, body: JSON.stringify({ customer: "alice", savedCardId: card?.id }) });
     expect(forged.status).toBe(403);
     expect((await request("/api/demo/login", { method: "POST", headers: { "Content-Type": "text/plain", Origin: "https://evil.example" }, body: "{}" })).status).toBe(403);

@@ -12,8 +12,10 @@ import {
   type CheckoutHandlers,
   type CheckoutOrder,
   type CheckoutResultEvent,
+  type PaymentOperationEvent,
   type SavedCardStore,
 } from "../../server/index.ts";
+import { nodeGatewayHttp, remoteAddress } from "../../server/node/index.ts";
 import { CATALOG } from "./catalog.ts";
 import type { Order, OrderStatus, OrderStore, ShopGateway } from "./order-store.ts";
 import { customerOf } from "./session.ts";
@@ -63,6 +65,12 @@ export interface Shops {
   rbs: RbsClient | null;
 }
 
+const OPERATION_STATUS: Record<PaymentOperationEvent["operation"], OrderStatus> = {
+  confirmed: "confirmed",
+  refunded: "refunded",
+  cancelled: "voided",
+};
+
 /** Once money moved (or is held), a later gateway event must not rewrite the order. */
 const SETTLED: ReadonlySet<OrderStatus> = new Set(["paid", "authorized", "confirmed", "voided", "refunded"]);
 
@@ -110,7 +118,15 @@ export function createShops(options: ShopsOptions): Shops {
       });
       return;
     }
-    if (SETTLED.has(order.status)) return;
+    if (SETTLED.has(order.status)) {
+      // The same payment told again (the notification came first): note the attempt that paid it.
+      if (result.status === "approved" && result.transactionId === order.transactionId && order.paidByRequestId === null && event.requestId) {
+        orders.update(order.invoiceId, { paidByRequestId: event.requestId });
+      }
+      return;
+    }
+    // A late decline of another attempt says nothing about this order's newer one.
+    if (event.stage === "notification" && result.status === "declined" && order.transactionId !== undefined && order.transactionId !== transactionId) return;
     const change: Partial<Order> = { status: statusOf(result, order) };
     if (transactionId !== undefined) change.transactionId = transactionId;
     if (event.customerId !== undefined) change.customerId = event.customerId;
@@ -128,9 +144,17 @@ export function createShops(options: ShopsOptions): Shops {
     orders.update(order.invoiceId, change);
   }
 
+  function recordOperation(event: PaymentOperationEvent): void {
+    const order = orders.findByTransaction(event.paymentTransactionId);
+    if (!order || order.status === OPERATION_STATUS[event.operation]) return;
+    orders.update(order.invoiceId, { status: OPERATION_STATUS[event.operation], note: `${event.operation} (gateway notification)` });
+  }
+
   const getOrder = (gateway: ShopGateway) => (invoiceId: string): CheckoutOrder | null => {
     const order = orders.get(invoiceId);
     if (!order || order.gateway !== gateway) return null;
+    // Asked to pay it: the order is kept while the payment may be under way.
+    orders.markPaying(invoiceId);
     return {
       amount: order.amount,
       currency: order.currency,
@@ -149,13 +173,20 @@ export function createShops(options: ShopsOptions): Shops {
     secret: options.secret,
     allowedOrigins: [origin],
     onResult: recordResult,
+    onPaymentEvent: recordOperation,
+    getClientIp: remoteAddress, // recorded by the app's withClientIp
     getCustomer: customerOf,
     savedCards,
     // Every demo shopper comes from 127.0.0.1, so the per-IP limit is wider than a shop's.
     failureLimits: { perIp: { max: 100, windowMs: 15 * 60_000 } },
+    // The widget's redirect screen shows the last four digits, which it reads from the URL; a
+    // shop that prefers URLs without them leaves this out (and its widget shows the brand only).
+    returnQuery: { cardLastFour: true },
   };
+  // Keep-alive node:http for every gateway call.
+  const http = nodeGatewayHttp();
 
-  const cloudPayments = new CloudPaymentsClient({ baseUrl: options.gatewayUrl, publicId: options.publicId, apiSecret: options.apiSecret });
+  const cloudPayments = new CloudPaymentsClient({ baseUrl: options.gatewayUrl, publicId: options.publicId, apiSecret: options.apiSecret, http });
   const shops = new Map<ShopGateway, Shop>();
   shops.set("cloudpayments", {
     gateway: "cloudpayments",
@@ -172,7 +203,7 @@ export function createShops(options: ShopsOptions): Shops {
 
   let invoice: InvoiceClient | null = null;
   if (options.invoice) {
-    invoice = new InvoiceClient({ baseUrl: options.invoice.baseUrl, merchantId: options.invoice.merchantId, apiKey: options.invoice.apiKey });
+    invoice = new InvoiceClient({ baseUrl: options.invoice.baseUrl, merchantId: options.invoice.merchantId, apiKey: options.invoice.apiKey, http });
     shops.set("invoice", {
       gateway: "invoice",
       endpoint: "/api/invoice",
@@ -189,7 +220,7 @@ export function createShops(options: ShopsOptions): Shops {
 
   let rbs: RbsClient | null = null;
   if (options.rbs) {
-    rbs = new RbsClient({ baseUrl: options.rbs.restUrl, userName: options.rbs.userName, password: options.rbs.password });
+    rbs = new RbsClient({ baseUrl: options.rbs.restUrl, userName: options.rbs.userName, password: options.rbs.password, http });
     shops.set("rbs", {
       gateway: "rbs",
       endpoint: "/api/rbs",

@@ -88,6 +88,11 @@ export interface SavedCardPaymentInput extends GatewayPaymentBase {
 export interface GatewayCallOptions {
   /** Idempotency key: the same key on a retry must not pay twice. */
   requestId?: string;
+  /**
+   * The kit's deadline for this call, shorter than the hold it runs under. Aborting must reject
+   * with a GatewayTransportError that says the request may have reached the gateway.
+   */
+  signal?: AbortSignal;
 }
 
 /** A transaction as the handlers need it, plus the gateway's own record for `onResult`. */
@@ -196,6 +201,11 @@ export interface GatewayNotifications {
 export interface CheckoutGateway {
   /** A stable name ("cloudpayments", "invoice", "rbs"): saved cards are kept per gateway. */
   readonly name: string;
+  /**
+   * The longest one call may wait for an answer (the client's timeout), when the adapter knows
+   * it: the kit refuses to start when a hold is not longer.
+   */
+  readonly timeoutMs?: number;
   readonly cryptogram?: CryptogramPayments;
   readonly hosted?: HostedPayments;
   readonly savedCards?: SavedCardPayments;
@@ -205,11 +215,38 @@ export interface CheckoutGateway {
    * for anything that is not a payment (a refund, a payout): the kit asks only about payments it
    * started itself.
    */
-  findOutcome(reference: string): Promise<GatewayPaymentState | null>;
+  findOutcome(reference: string, options?: GatewayCallOptions): Promise<GatewayPaymentState | null>;
+  /**
+   * The final outcome of the invoice's latest payment, or null when there is none or it is not
+   * final. The kit asks when a call's answer was lost before it learnt the payment's reference
+   * (an approval must then be recovered, never paid again). A gateway without such a lookup
+   * leaves it out: such a lost answer then keeps the invoice held (never paid twice) until the
+   * hold's unresolved time ends or the merchant settles it.
+   */
+  findByInvoice?(invoiceId: string, options?: GatewayCallOptions): Promise<GatewayPaymentState | null>;
   /**
    * Undoes an approval at once: voids a hold, refunds a capture in full. Resolves true when the
-   * gateway confirmed it. The kit calls it for an approval the order must not keep (another
-   * attempt paid first, or it does not match the order).
+   * gateway confirmed it, or says it is undone already. The kit calls it for an approval the
+   * order must not keep (another attempt paid first, or it does not match the order).
    */
-  reverse(transaction: GatewayTransaction): Promise<boolean>;
+  reverse(transaction: GatewayTransaction, options?: GatewayCallOptions): Promise<boolean>;
 }
+
+/** What a gateway's signed server-to-server notification says, once the adapter verified it. */
+export type GatewayNotification =
+  /** A payment was approved (captured, or held in two stages). */
+  | { kind: "approved"; transaction: GatewayTransaction }
+  /** A payment was declined. */
+  | { kind: "declined"; transactionId: number; invoiceId: string | null; reasonCode: number; reason: string; raw: unknown }
+  /** Something happened to an approved payment. */
+  | {
+      kind: "operation";
+      operation: "confirmed" | "refunded" | "cancelled";
+      /** The payment it concerns. */
+      paymentTransactionId: number;
+      /** The operation's own id (a refund's), else the payment's. */
+      transactionId: number;
+      invoiceId: string | null;
+      amount: number;
+      raw: unknown;
+    };

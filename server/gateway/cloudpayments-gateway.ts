@@ -1,7 +1,7 @@
 // CheckoutGateway over CloudPaymentsClient: cryptogram payments with 3-D Secure completed by the
 // kit (post3ds), and saved cards as the gateway's tokens (tokens/charge, tokens/auth).
-import type { CloudPaymentsClient, PaymentResult, TransactionModel } from "../client/index.ts";
-import type { CheckoutGateway, GatewayPayOutcome, GatewayPaymentState, GatewayTransaction } from "./checkout-gateway.ts";
+import type { CallOptions, CloudPaymentsClient, PaymentResult, TransactionModel } from "../client/index.ts";
+import type { CheckoutGateway, GatewayCallOptions, GatewayPayOutcome, GatewayPaymentState, GatewayTransaction } from "./checkout-gateway.ts";
 
 /** "MM/YY" as CloudPayments writes CardExpDate. */
 function expiryOf(text: string | undefined): { month: number; year: number } | null {
@@ -11,7 +11,7 @@ function expiryOf(text: string | undefined): { month: number; year: number } | n
   return month >= 1 && month <= 12 ? { month, year: 2000 + Number(match[2]) } : null;
 }
 
-function toTransaction(model: TransactionModel): GatewayTransaction {
+export function toTransaction(model: TransactionModel): GatewayTransaction {
   const transaction: GatewayTransaction = {
     transactionId: model.TransactionId,
     amount: model.Amount,
@@ -61,11 +61,32 @@ function toOutcome(result: PaymentResult): GatewayPayOutcome {
   }
 }
 
-const callOptionsOf = (options: { requestId?: string }) => (options.requestId === undefined ? {} : { requestId: options.requestId });
+function callOptions(options: GatewayCallOptions | undefined): CallOptions {
+  return {
+    ...(options?.requestId !== undefined && { requestId: options.requestId }),
+    ...(options?.signal !== undefined && { signal: options.signal }),
+  };
+}
+
+/** Type 0 is a payment; refunds (Type 1) and payouts name their payment in OriginalTransactionId. */
+const isPayment = (model: TransactionModel) =>
+  (model.Type === undefined || model.Type === 0) && (model.OriginalTransactionId ?? null) === null;
+
+/**
+ * A payment's state by its status: approved, declined, pending at 3-D Secure, or null for
+ * anything else (a voided hold, which took no money either).
+ */
+function stateOf(model: TransactionModel): GatewayPaymentState | null {
+  if (model.Status === "Completed" || model.Status === "Authorized") return { kind: "approved", transaction: toTransaction(model) };
+  if (model.Status === "Declined") return toOutcome({ kind: "declined", model }) as GatewayPaymentState;
+  if (model.Status === "AwaitingAuthentication") return { kind: "pending" };
+  return null;
+}
 
 export function cloudPaymentsGateway(client: CloudPaymentsClient): CheckoutGateway {
   return {
     name: "cloudpayments",
+    timeoutMs: client.timeoutMs,
     cryptogram: {
       async pay(input, options) {
         const request = {
@@ -82,12 +103,12 @@ export function cloudPaymentsGateway(client: CloudPaymentsClient): CheckoutGatew
         };
         const result =
           input.scheme === "auth"
-            ? await client.cards.auth(request, callOptionsOf(options))
-            : await client.cards.charge(request, callOptionsOf(options));
+            ? await client.cards.auth(request, callOptions(options))
+            : await client.cards.charge(request, callOptions(options));
         return toOutcome(result);
       },
       async completeThreeDs({ transactionId, paRes }, options) {
-        return toOutcome(await client.cards.post3ds({ TransactionId: transactionId, PaRes: paRes }, callOptionsOf(options)));
+        return toOutcome(await client.cards.post3ds({ TransactionId: transactionId, PaRes: paRes }, callOptions(options)));
       },
     },
     savedCards: {
@@ -107,32 +128,42 @@ export function cloudPaymentsGateway(client: CloudPaymentsClient): CheckoutGatew
         };
         const result =
           input.scheme === "auth"
-            ? await client.tokens.auth(request, callOptionsOf(options))
-            : await client.tokens.charge(request, callOptionsOf(options));
+            ? await client.tokens.auth(request, callOptions(options))
+            : await client.tokens.charge(request, callOptions(options));
         return toOutcome(result);
       },
       // CloudPayments has no call that deletes a token: forgetting it is enough (nobody else holds it).
       async remove() {},
     },
-    async findOutcome(reference): Promise<GatewayPaymentState | null> {
+    async findOutcome(reference, options): Promise<GatewayPaymentState | null> {
       if (!/^[1-9]\d{0,15}$/.test(reference)) return null;
-      const found = await client.payments.get({ TransactionId: Number(reference) });
+      const found = await client.payments.get({ TransactionId: Number(reference) }, callOptions(options));
       if (!found.ok) return null;
       const { model } = found;
-      // Type 0 is a payment; refunds (Type 1) and payouts name their payment in OriginalTransactionId.
-      const isPayment = (model.Type === undefined || model.Type === 0) && (model.OriginalTransactionId ?? null) === null;
-      if (!isPayment || model.TransactionId !== Number(reference)) return null;
-      if (model.Status === "Completed" || model.Status === "Authorized") return { kind: "approved", transaction: toTransaction(model) };
-      if (model.Status === "Declined") return toOutcome({ kind: "declined", model }) as GatewayPaymentState;
-      if (model.Status === "AwaitingAuthentication") return { kind: "pending" };
-      return null;
+      if (!isPayment(model) || model.TransactionId !== Number(reference)) return null;
+      return stateOf(model);
     },
-    async reverse(transaction) {
+
+    async findByInvoice(invoiceId, options) {
+      // The old method answers payments only: the invoice's last one, in whatever status.
+      const found = await client.payments.find({ InvoiceId: invoiceId }, callOptions(options));
+      if (!found.ok) return null;
+      const { model } = found;
+      if (!isPayment(model) || model.InvoiceId === undefined || String(model.InvoiceId) !== invoiceId) return null;
+      // Final outcomes only: a payment still at 3-D Secure is not an answer yet.
+      const state = stateOf(model);
+      return state?.kind === "approved" || state?.kind === "declined" ? state : null;
+    },
+
+    async reverse(transaction, options) {
       const TransactionId = Number(transaction.transactionId);
       const result = transaction.captured
-        ? await client.payments.refund({ TransactionId, Amount: transaction.amount })
-        : await client.payments.void({ TransactionId });
-      return result.ok;
+        ? await client.payments.refund({ TransactionId, Amount: transaction.amount }, callOptions(options))
+        : await client.payments.void({ TransactionId }, callOptions(options));
+      if (result.ok) return true;
+      // Refused: perhaps another instance (or a notification) undid it a moment ago.
+      const found = await client.payments.get({ TransactionId }, callOptions(options));
+      return found.ok && (found.model.Status === "Cancelled" || found.model.Refunded === true);
     },
   };
 }

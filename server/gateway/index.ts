@@ -5,6 +5,7 @@ export type {
   CryptogramPayments,
   GatewayCallOptions,
   GatewayDecline,
+  GatewayNotification,
   GatewayNotifications,
   GatewayPaymentBase,
   GatewayPaymentState,
@@ -24,3 +25,5 @@ export type { InvoiceGatewayOptions } from "./invoice-gateway.ts";
 export { rbsGateway } from "./rbs-gateway.ts";
 export type { RbsGatewayOptions } from "./rbs-gateway.ts";
 export { invoiceDecline, rbsDecline } from "./decline-codes.ts";
+export { readCloudPaymentsNotification, CLOUDPAYMENTS_NOTIFICATION_TYPES } from "./cloudpayments-notification.ts";
+export type { CloudPaymentsNotificationType } from "./cloudpayments-notification.ts";

@@ -3,7 +3,7 @@
 // both are the kit's signed return URL, and a payment is found again by its order id
 // (GetPaymentByOrder) and the kit's tags in custom_parameters. See docs/invoice.md.
 import type { InvoiceClient, InvoiceCurrency, InvoicePayment, InvoiceReceiptItem, InvoiceTrType } from "../client/index.ts";
-import type { CheckoutGateway, GatewayPaymentState, GatewayTransaction, PaymentTags } from "./checkout-gateway.ts";
+import type { CheckoutGateway, GatewayCallOptions, GatewayPaymentState, GatewayTransaction, PaymentTags } from "./checkout-gateway.ts";
 import { invoiceDecline } from "./decline-codes.ts";
 
 export interface InvoiceGatewayOptions {
@@ -91,6 +91,9 @@ function receiptOf(lines: readonly { name: string; price: number; quantity: numb
   }));
 }
 
+/** The kit's deadline for a call, as the client takes it. */
+const callOptions = (options: GatewayCallOptions | undefined) => (options?.signal === undefined ? {} : { signal: options.signal });
+
 export function invoiceGateway(options: InvoiceGatewayOptions): CheckoutGateway {
   const { client, terminalId } = options;
   if (!terminalId) throw new TypeError("invoiceGateway needs the terminalId payments are made from");
@@ -103,7 +106,7 @@ export function invoiceGateway(options: InvoiceGatewayOptions): CheckoutGateway 
   return {
     name: "invoice",
     hosted: {
-      async start(input) {
+      async start(input, call) {
         const currency = CURRENCIES.find((c) => c === input.currency);
         if (currency === undefined) return { kind: "invalid", message: `Invoice takes ${CURRENCIES.join(", ")}, not ${input.currency}` };
         const trtype: InvoiceTrType = input.scheme === "auth" ? 2 : 1;
@@ -125,10 +128,10 @@ export function invoiceGateway(options: InvoiceGatewayOptions): CheckoutGateway 
           receipt: receiptOf(input.items),
           trtype,
         };
-        let result = await client.payments.create(request);
+        let result = await client.payments.create(request, callOptions(call));
         if (!result.ok && result.error.isDuplicate) {
           // The same request went through before (a retry after a lost answer): that payment is this one.
-          const found = await client.payments.getByOrder({ id: orderId });
+          const found = await client.payments.getByOrder({ id: orderId }, callOptions(call));
           if (found.ok && sameTags(found.value, input.tags)) result = found;
         }
         if (!result.ok) return { kind: "invalid", message: result.error.message };
@@ -147,16 +150,16 @@ export function invoiceGateway(options: InvoiceGatewayOptions): CheckoutGateway 
         return found.ok ? found.value.id : null;
       },
     },
-    async findOutcome(reference) {
+    async findOutcome(reference, call) {
       if (!/^[\w-]{1,64}$/.test(reference)) return null;
-      const found = await client.payments.get({ id: reference });
+      const found = await client.payments.get({ id: reference }, callOptions(call));
       return found.ok && found.value.id === reference ? stateOf(found.value) : null;
     },
-    async reverse(transaction) {
+    async reverse(transaction, call) {
       const id = String(transaction.transactionId);
       if (!transaction.captured) {
         // A hold (trtype 2): closing it releases the money; the guide has no other way.
-        const closed = await client.payments.close({ id });
+        const closed = await client.payments.close({ id }, callOptions(call));
         return closed.ok && closed.value.status === "closed";
       }
       const currency = CURRENCIES.find((c) => c === transaction.currency);
@@ -165,7 +168,7 @@ export function invoiceGateway(options: InvoiceGatewayOptions): CheckoutGateway 
         id,
         refund: { amount, ...(currency !== undefined && { currency }), reason: "Extra payment for an order already paid" },
         receipt: [{ name: "Возврат / Refund", price: amount, resultPrice: amount, quantity: 1 }],
-      });
+      }, callOptions(call));
       return refunded.ok && refunded.value.status !== "fail";
     },
   };

@@ -3,7 +3,7 @@
 // paymentOrderBinding.do, 3-D Secure completed by the gateway), and callback notifications.
 // The kit reads every outcome with getOrderStatusExtended.do. See docs/rbs.md.
 import { isRbsError, verifyRbsCallback, type RbsClient, type RbsOrderStatus, type RbsRegisterRequest } from "../client/index.ts";
-import type { CheckoutGateway, GatewayPayOutcome, GatewayPaymentState, GatewayTransaction, PaymentTags } from "./checkout-gateway.ts";
+import type { CheckoutGateway, GatewayCallOptions, GatewayPayOutcome, GatewayPaymentState, GatewayTransaction, PaymentTags } from "./checkout-gateway.ts";
 import { rbsDecline } from "./decline-codes.ts";
 
 export interface RbsGatewayOptions {
@@ -95,16 +95,19 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
     ...(options.frameHeight !== undefined && { frameHeight: options.frameHeight }),
   };
 
-  async function read(orderId: string): Promise<RbsOrderStatus | null> {
+  // The kit's deadline for a call, as the client takes it.
+  const callOf = (call: GatewayCallOptions | undefined) => (call?.signal === undefined ? {} : { signal: call.signal });
+
+  async function read(orderId: string, call?: GatewayCallOptions): Promise<RbsOrderStatus | null> {
     try {
-      return await client.getOrderStatusExtended({ orderId });
+      return await client.getOrderStatusExtended({ orderId }, callOf(call));
     } catch (error) {
       if (isRbsError(error, "6")) return null;
       throw error;
     }
   }
 
-  function registration(input: {
+  function registration(call: GatewayCallOptions | undefined, input: {
     scheme: "charge" | "auth";
     orderNumber: string;
     amount: number;
@@ -131,16 +134,16 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
       ...(input.autoPayment === true && { autoPayment: true }),
       ...(input.notificationUrl !== undefined && { dynamicCallbackUrl: input.notificationUrl }),
     };
-    return input.scheme === "auth" ? client.registerPreAuth(request) : client.register(request);
+    return input.scheme === "auth" ? client.registerPreAuth(request, callOf(call)) : client.register(request, callOf(call));
   }
 
   const gateway: CheckoutGateway = {
     name: "rbs",
     hosted: {
-      async start(input) {
+      async start(input, call) {
         try {
           // A new number per call: after a lost answer the order it may have made has no known page, so nobody can pay it.
-          const { orderId, formUrl } = await registration({
+          const { orderId, formUrl } = await registration(call, {
             scheme: input.scheme,
             orderNumber: randomOrderNumber(),
             amount: input.amount,
@@ -170,7 +173,7 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
           const orderNumber = callOptions.requestId === undefined ? randomOrderNumber() : await attemptOrderNumber(callOptions.requestId);
           let orderId: string;
           try {
-            ({ orderId } = await registration({
+            ({ orderId } = await registration(callOptions, {
               scheme: input.scheme,
               orderNumber,
               amount: input.amount,
@@ -185,21 +188,24 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
           } catch (error) {
             // "1": this attempt registered its order before (a retry): pay that one, or answer what it came to.
             if (!isRbsError(error, "1")) throw error;
-            const existing = await client.getOrderStatusExtended({ orderNumber });
+            const existing = await client.getOrderStatusExtended({ orderNumber }, callOf(callOptions));
             if (existing.orderId === null) throw error;
             orderId = existing.orderId;
             if (existing.state !== "registered") return outcomeOf(stateOf(existing, orderId));
           }
-          const paid = await client.paymentOrderBinding({
-            orderId,
-            bindingId: input.token,
-            ip: input.initiator === "merchant" ? (options.merchantIp ?? "127.0.0.1") : input.ipAddress,
-            ...(input.email !== undefined && { email: input.email }),
-          });
+          const paid = await client.paymentOrderBinding(
+            {
+              orderId,
+              bindingId: input.token,
+              ip: input.initiator === "merchant" ? (options.merchantIp ?? "127.0.0.1") : input.ipAddress,
+              ...(input.email !== undefined && { email: input.email }),
+            },
+            callOf(callOptions),
+          );
           if (paid.kind === "3ds") {
             return { kind: "3ds", transactionId: orderId, acsUrl: paid.acsUrl, paReq: paid.paReq, iframeAllowed: frame.frameAllowed, gatewayTermUrl: paid.termUrl };
           }
-          const status = await read(orderId);
+          const status = await read(orderId, callOptions);
           return status === null ? { kind: "invalid", message: "The order paid by binding is unknown" } : outcomeOf(stateOf(status, orderId));
         } catch (error) {
           const refused = refusal(error);
@@ -216,16 +222,16 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
         }
       },
     },
-    async findOutcome(reference) {
+    async findOutcome(reference, call) {
       if (!ORDER_ID.test(reference)) return null;
-      const status = await read(reference);
+      const status = await read(reference, call);
       return status === null ? null : stateOf(status, reference);
     },
-    async reverse(transaction) {
+    async reverse(transaction, call) {
       const orderId = String(transaction.transactionId);
       try {
-        if (transaction.captured) await client.refund({ orderId, amount: transaction.amount });
-        else await client.reverse({ orderId });
+        if (transaction.captured) await client.refund({ orderId, amount: transaction.amount }, callOf(call));
+        else await client.reverse({ orderId }, callOf(call));
         return true;
       } catch (error) {
         if (isRbsError(error)) return false;

@@ -72,7 +72,7 @@ export function createChargeSavedCard(context: HandlerContext): (input: ChargeSa
         ip: "",
         customer: { id: card.customerId },
         stage: "chargeSavedCard",
-        countFailures: false,
+        counted: null,
       });
       const { body } = answer;
       return body.status === "approved" || body.status === "declined" || body.status === "error" ? body : errorBody("payment_rejected", MESSAGES.needsShopper);

@@ -6,7 +6,6 @@
 // return tells it: a message to the framing page, or a 303 to returnUrl at top level.
 import type { HostedOutcome, ThreeDsOutcome } from "../contract.ts";
 import type { GatewayPaymentState } from "../gateway/index.ts";
-import { clientIpOf } from "./client-ip.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import { decodeHostedHold, ownsPayment } from "./hosted-hold.ts";
 import { settleGatewayState } from "./hosted-settlement.ts";
@@ -14,7 +13,7 @@ import { MESSAGES } from "./messages.ts";
 import type { CheckoutOrder } from "./options.ts";
 import { errorBody } from "./responses.ts";
 import { readReturnBinding, type ReturnBinding } from "./return-binding.ts";
-import { returnQuery, signedRedirectUrl } from "./return-query.ts";
+import { RETURN_QUERY_VALID_MS, returnQuery, signedRedirectUrl } from "./return-query.ts";
 import type { AttemptKey } from "./settlement.ts";
 import { AttemptStoreError } from "./store-guard.ts";
 import { errorPage, hostedResultMessage, pageSecurityHeaders, resultMessage, resultPage } from "./three-ds-page.ts";
@@ -44,7 +43,7 @@ export function createGatewayReturn(context: HandlerContext): (request: Request,
   }
 
   async function outcomeFor(binding: ReturnBinding, request: Request, query: URLSearchParams): Promise<{ outcome: HostedOutcome; reference: string | null }> {
-    const attempt: AttemptKey = { invoiceId: binding.invoiceId, attemptId: binding.attemptId };
+    const attempt: AttemptKey = { invoiceId: binding.invoiceId, attemptId: binding.attemptId, lease: null };
     let order: CheckoutOrder | null | undefined;
     try {
       order = await options.getOrder(binding.invoiceId);
@@ -58,7 +57,7 @@ export function createGatewayReturn(context: HandlerContext): (request: Request,
     let state: GatewayPaymentState | null;
     try {
       reference = await referenceOf(binding, query);
-      state = reference === null ? null : await gateway.findOutcome(reference);
+      state = reference === null ? null : await gateway.findOutcome(reference, context.callOptions());
     } catch (error) {
       logger.warn("checkout: could not read a returning shopper's payment", {
         invoiceId: binding.invoiceId,
@@ -71,7 +70,7 @@ export function createGatewayReturn(context: HandlerContext): (request: Request,
       logger.warn("checkout: a return names no payment of its attempt", { invoiceId: binding.invoiceId, known: state !== null });
       return { outcome: errorBody("payment_unconfirmed", MESSAGES.gatewayMismatch), reference: null };
     }
-    const ip = clientIpOf(request, options.trustedProxyHeader, options.getClientIp);
+    const ip = context.clientIp(request);
     const outcome = await settleGatewayState(context, {
       attempt,
       order,
@@ -92,7 +91,11 @@ export function createGatewayReturn(context: HandlerContext): (request: Request,
     }
     const { outcome, reference } = await outcomeFor(binding, request, url.searchParams);
     const paymentId = reference ?? "";
-    const redirect = await signedRedirectUrl(options.returnUrl, returnQuery(paymentId, binding.invoiceId, outcome), context.signer);
+    const fields = {
+      expiresAt: Math.ceil((Date.now() + (options.returnQuery?.validForMs ?? RETURN_QUERY_VALID_MS)) / 1000),
+      cardLastFour: options.returnQuery?.cardLastFour === true,
+    };
+    const redirect = await signedRedirectUrl(options.returnUrl, returnQuery(paymentId, binding.invoiceId, outcome, fields), context.signer);
     if (request.headers.get("sec-fetch-dest") === "document") {
       return new Response(null, { status: 303, headers: { Location: redirect, "Cache-Control": "no-store" } });
     }

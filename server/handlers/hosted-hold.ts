@@ -18,7 +18,8 @@ export function tagsFor(attempt: AttemptKey, save: boolean): PaymentTags {
 export function attemptOfTags(tags: PaymentTags | undefined): AttemptKey | null {
   const invoiceId = tags?.[TAG_INVOICE];
   const attemptId = tags?.[TAG_ATTEMPT];
-  return invoiceId && attemptId ? { invoiceId, attemptId } : null;
+  // No lease: whoever settles by the tags (a notification) holds nothing; settleGatewayState finds the hold's.
+  return invoiceId && attemptId ? { invoiceId, attemptId, lease: null } : null;
 }
 
 export function ownsPayment(tags: PaymentTags | undefined, attempt: AttemptKey): boolean {

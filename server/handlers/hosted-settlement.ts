@@ -24,8 +24,25 @@ export interface GatewayStateInput {
   ip?: string;
 }
 
+/**
+ * The attempt with its hold's lease: a return or a notification did not claim the invoice, but
+ * may free the hold the attempt made (and only that one: the lease fences it off from any hold
+ * taken since). No lease when the attempt no longer holds the invoice or the store cannot say;
+ * its hold then lapses into an unresolved one, which the next claim settles by asking the gateway.
+ */
+async function withLease(context: HandlerContext, attempt: AttemptKey): Promise<AttemptKey> {
+  if (attempt.lease !== null) return attempt;
+  try {
+    const { hold } = await context.store.read(attempt.invoiceId);
+    return { ...attempt, lease: hold !== null && hold.attemptId === attempt.attemptId ? hold.lease : null };
+  } catch {
+    return attempt;
+  }
+}
+
 export async function settleGatewayState(context: HandlerContext, input: GatewayStateInput): Promise<HostedOutcome> {
-  const { attempt, order, reference, state, stage } = input;
+  const { order, reference, state, stage } = input;
+  const attempt = state.kind === "declined" || state.kind === "closed" ? await withLease(context, input.attempt) : input.attempt;
   const { invoiceId } = attempt;
   const onceKey = `${context.gateway.name}:${reference}`;
   const event = (result: CheckoutResultEvent["result"], extra: Partial<CheckoutResultEvent> = {}): CheckoutResultEvent => ({

@@ -75,20 +75,24 @@ export interface ExtraPayment {
 
 /**
  * Reported once per gateway outcome (approved, declined, 3ds started, gateway error), and again
- * when a retry or a replayed return is answered from the gateway's record: key your records by
- * the transaction id.
+ * when a retry, a replayed return or a notification tells of the same payment: key your records
+ * by the transaction id.
+ * - `pay`, `threeDsReturn`: what the shopper's browser was told.
+ * - `notification`: the gateway's signed notification (Pay, Fail), told to no browser.
+ * - `recovery`: an approval whose answer was lost (a dropped connection, a timeout, a crashed
+ *   instance), found by asking the gateway before anyone could pay the order again.
  */
 export interface CheckoutResultEvent {
   /**
    * Where the kit learned it: the pay call, the 3-D Secure return, the return from a gateway's
-   * page, a gateway's notification, or a merchant-initiated `chargeSavedCard`.
+   * page, a gateway's notification, a merchant-initiated `chargeSavedCard`, or `recovery`.
    */
-  stage: "pay" | "threeDsReturn" | "hostedReturn" | "notification" | "chargeSavedCard";
+  stage: "pay" | "threeDsReturn" | "hostedReturn" | "notification" | "chargeSavedCard" | "recovery";
   /** Null only when the outcome belongs to no invoice the kit knows. */
   invoiceId: string | null;
   /** The widget's X-Request-ID (pay stage only). */
   requestId?: string;
-  /** Exactly what the browser was told (for a notification or a charge: what it would have been). */
+  /** Exactly what the browser was told (for `notification`, `recovery` or a charge: what it would have been). */
   result: PayAnswer | PayCancelled;
   /** The gateway's full transaction model when there is one (has the card token, if any). */
   gatewayModel?: unknown;
@@ -107,22 +111,55 @@ export interface AttemptLimit {
 }
 
 export interface FailureLimits {
-  /** Default 20 per 15 minutes per shopper IP address. */
+  /** Default 20 per 15 minutes per shopper IP address (an IPv6 address counts by its /64). */
   perIp?: AttemptLimit | false;
-  /** Default 10 per 15 minutes per invoice. */
+  /** Default 10 per 15 minutes per invoice and shopper IP address: a stranger cannot lock another's order. */
+  perInvoiceAndIp?: AttemptLimit | false;
+  /** Default 100 per 15 minutes per invoice, whoever tries: the cap when many addresses try one order. */
   perInvoice?: AttemptLimit | false;
 }
 
+/** Something a notification told of a payment the kit settled: confirmed, refunded or voided. */
+export interface PaymentOperationEvent {
+  operation: "confirmed" | "refunded" | "cancelled";
+  invoiceId: string | null;
+  /** The payment it concerns (`CheckoutResultEvent`'s `result.transactionId`). */
+  paymentTransactionId: number;
+  /** The operation's own id (a refund's), else the payment's. */
+  transactionId: number;
+  amount: number;
+  /** The notification's fields, as the gateway sent them. */
+  gatewayModel: unknown;
+}
+
 export interface HoldTimes {
-  /** How long an invoice is held while one gateway call runs; longer than the client's timeout. Default 2 min. */
+  /**
+   * How long an invoice is held while one gateway call runs. Must be longer than the client's
+   * timeout (the kit refuses to start otherwise); every call gets a deadline of 80% of it.
+   * Default 2 min.
+   */
   callMs?: number;
   /**
    * How long it is held while the shopper is on a 3-D Secure page, or after a call whose outcome
-   * is unknown (the widget retries with the same X-Request-ID meanwhile). Default 20 min.
+   * is unknown (the widget retries with the same X-Request-ID meanwhile). Keep it shorter than the
+   * gateway's idempotency window (CloudPayments: 1 hour). Default 20 min.
    */
   pendingMs?: number;
-  /** How long the store remembers a paid invoice (your getOrder is the lasting record). Default 7 days. */
+  /**
+   * How long the store remembers a paid invoice, and an unresolved one (a call that lapsed with
+   * its outcome unknown) until the gateway is asked. Your getOrder is the lasting record. Default 7 days.
+   */
   paidMs?: number;
+}
+
+export interface ReturnQueryOptions {
+  /** How long a signed returnUrl outcome verifies (`exp`). Default 30 min. */
+  validForMs?: number;
+  /**
+   * Also put the card's last four digits in the URL (the widget's redirect screen shows them).
+   * Default false: URLs end up in histories, logs and Referer headers.
+   */
+  cardLastFour?: boolean;
 }
 
 export interface CheckoutHandlerOptions {
@@ -167,12 +204,27 @@ export interface CheckoutHandlerOptions {
   holdTimes?: HoldTimes;
   /** Card-testing defence: 429 with Retry-After past these; counted in the attempt store. `false`: none. */
   failureLimits?: FailureLimits | false;
+  /** Where a top-level 3-D Secure return's signed outcome goes: its lifetime and fields. */
+  returnQuery?: ReturnQueryOptions;
+  /**
+   * A verified notification told of a confirm, refund or void (CloudPayments Confirm, Refund,
+   * Cancel). Approvals and declines come to onResult (stage `notification`).
+   */
+  onPaymentEvent?(event: PaymentOperationEvent): void | Promise<void>;
   /**
    * Header set by your own reverse proxy with the client address, e.g. "x-forwarded-for"
    * (its last entry is used) or "x-real-ip". Only set this behind a proxy that overwrites it.
+   * This or `getClientIp` is required: the gateway needs the shopper's IP. Without it, behind a
+   * proxy every shopper has the proxy's address: the kit warns once when a request from a
+   * private address carries a forwarding header.
    */
   trustedProxyHeader?: string;
-  /** The socket address; the Node adapter supplies it without this option. */
+  /** Proxies of your own that each append to `trustedProxyHeader` (default 1: its last entry counts). */
+  trustedProxyHops?: number;
+  /**
+   * The shopper's IP address for a request. On Node with the adapter of
+   * checkout-widget/server/node: `remoteAddress` (the socket's address, which the adapter records).
+   */
   getClientIp?(request: Request): string | undefined;
   /** Default: console. Never receives card data. */
   logger?: CheckoutLogger;

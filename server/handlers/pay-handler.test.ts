@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { CheckoutGateway, CryptogramPaymentInput, GatewayPayOutcome } from "../gateway/index.ts";
 import { createCheckoutHandlers } from "./create-checkout-handlers.ts";
+import { MESSAGES } from "./messages.ts";
 import type { CheckoutHandlerOptions, CheckoutLogger } from "./options.ts";
 
 const ORIGIN = "https://shop.example";
@@ -129,7 +130,11 @@ describe("pay handler with another gateway adapter", () => {
 
   it("without a client IP it refuses to pay rather than invent one", async () => {
     const { post, inputs } = setup({ kind: "approved", transaction }, { getClientIp: () => undefined });
-    expect((await post({})).status).toBe(500);
+    const response = await post({});
+    expect(response.status).toBe(500);
+    // The merchant's setup is not the shopper's business, nor is it about the order.
+    const { message } = (await response.json()) as { message: string };
+    expect(message).toBe(MESSAGES.gatewayUnavailable);
     expect(inputs).toHaveLength(0);
   });
 });

@@ -1,17 +1,17 @@
-// `POST {endpoint}/pay`: validate, look the order up, then one attempt (payment-attempt.ts):
-// a card cryptogram, a start on the gateway's own page, or a saved card.
+// `POST {endpoint}/pay`: validate, count the attempt against the failure limits, look the order
+// up, then one attempt (payment-attempt.ts): a card cryptogram, a start on the gateway's own page,
+// or a saved card.
 import { checkOrigin, corsHeaders, preflightHeaders } from "./cors.ts";
-import { clientIpOf } from "./client-ip.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import { MESSAGES } from "./messages.ts";
 import type { CheckoutCustomer, CheckoutOrder } from "./options.ts";
 import { checkOrder } from "./order-check.ts";
 import { checkPayBody, type PayBody } from "./pay-body.ts";
-import { createAttemptRunner, type AttemptInput, type AttemptRequest } from "./payment-attempt.ts";
+import { createAttemptRunner, orderUnavailable, type AttemptRequest } from "./payment-attempt.ts";
 import { readLimitedBody } from "./read-limited-body.ts";
 import { checkRequestId, gatewayRequestId } from "./request-id.ts";
 import { errorBody, jsonResponse } from "./responses.ts";
-import type { Answer } from "./settlement.ts";
+import { giveBackAttempt, limitKeys, takeLimits, type Answer } from "./settlement.ts";
 import { AttemptStoreError } from "./store-guard.ts";
 
 export const PAY_BODY_LIMIT = 16 * 1024;
@@ -24,18 +24,111 @@ function supports(context: HandlerContext, parsed: PayBody): boolean {
   return gateway.savedCards !== undefined;
 }
 
+type CheckedBody = Extract<ReturnType<typeof checkPayBody>, { ok: true }>;
+
+interface PayInput {
+  request: Request;
+  checked: CheckedBody;
+  ip: string;
+  requestId: string | undefined;
+  attempt: { invoiceId: string; attemptId: string };
+}
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export function createPayHandler(context: HandlerContext): (request: Request) => Promise<Response> {
   const { options, logger } = context;
   const runAttempt = createAttemptRunner(context);
   // Concurrent duplicates of one attempt on this instance share one pass.
   const inFlight = new Map<string, Promise<Answer>>();
 
-  function attemptOnce(input: AttemptInput, keyed: boolean): Promise<Answer> {
-    if (!keyed) return runAttempt(input);
+  /** One pass of an attempt: limits, the order, the shopper, then the attempt runner. */
+  async function attemptPayment(input: PayInput): Promise<Answer> {
+    const { checked, requestId, ip } = input;
+    const { invoiceId } = input.attempt;
+    const refuse = (status: number, code: Parameters<typeof errorBody>[0], message: string): Answer => ({ status, body: errorBody(code, message) });
+
+    // The limits come before anything about the order is told: a stranger probing invoices
+    // (unknown? paid?) spends an attempt on each, from their address.
+    const counted = await takeLimits(context, limitKeys(context, invoiceId, ip));
+    if ("retryAfterMs" in counted) {
+      logger.warn("checkout: too many failed attempts", { invoiceId, requestId });
+      return {
+        status: 429,
+        body: errorBody("too_many_attempts", MESSAGES.tooManyAttempts),
+        headers: { "Retry-After": String(Math.max(1, Math.ceil(counted.retryAfterMs / 1000))) },
+      };
+    }
+    // The shop's own trouble gives the count back; unknown orders and cards keep it.
+    const shopTrouble = async (answer: Answer): Promise<Answer> => {
+      await giveBackAttempt(context, counted.taken);
+      return answer;
+    };
+
+    let order: CheckoutOrder | null | undefined;
+    try {
+      order = await options.getOrder(invoiceId);
+    } catch (error) {
+      logger.error("checkout: getOrder threw", { invoiceId, error: errorMessage(error) });
+      return shopTrouble(orderUnavailable());
+    }
+    if (order === null || order === undefined) return refuse(404, "unknown_order", MESSAGES.unknownInvoice);
+    const orderCheck = checkOrder(order);
+    if (!orderCheck.ok) {
+      // The shop's own data is wrong (e.g. receipt lines that do not add up): nothing goes to the gateway.
+      logger.error(`checkout: getOrder returned an order the kit cannot charge: ${orderCheck.problem}`, { invoiceId });
+      return shopTrouble(orderUnavailable());
+    }
+    if (checked.kind === "card" && checked.body.scheme !== undefined && checked.body.scheme !== (order.scheme ?? "charge")) {
+      logger.info?.("checkout: the browser asked for another scheme than the order's; the order's is used", { invoiceId });
+    }
+
+    let customer: CheckoutCustomer | null;
+    try {
+      customer = await context.customerOf(input.request);
+    } catch (error) {
+      logger.error("checkout: getCustomer threw", { invoiceId, error: errorMessage(error) });
+      return shopTrouble(orderUnavailable());
+    }
+
+    let attemptRequest: AttemptRequest;
+    if (checked.kind === "saved") {
+      // Only the logged-in customer's own card: anyone else's id is as unknown as a made-up one.
+      const card = customer === null ? null : await context.savedCards.get(customer.id, checked.body.savedCardId).catch((error: unknown) => {
+        logger.error("checkout: the saved-card store failed", { invoiceId, error: errorMessage(error) });
+        return undefined;
+      });
+      if (card === undefined) return shopTrouble(refuse(503, "gateway_unavailable", MESSAGES.gatewayUnavailable));
+      if (card === null || card.gateway !== context.gateway.name) return refuse(404, "unknown_saved_card", MESSAGES.unknownSavedCard);
+      attemptRequest = { kind: "saved", card, initiator: "shopper", ...(checked.body.email !== undefined && { email: checked.body.email }) };
+    } else if (checked.kind === "card") {
+      attemptRequest = { kind: "card", body: checked.body };
+    } else {
+      attemptRequest = { kind: "hosted", body: checked.body };
+    }
+    if (checked.kind !== "saved" && checked.body.saveCard === true && customer === null) {
+      logger.info?.("checkout: saveCard asked by a guest; ignored", { invoiceId });
+    }
+
+    return runAttempt({
+      request: attemptRequest,
+      attempt: input.attempt,
+      requestId,
+      order,
+      lines: orderCheck.lines,
+      ip,
+      customer,
+      stage: "pay",
+      counted: counted.taken,
+    });
+  }
+
+  function attemptOnce(input: PayInput, keyed: boolean): Promise<Answer> {
+    if (!keyed) return attemptPayment(input);
     const key = input.attempt.attemptId;
     const pending = inFlight.get(key);
     if (pending) return pending;
-    const answer = runAttempt(input);
+    const answer = attemptPayment(input);
     inFlight.set(key, answer);
     // then(f, f), not finally: a rejection is the caller's to handle, not an unhandled one here.
     const forget = () => inFlight.delete(key);
@@ -85,71 +178,17 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
     }
     const { invoiceId } = checked.body;
 
-    let order: CheckoutOrder | null | undefined;
-    try {
-      order = await options.getOrder(invoiceId);
-    } catch (error) {
-      logger.error("checkout: getOrder threw", { invoiceId, error: error instanceof Error ? error.message : String(error) });
-      return refuse(500, "order_unavailable", MESSAGES.orderUnavailable, cors);
-    }
-    if (order === null || order === undefined) return refuse(404, "unknown_order", MESSAGES.unknownInvoice, cors);
-    const orderCheck = checkOrder(order);
-    if (!orderCheck.ok) {
-      // The shop's own data is wrong (e.g. receipt lines that do not add up): nothing goes to the gateway.
-      logger.error(`checkout: getOrder returned an order the kit cannot charge: ${orderCheck.problem}`, { invoiceId });
-      return refuse(500, "order_unavailable", MESSAGES.orderUnavailable, cors);
-    }
-    if (checked.kind === "card" && checked.body.scheme !== undefined && checked.body.scheme !== (order.scheme ?? "charge")) {
-      logger.info?.("checkout: the browser asked for another scheme than the order's; the order's is used", { invoiceId });
-    }
-
-    const ip = clientIpOf(request, options.trustedProxyHeader, options.getClientIp);
+    const ip = context.clientIp(request);
     if (ip === undefined) {
       logger.error("checkout: " + MESSAGES.notRouted, { invoiceId });
-      return refuse(500, "order_unavailable", MESSAGES.orderUnavailable, cors);
-    }
-
-    let customer: CheckoutCustomer | null;
-    try {
-      customer = await context.customerOf(request);
-    } catch (error) {
-      logger.error("checkout: getCustomer threw", { invoiceId, error: error instanceof Error ? error.message : String(error) });
-      return refuse(500, "order_unavailable", MESSAGES.orderUnavailable, cors);
-    }
-
-    let attemptRequest: AttemptRequest;
-    if (checked.kind === "saved") {
-      // Only the logged-in customer's own card: anyone else's id is as unknown as a made-up one.
-      const card = customer === null ? null : await context.savedCards.get(customer.id, checked.body.savedCardId).catch((error: unknown) => {
-        logger.error("checkout: the saved-card store failed", { invoiceId, error: error instanceof Error ? error.message : String(error) });
-        return undefined;
-      });
-      if (card === undefined) return refuse(503, "gateway_unavailable", MESSAGES.gatewayUnavailable, cors);
-      if (card === null || card.gateway !== context.gateway.name) return refuse(404, "unknown_saved_card", MESSAGES.unknownSavedCard, cors);
-      attemptRequest = { kind: "saved", card, initiator: "shopper", ...(checked.body.email !== undefined && { email: checked.body.email }) };
-    } else if (checked.kind === "card") {
-      attemptRequest = { kind: "card", body: checked.body };
-    } else {
-      attemptRequest = { kind: "hosted", body: checked.body };
-    }
-    if (checked.kind !== "saved" && checked.body.saveCard === true && customer === null) {
-      logger.info?.("checkout: saveCard asked by a guest; ignored", { invoiceId });
+      // The merchant's setup, not the order: the shopper gets the generic "try again later".
+      return refuse(500, "gateway_unavailable", MESSAGES.gatewayUnavailable, cors);
     }
 
     // The attempt's name in the store and at the gateway: the X-Request-ID scoped to the invoice,
     // hashed, so a URL or a log that shows it cannot be replayed as the widget's header.
     const attemptId = requestId === undefined ? `cw-once-${crypto.randomUUID()}` : await gatewayRequestId(invoiceId, requestId);
-    const input: AttemptInput = {
-      request: attemptRequest,
-      attempt: { invoiceId, attemptId },
-      requestId,
-      order,
-      lines: orderCheck.lines,
-      ip,
-      customer,
-      stage: "pay",
-      countFailures: true,
-    };
+    const input: PayInput = { request, checked, ip, requestId, attempt: { invoiceId, attemptId } };
 
     let answer: Answer;
     try {

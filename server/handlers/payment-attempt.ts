@@ -16,6 +16,7 @@ import type { CheckoutCustomer, CheckoutOrder, CheckoutResultEvent } from "./opt
 import { receiptLines } from "./order-check.ts";
 import { errorBody } from "./responses.ts";
 import { bindReturnUrl, RETURN_URL_LIFETIME_S } from "./return-binding.ts";
+import { claimOrResolve } from "./resolution.ts";
 import {
   answerFromRecord,
   giveBackAttempt,
@@ -23,10 +24,13 @@ import {
   holdUnknown,
   limitKeys,
   mayHavePaid,
+  paidReferenceOf,
   settleApproval,
   settleUnpaid,
+  takeLimits,
   type Answer,
   type AttemptKey,
+  type LimitKey,
 } from "./settlement.ts";
 import { bindTermUrl } from "./term-url-binding.ts";
 import { toDeclined, toThreeDs } from "./to-pay-response.ts";
@@ -38,7 +42,8 @@ export type AttemptRequest =
 
 export interface AttemptInput {
   request: AttemptRequest;
-  attempt: AttemptKey;
+  /** The attempt's name; the runner adds its claim's lease. */
+  attempt: { invoiceId: string; attemptId: string };
   /** The widget's X-Request-ID, or the merchant's idempotency key: what onResult names. */
   requestId: string | undefined;
   order: CheckoutOrder;
@@ -47,8 +52,11 @@ export interface AttemptInput {
   ip: string;
   customer: CheckoutCustomer | null;
   stage: "pay" | "chargeSavedCard";
-  /** Count failures against the limits (shopper payments; not the merchant's own charges). */
-  countFailures: boolean;
+  /**
+   * The failure-limit counts the caller took for this attempt before it looked the order up
+   * (shopper payments), or null for a payment that counts none (the merchant's own charges).
+   */
+  counted: LimitKey[] | null;
 }
 
 export function describeFailure(error: unknown): Record<string, unknown> {
@@ -59,6 +67,7 @@ export function describeFailure(error: unknown): Record<string, unknown> {
   return { error: error instanceof Error ? error.name : typeof error };
 }
 
+export const orderUnavailable = (): Answer => ({ status: 500, body: errorBody("order_unavailable", MESSAGES.orderUnavailable) });
 export const unavailable = (): Answer => ({ status: 502, body: errorBody("gateway_unavailable", MESSAGES.gatewayUnavailable) });
 export const alreadyPaid = (): Answer => ({ status: 409, body: errorBody("already_paid", MESSAGES.alreadyPaid) });
 const inProgress = (): Answer => ({ status: 409, body: errorBody("payment_in_progress", MESSAGES.inProgress) });
@@ -68,7 +77,7 @@ const rejected = (): Answer => ({ status: 400, body: errorBody("payment_rejected
 type HeldResolution = { kind: "free" } | { kind: "answer"; answer: Answer };
 
 export function createAttemptRunner(context: HandlerContext): (input: AttemptInput) => Promise<Answer> {
-  const { options, gateway, logger, store, limits, holds } = context;
+  const { options, gateway, logger, store, holds } = context;
   const returnOrigin = new URL(options.termUrl).origin;
 
   function event(input: AttemptInput, answer: Answer, extra: Partial<CheckoutResultEvent> = {}): CheckoutResultEvent {
@@ -98,23 +107,6 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
     return answer;
   }
 
-  /** Counts the attempt against each failure limit; all or none. */
-  async function takeLimits(input: AttemptInput): Promise<{ keys: string[] } | { retryAfterMs: number }> {
-    const keys: string[] = [];
-    if (!input.countFailures) return { keys };
-    for (const key of limitKeys(context, input.attempt.invoiceId, input.ip)) {
-      const limit = key.startsWith("ip:") ? limits.perIp : limits.perInvoice;
-      if (limit === null) continue;
-      const taken = await store.takeAttempt(key, limit.max, limit.windowMs);
-      if (taken.kind === "full") {
-        for (const done of keys) await store.returnAttempt(done);
-        return { retryAfterMs: taken.retryAfterMs };
-      }
-      keys.push(key);
-    }
-    return { keys };
-  }
-
   function redirectAnswer(reference: HostedHoldReference, url: string): Answer {
     const body: PayRedirect = { status: "redirect", paymentId: reference.id, url, returnOrigin, frameAllowed: reference.frameAllowed };
     if (reference.frameWidth !== undefined) body.frameWidth = reference.frameWidth;
@@ -131,10 +123,10 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
   async function resolveHeld(input: AttemptInput, hold: Hold): Promise<HeldResolution> {
     const reference = decodeHostedHold(hold.reference);
     if (reference === null) return { kind: "answer", answer: inProgress() };
-    const holder: AttemptKey = { invoiceId: input.attempt.invoiceId, attemptId: hold.attemptId };
+    const holder: AttemptKey = { invoiceId: input.attempt.invoiceId, attemptId: hold.attemptId, lease: hold.lease };
     let state: Awaited<ReturnType<typeof gateway.findOutcome>>;
     try {
-      state = await gateway.findOutcome(reference.id);
+      state = await gateway.findOutcome(reference.id, context.callOptions());
     } catch (error) {
       logger.warn("checkout: gateway unavailable for a held payment's state", { invoiceId: holder.invoiceId, ...describeFailure(error) });
       return { kind: "answer", answer: unavailable() };
@@ -162,8 +154,14 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
   }
 
   /** The outcome of a gateway call that may have paid (a cryptogram, a saved card), settled and answered. */
-  async function settleCall(input: AttemptInput, outcome: GatewayPayOutcome, giveBack: () => Promise<void>, saveFor: string | null, saveAfterChallenge: boolean): Promise<Answer> {
-    const { attempt } = input;
+  async function settleCall(
+    input: AttemptInput,
+    attempt: AttemptKey,
+    outcome: GatewayPayOutcome,
+    giveBack: () => Promise<void>,
+    saveFor: string | null,
+    saveAfterChallenge: boolean,
+  ): Promise<Answer> {
     const { invoiceId } = attempt;
     let answer: Answer;
     let extra: Partial<CheckoutResultEvent> = {};
@@ -202,7 +200,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
         }
         if (typeof outcome.transactionId !== "number") {
           logger.error("checkout: a 3-D Secure challenge the kit completes needs a numeric transaction id", { invoiceId });
-          await holdUnknown(context, attempt);
+          await holdUnknown(context, attempt, String(outcome.transactionId));
           answer = { status: 502, body: errorBody("payment_unconfirmed", MESSAGES.gatewayMismatch) };
           break;
         }
@@ -234,20 +232,21 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
     return answer;
   }
 
-  async function callFailed(input: AttemptInput, error: unknown, giveBack: () => Promise<void>, couldHavePaid: boolean): Promise<Answer> {
-    logger.warn("checkout: gateway unavailable", { invoiceId: input.attempt.invoiceId, requestId: input.requestId, ...describeFailure(error) });
-    if (couldHavePaid && mayHavePaid(error)) await holdUnknown(context, input.attempt);
-    else await settleUnpaid(context, input.attempt);
+  async function callFailed(input: AttemptInput, attempt: AttemptKey, error: unknown, giveBack: () => Promise<void>, couldHavePaid: boolean): Promise<Answer> {
+    logger.warn("checkout: gateway unavailable", { invoiceId: attempt.invoiceId, requestId: input.requestId, ...describeFailure(error) });
+    // Unknown: the hold lapses into an unresolved one, which the next claim resolves by asking the gateway.
+    if (couldHavePaid && mayHavePaid(error)) await holdUnknown(context, attempt, null);
+    else await settleUnpaid(context, attempt);
     await giveBack();
     const answer = unavailable();
     await context.report(event(input, answer));
     return answer;
   }
 
-  async function payWithCryptogram(input: AttemptInput, body: PayRequestBody, giveBack: () => Promise<void>): Promise<Answer> {
+  async function payWithCryptogram(input: AttemptInput, attempt: AttemptKey, body: PayRequestBody, giveBack: () => Promise<void>): Promise<Answer> {
     const cryptogram = gateway.cryptogram;
     if (cryptogram === undefined) return rejected();
-    const { order, attempt, customer } = input;
+    const { order, customer } = input;
     // A card is saved only for the merchant's logged-in customer, under that customer's account.
     const save = body.saveCard === true && customer !== null && gateway.savedCards !== undefined;
     const accountId = save ? customer.id : (order.accountId ?? customer?.id);
@@ -269,18 +268,25 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
           ...(email !== undefined && { email }),
           ...(save && { saveCard: true }),
         },
-        { requestId: attempt.attemptId },
+        context.callOptions(attempt.attemptId),
       );
     } catch (error) {
-      return callFailed(input, error, giveBack, true);
+      return callFailed(input, attempt, error, giveBack, true);
     }
-    return settleCall(input, outcome, giveBack, save ? customer.id : null, save);
+    return settleCall(input, attempt, outcome, giveBack, save ? customer.id : null, save);
   }
 
-  async function payWithSavedCard(input: AttemptInput, card: SavedCard, initiator: "shopper" | "merchant", email: string | undefined, giveBack: () => Promise<void>): Promise<Answer> {
+  async function payWithSavedCard(
+    input: AttemptInput,
+    attempt: AttemptKey,
+    card: SavedCard,
+    initiator: "shopper" | "merchant",
+    email: string | undefined,
+    giveBack: () => Promise<void>,
+  ): Promise<Answer> {
     const savedCards = gateway.savedCards;
     if (savedCards === undefined) return rejected();
-    const { order, attempt } = input;
+    const { order } = input;
     const returnUrl = await bindReturnUrl(
       options.termUrl,
       { flow: "3ds", invoiceId: attempt.invoiceId, attemptId: attempt.attemptId, expiresAt: Math.ceil(Date.now() / 1000) + RETURN_URL_LIFETIME_S },
@@ -305,18 +311,18 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
           ...(mail !== undefined && { email: mail }),
           ...(options.notificationUrl !== undefined && { notificationUrl: options.notificationUrl }),
         },
-        { requestId: attempt.attemptId },
+        context.callOptions(attempt.attemptId),
       );
     } catch (error) {
-      return callFailed(input, error, giveBack, true);
+      return callFailed(input, attempt, error, giveBack, true);
     }
-    return settleCall(input, outcome, giveBack, null, false);
+    return settleCall(input, attempt, outcome, giveBack, null, false);
   }
 
-  async function startHosted(input: AttemptInput, body: HostedPayRequestBody, giveBack: () => Promise<void>): Promise<Answer> {
+  async function startHosted(input: AttemptInput, attempt: AttemptKey, body: HostedPayRequestBody, giveBack: () => Promise<void>): Promise<Answer> {
     const hosted = gateway.hosted;
     if (hosted === undefined) return rejected();
-    const { order, attempt, customer } = input;
+    const { order, customer } = input;
     const save = body.saveCard === true && customer !== null && gateway.savedCards !== undefined;
     const returnUrl = await bindReturnUrl(
       options.termUrl,
@@ -342,11 +348,11 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
           ...(save && { saveForCustomer: customer.id }),
           ...(options.notificationUrl !== undefined && { notificationUrl: options.notificationUrl }),
         },
-        { requestId: attempt.attemptId },
+        context.callOptions(attempt.attemptId),
       );
     } catch (error) {
       // Starting moves no money, and a page whose address never reached anyone cannot be paid: the invoice is free.
-      return callFailed(input, error, giveBack, false);
+      return callFailed(input, attempt, error, giveBack, false);
     }
     if (started.kind === "invalid") {
       await settleUnpaid(context, attempt);
@@ -365,7 +371,14 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
     };
     // Nobody else may start a payment while this page can still take one: held until it expires.
     const ttlMs = started.expiresAt === null ? holds.pendingMs : Math.max(holds.callMs, started.expiresAt - Date.now() + 60_000);
-    await holdForShopper(context, attempt, "hosted", encodeHostedHold(reference), ttlMs);
+    if (!(await holdForShopper(context, attempt, "hosted", encodeHostedHold(reference), ttlMs))) {
+      // The claim is no longer this attempt's (its call outlived the hold and another attempt
+      // resolved it): a page nobody holds must not reach a shopper, or two pages could take money.
+      await giveBack();
+      const answer = inProgress();
+      await context.report(event(input, answer));
+      return answer;
+    }
     const answer = redirectAnswer(reference, started.url);
     logger.info?.("checkout: pay on the gateway's page", { invoiceId: attempt.invoiceId, requestId: input.requestId });
     await context.report(event(input, answer));
@@ -373,71 +386,75 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
   }
 
   return async function runAttempt(input: AttemptInput): Promise<Answer> {
-    const { order, requestId, attempt, request } = input;
-    const { invoiceId } = attempt;
+    const { order, requestId, request } = input;
+    const { invoiceId, attemptId } = input.attempt;
+    // Approvals and the shop's own trouble give the counts back; declines, refusals and
+    // 3-D Secure challenges keep them (the return gives them back when the shopper passes).
+    const giveBack = () => (input.counted === null ? Promise.resolve() : giveBackAttempt(context, input.counted));
 
     // The merchant's record first: a paid order is never paid again.
-    const paidBy = order.paidByRequestId;
-    if (paidBy !== undefined) {
-      if (paidBy === null || paidBy !== requestId) return alreadyPaid();
-      const stored = order.paidTransactionId ?? (await store.read(invoiceId)).paid?.reference ?? null;
-      return replayPayment(input, stored === null ? null : String(stored));
+    if (order.paidByRequestId !== undefined) {
+      const recorded = (await store.read(invoiceId)).paid;
+      // null: the merchant did not note which attempt paid; the store may still know.
+      const mine = order.paidByRequestId === null ? recorded?.attemptId === attemptId : order.paidByRequestId === requestId;
+      if (!mine) return alreadyPaid();
+      await giveBack();
+      return replayPayment(input, paidReferenceOf(order) ?? recorded?.reference ?? null);
     }
 
     if (request.kind === "hosted") {
       // A retry of this very attempt while its page is open answers the same page.
       const own = (await store.read(invoiceId)).hold;
-      if (own !== null && own.attemptId === attempt.attemptId && own.stage === "hosted") {
+      if (own !== null && own.attemptId === attemptId && own.stage === "hosted" && !own.unresolved) {
         const resolved = await resolveHeld(input, own);
-        if (resolved.kind === "answer") return resolved.answer;
+        if (resolved.kind === "answer") {
+          await giveBack();
+          return resolved.answer;
+        }
       }
     }
 
-    const counted = await takeLimits(input);
-    if ("retryAfterMs" in counted) {
-      logger.warn("checkout: too many failed attempts", { invoiceId, requestId });
-      return {
-        status: 429,
-        body: errorBody("too_many_attempts", MESSAGES.tooManyAttempts),
-        headers: { "Retry-After": String(Math.max(1, Math.ceil(counted.retryAfterMs / 1000))) },
-      };
-    }
-    // Approvals and the shop's own trouble give the count back; declines, refusals and
-    // 3-D Secure challenges keep it (the return gives it back when the shopper passes).
-    const giveBack = () => giveBackAttempt(context, counted.keys);
-
     const claimRequest = {
-      attemptId: attempt.attemptId,
+      attemptId,
       stage: "call" as const,
       ttlMs: holds.callMs,
       // A 3-D Secure page nobody finishes must not lock the order: its return checks the store again.
       replaces: ["challenge" as const],
+      // Its own retry passes only a call whose outcome is not known yet (the gateway's idempotency
+      // answers it), never its open challenge, its page or its 3-D Secure completion.
+      renews: ["call" as const],
     };
-    let claim = await store.claim(invoiceId, claimRequest);
+    let claim = await claimOrResolve(context, invoiceId, order, claimRequest);
     if (claim.kind === "held" && claim.hold.stage === "hosted") {
+      // Someone is on the gateway's page: what has that payment come to?
       const resolved = await resolveHeld(input, claim.hold);
       if (resolved.kind === "answer") {
         await giveBack();
         return resolved.answer;
       }
-      claim = await store.claim(invoiceId, claimRequest);
+      claim = await claimOrResolve(context, invoiceId, order, claimRequest);
     }
     if (claim.kind !== "claimed") {
       await giveBack();
-      if (claim.kind === "paid") {
-        return claim.paid.attemptId === attempt.attemptId ? replayPayment(input, claim.paid.reference) : alreadyPaid();
+      switch (claim.kind) {
+        case "paid":
+          return claim.paid.attemptId === attemptId ? replayPayment(input, claim.paid.reference) : alreadyPaid();
+        case "unavailable":
+          return unavailable();
+        case "held":
+          logger.info?.("checkout: another attempt holds the order", { invoiceId, requestId, stage: claim.hold.stage });
+          return inProgress();
       }
-      logger.info?.("checkout: another attempt holds the order", { invoiceId, requestId, stage: claim.hold.stage });
-      return inProgress();
     }
+    const attempt: AttemptKey = { invoiceId, attemptId, lease: claim.lease };
 
     switch (request.kind) {
       case "card":
-        return payWithCryptogram(input, request.body, giveBack);
+        return payWithCryptogram(input, attempt, request.body, giveBack);
       case "hosted":
-        return startHosted(input, request.body, giveBack);
+        return startHosted(input, attempt, request.body, giveBack);
       case "saved":
-        return payWithSavedCard(input, request.card, request.initiator, request.email, giveBack);
+        return payWithSavedCard(input, attempt, request.card, request.initiator, request.email, giveBack);
     }
   };
 }

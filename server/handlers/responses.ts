@@ -1,8 +1,10 @@
 // Response builders shared by the handlers.
 import type { PayAnswer, PayError, PayErrorCode } from "../contract.ts";
+import { recordAnswer } from "../request-context.ts";
 
 export function jsonResponse(body: PayAnswer, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body);
+  const response = new Response(text, {
     status,
     headers: {
       "Content-Type": "application/json; charset=utf-8",
@@ -11,6 +13,8 @@ export function jsonResponse(body: PayAnswer, status: number, headers: Record<st
       ...headers,
     },
   });
+  // Noted for the Node adapter too, which then writes the text without reading the body stream.
+  return recordAnswer(response, text);
 }
 
 export function errorBody(code: PayErrorCode, message: string): PayError {

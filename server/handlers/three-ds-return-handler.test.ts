@@ -67,6 +67,7 @@ function handlers(gateway: CheckoutGateway, overrides: Partial<CheckoutHandlerOp
     termUrl: TERM_URL,
     allowedOrigins: ["https://shop.example"],
     returnUrl: "https://shop.example/done",
+    getClientIp: () => "198.51.100.9",
     onResult: (event) => {
       events.push(event);
     },

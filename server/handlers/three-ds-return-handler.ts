@@ -7,9 +7,9 @@ import { GatewayError } from "../client/index.ts";
 import type { PaymentId, ThreeDsOutcome } from "../contract.ts";
 import type { GatewayPayOutcome } from "../gateway/index.ts";
 import { saveCardFrom } from "./card-saving.ts";
+import { limitKeyOfIp } from "./client-ip.ts";
 import { createGatewayReturn } from "./gateway-return.ts";
 import { isReturnRequest } from "./return-binding.ts";
-import { clientIpOf } from "./client-ip.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import { MESSAGES } from "./messages.ts";
 import type { CheckoutOrder, CheckoutResultEvent } from "./options.ts";
@@ -17,18 +17,22 @@ import { OutcomeCache } from "./outcome-cache.ts";
 import { readLimitedBody } from "./read-limited-body.ts";
 import { post3dsRequestId } from "./request-id.ts";
 import { errorBody } from "./responses.ts";
-import { returnQuery, signedRedirectUrl } from "./return-query.ts";
+import { RETURN_QUERY_VALID_MS, returnQuery, signedRedirectUrl } from "./return-query.ts";
+import { claimOrResolve } from "./resolution.ts";
 import {
   answerFromRecord,
   giveBackAttempt,
   holdForShopper,
-  limitKeys,
   holdUnknown,
+  limitKeys,
   mayHavePaid,
+  paidReferenceOf,
   referenceOf,
   settleApproval,
   settleUnpaid,
+  takeLimits,
   type AttemptKey,
+  type LimitKey,
 } from "./settlement.ts";
 import { AttemptStoreError } from "./store-guard.ts";
 import { parseTransactionId, readTermUrlBinding, type TermUrlBinding } from "./term-url-binding.ts";
@@ -37,6 +41,8 @@ import { toDeclined } from "./to-pay-response.ts";
 
 // A PaRes is a few KB; the ACS form has two fields.
 export const THREE_DS_BODY_LIMIT = 64 * 1024;
+/** Returns of one transaction that may fail (forged or stale PaRes) before it is refused without a gateway call. */
+export const MAX_FAILED_RETURNS = 5;
 
 interface Recorded {
   result: ThreeDsOutcome<PaymentId>;
@@ -51,7 +57,7 @@ export function htmlResponse(html: string, status: number, headers: Record<strin
 }
 
 export function createThreeDsReturnHandler(context: HandlerContext): (request: Request) => Promise<Response> {
-  const { options, gateway, logger, store, holds } = context;
+  const { options, gateway, logger, store, holds, limits } = context;
   const securityHeaders = pageSecurityHeaders(context.allowedOrigins);
   const gatewayReturn = createGatewayReturn(context);
 
@@ -62,7 +68,6 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
 
   async function complete(binding: TermUrlBinding, paRes: string, ip: string | undefined): Promise<Recorded> {
     const { invoiceId, attemptId, transactionId } = binding;
-    const attempt: AttemptKey = { invoiceId, attemptId };
     const reference = String(transactionId);
     const event = (result: ThreeDsOutcome<PaymentId>, extra: Partial<CheckoutResultEvent> = {}): CheckoutResultEvent => ({
       stage: "threeDsReturn",
@@ -84,6 +89,28 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
     }
     if (order === null || order === undefined) return failed("unknown_order", MESSAGES.unknownInvoice, false);
     const knownOrder = order;
+
+    // Failed returns count per transaction and per address before any gateway call: one signed
+    // TermUrl cannot drive unlimited post3ds calls, whatever PaRes each post brings.
+    const keys: LimitKey[] = [{ key: `3ds-tx:${transactionId}`, limit: { max: MAX_FAILED_RETURNS, windowMs: holds.pendingMs } }];
+    if (limits.perIp !== null && ip !== undefined) keys.push({ key: `ip:${limitKeyOfIp(ip)}`, limit: limits.perIp });
+    let counted: Awaited<ReturnType<typeof takeLimits>>;
+    try {
+      counted = await takeLimits(context, keys);
+    } catch (error) {
+      if (!(error instanceof AttemptStoreError)) throw error;
+      logger.error("checkout: attempt store unavailable for a 3-D Secure return", { invoiceId, transactionId });
+      return failed("gateway_unavailable", MESSAGES.gatewayUnavailable);
+    }
+    if ("retryAfterMs" in counted) {
+      logger.warn("checkout: too many failed 3-D Secure returns", { invoiceId, transactionId });
+      return failed("too_many_attempts", MESSAGES.tooManyAttempts, false);
+    }
+    /** A final outcome is no failed return: its counts go back. */
+    const settled = async (recorded: Recorded): Promise<Recorded> => {
+      if (recorded.final) await giveBackAttempt(context, counted.taken);
+      return recorded;
+    };
 
     /** This very transaction paid the order: answer it from the gateway's record, never complete it again. */
     const replay = async (): Promise<Recorded> => {
@@ -109,23 +136,40 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
       };
     };
 
+    let lease: string;
     try {
       // The merchant's record first, then the store's: a paid order is never completed again.
       if (knownOrder.paidByRequestId !== undefined) {
-        const paidReference =
-          knownOrder.paidTransactionId !== undefined && knownOrder.paidTransactionId !== null
-            ? String(knownOrder.paidTransactionId)
-            : ((await store.read(invoiceId)).paid?.reference ?? null);
-        return paidReference === reference ? await replay() : notCompleted(paidReference);
+        const paidReference = paidReferenceOf(knownOrder) ?? (await store.read(invoiceId)).paid?.reference ?? null;
+        return await settled(paidReference === reference ? await replay() : notCompleted(paidReference));
       }
-      const claim = await store.claim(invoiceId, { attemptId, stage: "call", ttlMs: holds.callMs, replaces: ["challenge"] });
-      if (claim.kind === "paid") return claim.paid.reference === reference ? await replay() : notCompleted(claim.paid.reference);
-      if (claim.kind === "held") return failed("payment_in_progress", MESSAGES.inProgress);
+      const claim = await claimOrResolve(context, invoiceId, knownOrder, {
+        attemptId,
+        stage: "call",
+        reference,
+        ttlMs: holds.callMs,
+        replaces: ["challenge"],
+        // Its own challenge for this transaction, or another return of it already running (a
+        // forged PaRes posted alongside): each completes with its own key, and the later claim's
+        // lease fences the earlier one's hold changes. The pay route's retry passes neither.
+        renews: ["challenge", "call"],
+      });
+      switch (claim.kind) {
+        case "paid":
+          return await settled(claim.paid.reference === reference ? await replay() : notCompleted(claim.paid.reference));
+        case "held":
+          return failed("payment_in_progress", MESSAGES.inProgress);
+        case "unavailable":
+          return failed("gateway_unavailable", MESSAGES.gatewayUnavailable);
+        case "claimed":
+          lease = claim.lease;
+      }
     } catch (error) {
       if (!(error instanceof AttemptStoreError || error instanceof GatewayError)) throw error;
       logger.error("checkout: could not check the order before post3ds", { invoiceId, transactionId, error: error.name });
       return failed("gateway_unavailable", MESSAGES.gatewayUnavailable);
     }
+    const attempt: AttemptKey = { invoiceId, attemptId, lease };
 
     const cryptogram = gateway.cryptogram;
     if (cryptogram === undefined) return failed("payment_rejected", MESSAGES.paymentRejected, false);
@@ -134,17 +178,20 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
       // A fixed key per transaction and PaRes: if this instance forgot the outcome (restart,
       // eviction, another instance), the gateway itself answers the first result again.
       const requestId = await post3dsRequestId(transactionId, paRes);
-      outcome = await cryptogram.completeThreeDs({ transactionId, paRes }, { requestId });
+      outcome = await cryptogram.completeThreeDs({ transactionId, paRes }, context.callOptions(requestId));
       if (outcome.kind === "invalid") {
         logger.warn("checkout: the gateway refused post3ds", { invoiceId, transactionId, gatewayMessage: outcome.message });
-        // e.g. "PaRes already used": the transaction may be final all the same. Asked only about
-        // the transaction this signed TermUrl names, and findOutcome answers payments only.
-        const known = await gateway.findOutcome(reference);
-        if (known?.kind === "approved" || known?.kind === "declined") outcome = known;
+        // e.g. "PaRes already used": the transaction may be final all the same. Asked once per
+        // transaction, only about the one this signed TermUrl names (findOutcome answers payments only).
+        const once = await store.takeAttempt(`3ds-lookup:${transactionId}`, 1, holds.paidMs);
+        if (once.kind === "taken") {
+          const known = await gateway.findOutcome(reference, context.callOptions());
+          if (known?.kind === "approved" || known?.kind === "declined") outcome = known;
+        }
       }
     } catch (error) {
       logger.warn("checkout: gateway unavailable for post3ds", { invoiceId, transactionId, code: error instanceof GatewayError ? error.code : "unknown" });
-      if (mayHavePaid(error)) await holdUnknown(context, attempt);
+      if (mayHavePaid(error)) await holdUnknown(context, attempt, reference);
       else await holdForShopper(context, attempt, "challenge", reference);
       return failed("gateway_unavailable", MESSAGES.gatewayUnavailable);
     }
@@ -154,12 +201,12 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
         const { transaction } = outcome;
         if (referenceOf(transaction) !== reference) {
           logger.error("checkout: post3ds answered another transaction", { invoiceId, transactionId });
-          await holdUnknown(context, attempt);
+          await holdUnknown(context, attempt, reference);
           return failed("payment_unconfirmed", MESSAGES.gatewayMismatch);
         }
-        const settled = await settleApproval(context, attempt, knownOrder, transaction);
-        const extra: Partial<CheckoutResultEvent> = { gatewayModel: transaction.raw, ...(settled.extraPayment && { extraPayment: settled.extraPayment }) };
-        if (settled.answer.status === 200) {
+        const approval = await settleApproval(context, attempt, knownOrder, transaction);
+        const extra: Partial<CheckoutResultEvent> = { gatewayModel: transaction.raw, ...(approval.extraPayment && { extraPayment: approval.extraPayment }) };
+        if (approval.answer.status === 200) {
           // Passed 3-D Secure: no failed attempt (the shopper's browser posts this, from its address).
           await giveBackAttempt(context, limitKeys(context, invoiceId, ip));
           // The signed TermUrl says the card is to be saved; the gateway's record says for whom.
@@ -169,13 +216,13 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
             if (saved) extra.savedCard = saved;
           }
         }
-        const result = settled.answer.body as ThreeDsOutcome<PaymentId>;
-        return { result, final: true, event: event(result, extra) };
+        const result = approval.answer.body as ThreeDsOutcome<PaymentId>;
+        return settled({ result, final: true, event: event(result, extra) });
       }
       case "declined": {
         await settleUnpaid(context, attempt);
         const result = toDeclined(outcome);
-        return { result, final: true, event: event(result, outcome.transaction ? { gatewayModel: outcome.transaction.raw } : {}) };
+        return settled({ result, final: true, event: event(result, outcome.transaction ? { gatewayModel: outcome.transaction.raw } : {}) });
       }
       case "3ds":
       case "invalid":
@@ -243,8 +290,12 @@ export function createThreeDsReturnHandler(context: HandlerContext): (request: R
     if (binding === null) return badRequest(400, "TermUrl not signed by this shop, or expired");
     if (binding.transactionId !== transactionId) return badRequest(400, "MD does not match TermUrl");
 
-    const result = await outcomeFor(binding, paRes, clientIpOf(request, options.trustedProxyHeader, options.getClientIp));
-    const redirect = await signedRedirectUrl(options.returnUrl, returnQuery(transactionId, binding.invoiceId, result), context.signer);
+    const result = await outcomeFor(binding, paRes, context.clientIp(request));
+    const fields = {
+      expiresAt: Math.ceil((Date.now() + (options.returnQuery?.validForMs ?? RETURN_QUERY_VALID_MS)) / 1000),
+      cardLastFour: options.returnQuery?.cardLastFour === true,
+    };
+    const redirect = await signedRedirectUrl(options.returnUrl, returnQuery(transactionId, binding.invoiceId, result, fields), context.signer);
 
     // Top-level navigation (Sec-Fetch-Dest: document): redirect now. Framed or unknown:
     // the page's script posts to the parent, or redirects when it finds itself on top.
