@@ -1,4 +1,4 @@
-// createCheckoutHandlers: the merchant endpoint of the widget contract (shared/design.md).
+// createCheckoutHandlers: the merchant endpoint of the widget contract (server/contract.ts, docs/design.md).
 import { markReadsRecordedBody } from "../request-context.ts";
 import { createHandlerContext } from "./handler-context.ts";
 import { createCloudPaymentsNotificationHandlers, type CloudPaymentsNotificationHandlers } from "./notification-handler.ts";
