@@ -1,4 +1,4 @@
-// Fuzzing the sandbox API (issue 7): random JSON shapes, types, sizes and content types always
+// Fuzzing the sandbox API: random JSON shapes, types, sizes and content types always
 // get a 4xx or Success:false with a Message, never a 5xx, and the sandbox still answers /test.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

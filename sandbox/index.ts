@@ -60,9 +60,9 @@ export interface SandboxOptions {
    * (loopback only), method, retries. Also set at run time by `/site/notifications/{Type}/update`.
    */
   notifications?: NotificationOptions;
-  /** Invoice API (/api/v2) Basic-auth login; default the seed's test Merchant ID. */
+  /** Invoice API (/api/v2) Basic-auth login; default the guide's test Merchant ID. */
   invoiceMerchantId?: string;
-  /** Invoice API key; default the seed's test API key. */
+  /** Invoice API key; default the guide's test API key. */
   invoiceApiKey?: string;
   /** How long an Invoice payment can be paid (its expire_date). Default 30 minutes. */
   invoicePaymentTtlMs?: number;

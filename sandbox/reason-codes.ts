@@ -1,4 +1,4 @@
-// The gateway's own decline codes (shared/cloudpayments/reason-codes.md) for the outcomes the
+// The gateway's own decline codes (docs/cloudpayments.md, Decline codes) for the outcomes the
 // sandbox can produce. CardHolderMessage is Russian, as the gateway's default culture.
 export interface ReasonInfo {
   code: number;

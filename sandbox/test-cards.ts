@@ -1,4 +1,4 @@
-// CloudPayments' own test-card table (shared/cloudpayments/test-cards.md) and the card-type
+// CloudPayments' own test-card table (docs/cloudpayments.md, Test cards) and the card-type
 // names the gateway reports. The sandbox keeps only the behaviour a PAN selects, never the PAN.
 import type { ReasonName } from "./reason-codes.ts";
 

@@ -13,7 +13,7 @@ export interface DemoPage {
   scripts: readonly string[];
   /** ES module entry instead (the Vite-built npm page: demo/build.ts writes its index.html from this layout). */
   moduleScript?: string;
-  /** Served with the strict Content-Security-Policy of issue 7. */
+  /** Served with the strict Content-Security-Policy of strictCsp() below. */
   strictCsp?: boolean;
   summary: string;
 }
@@ -184,7 +184,7 @@ ${scripts}
   return fillPlaceholders(document, page, nonce);
 }
 
-/** The strict policy of issue 7; the sandbox origin hosts the bank's 3-D Secure page. */
+/** The strict policy of the /csp page: the widget must work with no inline script; the sandbox origin hosts the bank's 3-D Secure page. */
 export function strictCsp(nonce: string, sandboxOrigin: string): string {
   return [
     "default-src 'self'",

@@ -1,4 +1,4 @@
-// The sandbox's test cards as the demo shows them (shared/cloudpayments/test-cards.md).
+// The sandbox's test cards as the demo shows them (docs/cloudpayments.md, Test cards).
 // Also the list of card numbers the e2e leak guard hunts for.
 export interface TestCard {
   number: string;

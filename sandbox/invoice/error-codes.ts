@@ -1,4 +1,4 @@
-// The gateway's payment errors (seed 003 §9.2): a [class, code] pair and its name. Class 3 comes
+// The gateway's payment errors (docs/invoice.md, Errors): a [class, code] pair and its name. Class 3 comes
 // from the gateway itself, class 2 from the card's bank.
 import type { HostedDecline } from "../hosted-page/index.ts";
 

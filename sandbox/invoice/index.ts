@@ -1,4 +1,4 @@
-// The Invoice cash API v2 (seed 003) on the sandbox: `/api/v2/<Method>` and its payment page.
+// The Invoice cash API v2 (docs/invoice.md) on the sandbox: `/api/v2/<Method>` and its payment page.
 // Public face for sandbox/app.ts and sandbox/index.ts.
 import type { Hono } from "hono";
 import type { InvoiceApiContext } from "./methods.ts";
@@ -15,7 +15,7 @@ export type { InvoiceCredentials } from "./routes.ts";
 export { InvoiceStore } from "./store.ts";
 export { PAYMENT_PAGE_PATH as INVOICE_PAYMENT_PAGE_PATH } from "./models.ts";
 
-/** The test Merchant ID and API key printed in seed 003 §8: the sandbox's defaults. */
+/** The test Merchant ID and API key printed in Invoice's guide: the sandbox's defaults. */
 export const DEFAULT_INVOICE_MERCHANT_ID = "c24360cfac0a0c40c518405f6bc68cb0";
 export const DEFAULT_INVOICE_API_KEY = "1526fec01b5d11f4df4f2160627ce351";
 

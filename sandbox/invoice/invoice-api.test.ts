@@ -28,7 +28,7 @@ async function paid(extra: Parameters<InvoiceApi["paymentBody"]>[1] = {}) {
 }
 
 describe("Invoice API: credentials and requests", () => {
-  it("defaults to the seed's §8 test Merchant ID and API key", () => {
+  it("defaults to the guide's test Merchant ID and API key", () => {
     expect(sandbox.invoice).toEqual({ merchantId: "c24360cfac0a0c40c518405f6bc68cb0", apiKey: "1526fec01b5d11f4df4f2160627ce351" });
     expect([DEFAULT_INVOICE_MERCHANT_ID, DEFAULT_INVOICE_API_KEY]).toEqual([sandbox.invoice.merchantId, sandbox.invoice.apiKey]);
   });
@@ -63,7 +63,7 @@ describe("Invoice API: credentials and requests", () => {
 });
 
 describe("Invoice API: terminals", () => {
-  it("CreateTerminal answers the seed's fields with a link on the sandbox", async () => {
+  it("CreateTerminal answers the guide's fields with a link on the sandbox", async () => {
     const answer = await api.call("CreateTerminal", {
       name: "Магазин на диване",
       alias: "N1",
@@ -122,7 +122,7 @@ describe("Invoice API: terminals", () => {
 });
 
 describe("Invoice API: CreatePayment", () => {
-  it("takes the seed's own sample request and answers every field of §7.2.3", async () => {
+  it("takes the guide's own sample request and answers every field of a payment", async () => {
     const before = Date.now();
     const answer = await api.call("CreatePayment", {
       order: { currency: "RUB", amount: 1500, description: "Тестовый платеж", id: "6e4e6e9d-a9b3-453a-a11d-52b211ecc028" },
@@ -267,7 +267,7 @@ describe("Invoice API: payment states", () => {
     }
   });
 
-  it("the seed's §8 test card works exactly as printed, 01/22 included", async () => {
+  it("the guide's test card works exactly as printed, 01/22 included", async () => {
     const payment = await api.payment(terminal);
     const result = await payOnHostedPage(payment.url, {
       cardNumber: INVOICE_TEST_CARD.number,
@@ -332,7 +332,7 @@ describe("Invoice API: GetPaymentByOrder", () => {
 describe("Invoice API: refunds", () => {
   const receipt = [{ name: "Товар", price: 500, resultPrice: 500, quantity: 1 }];
 
-  it("CreateRefund answers init with the seed's fields, and GetRefund answers successful a moment later", async () => {
+  it("CreateRefund answers init with the guide's fields, and GetRefund answers successful a moment later", async () => {
     const payment = await paid({ custom_parameters: { customer: "c-1" } });
     const created = await api.call("CreateRefund", { id: payment.id, refund: { amount: 500, currency: "RUB", reason: "Refund payment" }, receipt });
     expect(created.status).toBe(200);

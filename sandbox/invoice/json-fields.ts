@@ -51,7 +51,7 @@ export class Fields {
   optionalString(field: string, maxLength: number): string | null {
     const value = this.get(field);
     if (value === undefined) return null;
-    // Identifiers are numbers in some of the seed's samples ("terminal_id": 45).
+    // Identifiers are numbers in some of the guide's samples ("terminal_id": 45).
     const text = typeof value === "number" && Number.isFinite(value) ? String(value) : value;
     if (typeof text !== "string") throw new InvoiceRequestError(`${this.name(field)} must be a string`);
     const trimmed = text.trim();

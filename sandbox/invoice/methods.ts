@@ -1,4 +1,4 @@
-// The eight methods of the Invoice cash API (seed 003 §7.2). Each reads its fields, applies the
+// The eight methods of the Invoice cash API (docs/invoice.md). Each reads its fields, applies the
 // state change, and returns the answer body; a refusal is thrown as an InvoiceRequestError.
 import { INVOICE_ERRORS } from "./error-codes.ts";
 import type { Fields } from "./json-fields.ts";
@@ -15,11 +15,11 @@ export interface InvoiceApiContext extends InvoiceContext {
 export type InvoiceMethod = (ctx: InvoiceApiContext, body: Fields) => unknown;
 
 const CURRENCIES: Readonly<Record<string, InvoiceCurrency>> = { rub: "RUB", usd: "USD", eur: "EUR" };
-// The SDKs spell the types "statical" / "dynamical"; the seed "static" / "dynamic".
+// The SDKs spell the types "statical" / "dynamical"; the guide "static" / "dynamic".
 const TERMINAL_TYPES: Readonly<Record<string, TerminalType>> = { static: "static", dynamic: "dynamic", statical: "static", dynamical: "dynamic" };
 const MAX_RECEIPT_ITEMS = 100;
 const MAX_CUSTOM_PARAMETERS = 8 * 1024;
-// The seed says 32, but its own sample order id is a 36-character UUID.
+// The guide says 32, but its own sample order id is a 36-character UUID.
 const MAX_ORDER_ID = 64;
 
 function duplicate(what: string): InvoiceRequestError {
@@ -29,7 +29,7 @@ function duplicate(what: string): InvoiceRequestError {
 
 function readReceipt(body: Fields): ReceiptItem[] {
   return body.requiredArray("receipt", MAX_RECEIPT_ITEMS).map((item) => {
-    // The seed's discount is text ("10%"); the SDKs' samples send a number (10).
+    // The guide's discount is text ("10%"); the SDKs' samples send a number (10).
     const rawDiscount = item.get("discount");
     let discount: string | number | null = null;
     if (typeof rawDiscount === "number") discount = item.requiredNumber("discount", { min: 0, decimals: 2 });
@@ -83,7 +83,7 @@ const createTerminal: InvoiceMethod = (ctx, body) => {
 };
 
 const getTerminal: InvoiceMethod = (ctx, body) => {
-  // By alias (the seed's required field) or by id (its sample sends both).
+  // By alias (the guide's required field) or by id (its sample sends both).
   const alias = body.optionalString("alias", 50);
   const id = body.optionalString("id", 64);
   if (alias === null && id === null) throw new InvoiceRequestError("alias is required");

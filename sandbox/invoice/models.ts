@@ -1,4 +1,4 @@
-// The answer bodies, field for field as seed 003 §7.2 lists them. Amounts in roubles, dates as
+// The answer bodies, field for field as Invoice's guide lists them (docs/invoice.md). Amounts in roubles, dates as
 // YYYY-MM-DDTHH:mm:ss.sssZ, ids as strings; URLs point at the sandbox's own address.
 import type { InvoiceErrorPair } from "./error-codes.ts";
 import { INVOICE_ERRORS } from "./error-codes.ts";
@@ -24,7 +24,7 @@ export function terminalModel(ctx: InvoiceContext, t: TerminalRecord) {
     type: t.type,
     defaultPrice: major(t.defaultPriceMinor),
     canComments: t.canComments,
-    // Not in the seed's table, but the gateway's own SDKs read it back.
+    // Not in the guide's table, but the gateway's own SDKs read it back.
     alias: t.alias,
   };
 }

@@ -8,7 +8,7 @@ import type { InvoiceApiContext } from "./methods.ts";
 import { PAYMENT_PAGE_PATH } from "./models.ts";
 import type { PaymentRecord } from "./store.ts";
 
-/** The test card printed in seed 003 §8: it works as printed, its 01/22 expiry included. */
+/** The test card printed in Invoice's guide: it works as printed, its 01/22 expiry included. */
 export const INVOICE_TEST_CARD = {
   number: "5543 7354 8462 6654",
   expiry: "01/22",

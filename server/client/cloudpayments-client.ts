@@ -56,7 +56,7 @@ function isThreeDsChallenge(value: unknown): value is ThreeDsChallenge {
   );
 }
 
-/** Reads a charge/auth/post3ds answer by the rule of the seeds and the official SDKs. */
+/** Reads a charge/auth/post3ds answer by the rule of the API guide and the official SDKs. */
 export function toPaymentResult(envelope: Envelope): PaymentResult {
   const model = envelope.Model;
   if (envelope.Success && isTransaction(model)) return { kind: "approved", model };

@@ -1,5 +1,4 @@
-// CloudPayments API shapes, in the API's own field names (seeds 001/002,
-// shared/cloudpayments/transaction-model.md, other-methods.md).
+// CloudPayments API shapes, in the API's own field names (docs/cloudpayments.md).
 
 export type Currency = "RUB" | "USD" | "EUR" | "GBP" | (string & {});
 

@@ -49,7 +49,7 @@ function toOutcome(result: PaymentResult): GatewayPayOutcome {
         transactionId: model.TransactionId,
         acsUrl: model.AcsUrl,
         paReq: model.PaReq,
-        // The seeds' 3-D Secure example omits the flag; CloudPayments' own answers say true.
+        // The API guide's 3-D Secure example omits the flag; CloudPayments' own answers say true.
         iframeAllowed: model.IFrameIsAllowed ?? true,
       };
       if (typeof model.FrameWidth === "number") outcome.frameWidth = model.FrameWidth;

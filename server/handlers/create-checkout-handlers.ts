@@ -1,4 +1,4 @@
-// createCheckoutHandlers: the merchant endpoint of the widget contract (server/contract.ts).
+// createCheckoutHandlers: the merchant endpoint of the widget contract (server/contract.ts, docs/design.md).
 import { markReadsRecordedBody } from "../request-context.ts";
 import { createChargeSavedCard, type ChargeSavedCardInput, type ChargeSavedCardResult } from "./charge-saved-card.ts";
 import { createNotificationHandler } from "./gateway-notification-handler.ts";

@@ -1,6 +1,6 @@
 // Reads the gateway's answers into the typed models, or null when an answer lacks a field the
-// model promises (the client then reports a GatewayHttpError rather than guessing). Ids the seed
-// shows as numbers in some samples become strings; a status outside the seed's list is refused.
+// model promises (the client then reports a GatewayHttpError rather than guessing). Ids the guide
+// shows as numbers in some samples become strings; a status outside the guide's list is refused.
 import type {
   InvoiceErrorPair,
   InvoicePayment,

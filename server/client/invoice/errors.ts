@@ -29,7 +29,7 @@ const NAMES: ReadonlyMap<string, string> = new Map([
   ["2,96", "System malfunction"],
 ]);
 
-/** The §9.2 name of a pair ("Not sufficient funds"), or null for a pair the seed does not list. */
+/** The guide's name of a pair ("Not sufficient funds"), or null for a pair the guide does not list. */
 export function invoiceErrorName(pair: InvoiceErrorPair): string | null {
   return NAMES.get(`${pair[0]},${pair[1]}`) ?? null;
 }

@@ -169,7 +169,7 @@ describe("InvoiceClient transport", () => {
     ]);
   });
 
-  it("defaults to the seed's base URL and to fetch", async () => {
+  it("defaults to the guide's base URL and to fetch", async () => {
     const urls: string[] = [];
     const faked = new InvoiceClient({
       merchantId: "m",

@@ -1,4 +1,4 @@
-// InvoiceClient: one typed method per method of the Invoice cash API v2 (seed 003 §7.2), over the
+// InvoiceClient: one typed method per method of the Invoice cash API v2 (docs/invoice.md), over the
 // shared GatewayHttp transport. Refusals (HTTP 400 `{ error }`) are values; no answer at all is a
 // GatewayError: 401 → GatewayAuthError, network/timeout → GatewayTransportError (with
 // `mayHaveReachedGateway`), anything else unreadable → GatewayHttpError.

@@ -1,4 +1,4 @@
-// Invoice cash API v2 shapes (seed 003 §7.2), in the API's own field names. Amounts are roubles
+// Invoice cash API v2 shapes (docs/invoice.md), in the API's own field names. Amounts are roubles
 // (1500 = 1 500 ₽), dates ISO-8601 strings (YYYY-MM-DDTHH:mm:ss.sssZ).
 
 export type InvoiceCurrency = "RUB" | "USD" | "EUR";
@@ -39,7 +39,7 @@ export interface InvoiceCreateTerminalRequest {
   canComments?: boolean;
 }
 
-/** By alias (the seed's required field), by id, or both. */
+/** By alias (the guide's required field), by id, or both. */
 export type InvoiceGetTerminalRequest = { alias: string; id?: string; name?: string } | { id: string; alias?: string; name?: string };
 
 export interface InvoiceTerminal {
@@ -51,7 +51,7 @@ export interface InvoiceTerminal {
   type: InvoiceTerminalType;
   defaultPrice: number;
   canComments: boolean;
-  /** Not in the seed's answer table; present when the gateway sends it. */
+  /** Not in the guide's answer table; present when the gateway sends it. */
   alias?: string;
 }
 
