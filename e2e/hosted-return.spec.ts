@@ -8,6 +8,7 @@ import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import { AcsPage } from "./pages/acs-page.ts";
 import { HostedCardPage } from "./pages/hosted-card-page.ts";
+import { OrdersPage } from "./pages/orders-page.ts";
 import { axeViolations } from "./support/axe.ts";
 import { ACS_CODE, CARDS } from "./support/cards.ts";
 import { SHOP_URL } from "./support/demo-env.ts";
@@ -66,6 +67,8 @@ test("Invoice in the shop's frame: the kit's return page posts the approved resu
     origin: SHOP_URL,
     data: expect.objectContaining({ type: "checkout-widget:hosted-result", version: 2, paymentId, result: expect.objectContaining({ status: "approved", transactionId: paymentId }) }),
   });
+  // The shop's record, as its staff see it (the orders API is staff-only).
+  await new OrdersPage(page).open();
   const order = await (await page.request.get(`/api/orders/${invoiceId}`)).json();
   expect(order).toMatchObject({ status: "paid", transactionId: paymentId });
 });
@@ -107,7 +110,7 @@ test("RBS at top level, logged in: save the card on the bank's page, pay a new o
   await expect(page.locator("#result")).toContainText(`Order ${second}: paid`, { timeout: 20_000 });
 
   // The merchant charges the saved card again without the shopper, from the orders page.
-  await page.goto("/orders");
+  await new OrdersPage(page).open();
   const charge = page.getByRole("button", { name: /^Charge 450 ₽ to alice's Visa •••• 4242/ }).first();
   await expect(charge).toBeVisible();
   expect(await axeViolations(page, "main"), "/orders with a saved card").toEqual([]);

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "../../sandbox/index.ts";
 import type { Sandbox } from "../../sandbox/index.ts";
 import { cloudPaymentsNotificationHmac } from "../../server/index.ts";
+import { returnQuery, signedRedirectUrl } from "../../server/handlers/return-query.ts";
+import { createSigner } from "../../server/handlers/signing.ts";
 import { createCryptogram } from "../../widget/src/index.ts";
 import { createDemoApp } from "./app.ts";
 import { PAGES } from "./pages.ts";
@@ -374,5 +376,43 @@ describe("the gateway's notifications", () => {
     const refunded = await notify("refund", { TransactionId: "880002", PaymentTransactionId: "880001", Amount: "1950.00", OperationType: "Refund", InvoiceId: order.invoiceId, DateTime: "2026-01-01 00:00:00" });
     expect(refunded.status).toBe(200);
     expect(demo.orders.get(order.invoiceId)?.status).toBe("refunded");
+  });
+});
+
+describe("/api/return-status: the shopper's view after a gateway page", () => {
+  const secret = "a-demo-secret-long-enough-to-sign-with-0123456789";
+  const link = async (invoiceId: string, expiresAt = Math.floor(Date.now() / 1000) + 600) =>
+    new URL(
+      await signedRedirectUrl(
+        "http://127.0.0.1:8080/invoice",
+        returnQuery("pay-1", invoiceId, { status: "declined", reasonCode: 5051 } as Parameters<typeof returnQuery>[2], { expiresAt, cardLastFour: false }),
+        createSigner(secret),
+      ),
+    ).search;
+
+  it("answers the order's recorded status, and nothing else, for a link the kit signed", async () => {
+    const signed = createDemoApp({ origin: ORIGIN, gatewayUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, rootDir, secret });
+    const order = await createOrder(signed.app);
+    const answer = await signed.app.request(`/api/return-status${await link(order.invoiceId)}`);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ invoiceId: order.invoiceId, status: "new" });
+  });
+
+  it("refuses a forged, altered, unsigned or expired link", async () => {
+    const signed = createDemoApp({ origin: ORIGIN, gatewayUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, rootDir, secret });
+    const order = await createOrder(signed.app);
+    const other = await createOrder(signed.app);
+    const good = await link(order.invoiceId);
+    const cases = [
+      good.replace(encodeURIComponent(order.invoiceId), encodeURIComponent(other.invoiceId)),
+      `?invoiceId=${encodeURIComponent(order.invoiceId)}&status=approved`,
+      await link(order.invoiceId, Math.floor(Date.now() / 1000) - 1),
+    ];
+    for (const query of cases) {
+      const answer = await signed.app.request(`/api/return-status${query}`);
+      expect(answer.status, query).toBe(403);
+    }
+    // Another process's secret signs nothing here.
+    expect((await demo.app.request(`/api/return-status${good}`)).status).toBe(403);
   });
 });

@@ -17,6 +17,7 @@ import {
   THREE_DS_BODY_LIMIT,
   memorySavedCardStore,
   setRemoteAddress,
+  verifyReturnQuery,
 } from "../../server/index.ts";
 import { CURRENCY, cartTotal, describeCart, parseCart } from "./catalog.ts";
 import { actionsFor, refreshRefunds, runAction, type OrderAction } from "./order-actions.ts";
@@ -82,6 +83,8 @@ export function createDemoApp(options: DemoAppOptions) {
   const orders = new OrderStore({ capacity: options.orderCapacity ?? 1000 });
   const staffToken = options.staffToken ?? randomBytes(24).toString("base64url");
   const faults = new PayFaults();
+  // One process: a random secret will do. Several instances share one (and one attempt store).
+  const secret = options.secret ?? randomBytes(32).toString("base64url");
   const savedCards = memorySavedCardStore();
   const { shops, cloudPayments, invoice, rbs } = createShops({
     origin,
@@ -90,8 +93,7 @@ export function createDemoApp(options: DemoAppOptions) {
     apiSecret: options.apiSecret,
     ...(options.invoice && { invoice: options.invoice }),
     ...(options.rbs && { rbs: options.rbs }),
-    // One process: a random secret will do. Several instances share one (and one attempt store).
-    secret: options.secret ?? randomBytes(32).toString("base64url"),
+    secret,
     orders,
     savedCards,
   });
@@ -193,6 +195,16 @@ export function createDemoApp(options: DemoAppOptions) {
       { invoiceId: order.invoiceId, amount: order.amount, currency: order.currency, description: order.description, gateway: order.gateway },
       201,
     );
+  });
+
+  // The shopper back from a gateway page (top level): the kit's signed return link is the bearer's
+  // proof that this outcome was theirs; the answer is the shop's record of the order now, and only
+  // its status (no card facts). A forged, altered or expired link gets nothing.
+  app.get("/api/return-status", async (c) => {
+    const query = await verifyReturnQuery(new URL(c.req.url).searchParams, secret);
+    if (query?.invoiceId === undefined) return c.json({ message: "This return link is not valid or has expired" }, 403);
+    const order = orders.get(query.invoiceId);
+    return order ? c.json({ invoiceId: order.invoiceId, status: order.status }) : c.json({ message: "No such order" }, 404);
   });
 
   // The merchant's view (staff only, above).

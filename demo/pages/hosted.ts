@@ -45,8 +45,9 @@ async function showReturn(): Promise<void> {
   const invoiceId = params.get("invoiceId");
   const status = params.get("status");
   if (invoiceId === null || status === null) return;
-  const recorded = await json<{ status?: string; note?: string }>(`/api/orders/${encodeURIComponent(invoiceId)}`);
-  const text = `Order ${invoiceId}: ${recorded.body.status ?? "unknown"}${recorded.body.note ? ` (${recorded.body.note})` : ""}`;
+  // The shop's record, asked with the kit's signed link (the link alone proves nothing).
+  const recorded = await json<{ status?: string; message?: string }>(`/api/return-status${location.search}`);
+  const text = `Order ${invoiceId}: ${recorded.body.status ?? recorded.body.message ?? "unknown"}`;
   logEvent("returned", `${text}; the link said ${status}`);
   say(text);
   const clean = new URL(location.href);
