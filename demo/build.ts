@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { PAGES, renderPage } from "./merchant/pages.ts";
 
 const rootDir = fileURLToPath(new URL("..", import.meta.url));
-const PAGE_SCRIPTS = ["script-tag", "modal", "element", "checkoutjs", "redirect", "two-stage", "csp", "orders"];
+const PAGE_SCRIPTS = ["script-tag", "modal", "element", "checkoutjs", "redirect", "two-stage", "csp", "orders", "hosted"];
 
 async function buildPageScripts(): Promise<void> {
   await build({

@@ -81,13 +81,36 @@ export const PAGES: readonly DemoPage[] = [
     summary: "A page under default-src 'self'; script-src 'self'; style-src 'self' 'nonce-…'.",
   },
   {
+    path: "/invoice",
+    title: "Invoice (hosted page)",
+    fragment: "invoice.html",
+    scripts: ["/pages/hosted.js"],
+    summary: "An Invoice shop: the shopper pays on Invoice's own card page; the server reads GetPayment.",
+  },
+  {
+    path: "/rbs",
+    title: "RBS (hosted page, saved cards)",
+    fragment: "rbs.html",
+    scripts: ["/pages/hosted.js"],
+    summary: "An RBS shop: one- or two-stage on the bank's card page; log in to save a card and pay with it in one click.",
+  },
+  {
     path: "/orders",
     title: "Orders (merchant view)",
     fragment: "orders.html",
     scripts: ["/pages/orders.js"],
-    summary: "What the merchant sees: every order with its status; confirm, void, refund.",
+    summary: "Staff view: every order of the three shops with its status and card; confirm, void, refund; autopayments with saved cards.",
   },
 ];
+
+/** What /orders shows to someone who is not the shop's staff. */
+export const STAFF_ONLY_PAGE: DemoPage = {
+  path: "/orders",
+  title: "Orders (merchant view)",
+  fragment: "staff-only.html",
+  scripts: [],
+  summary: "Staff only.",
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -9,8 +9,12 @@ export class OrdersPage {
     this.page = page;
   }
 
+  /** Opens the staff view through the demo's staff link (found by a test hook), as staff would. */
   async open(): Promise<void> {
-    await this.page.goto("/orders");
+    const link = await this.page.request.get("/api/__test/staff-link");
+    const { url } = (await link.json()) as { url: string };
+    await this.page.goto(url);
+    await expect(this.page).toHaveURL(/\/orders$/);
   }
 
   row(invoiceId: string): Locator {
