@@ -27,6 +27,9 @@ const RULES: Readonly<Record<RuledCode, Rule>> = {
   origin_refused: { key: "Error_BadRequest", sameRequest: false },
   unknown_order: { key: "Error_BadRequest", sameRequest: false },
   order_unavailable: { key: "Error_Server", sameRequest: true },
+  unknown_saved_card: { key: "Error_SavedCard", sameRequest: false },
+  // The shop sent this gateway a kind of payment it does not take: the shop's set-up.
+  unsupported_payment: { key: "Error_Config", sameRequest: false },
   // The widget's own.
   network: { key: "Error_Network", sameRequest: true },
   timeout: { key: "Error_Timeout", sameRequest: true },
@@ -51,6 +54,8 @@ const ENDPOINT_CODES: Readonly<Record<PayErrorCode, true>> = {
   origin_refused: true,
   unknown_order: true,
   order_unavailable: true,
+  unknown_saved_card: true,
+  unsupported_payment: true,
 };
 
 export function isPayErrorCode(value: unknown): value is PayErrorCode {

@@ -24,6 +24,8 @@ export type PaymentMessageKey =
   | "Error_Rejected"
   /** 502 payment_unconfirmed: the gateway's answer did not match the order. */
   | "Error_Unconfirmed"
+  /** The saved card chosen is not the shopper's any more (404 unknown_saved_card). */
+  | "Error_SavedCard"
   /** An answer that does not follow the contract (bad JSON, missing or mistyped fields). */
   | "Error_BadResponse"
   /** The cryptogram could not be built for a reason other than card validation. */
