@@ -4,7 +4,8 @@ import { serve } from "@hono/node-server";
 import type { ServerType } from "@hono/node-server";
 import { fileURLToPath } from "node:url";
 import { startSandbox } from "../sandbox/index.ts";
-import { createDemoApp } from "./merchant/app.ts";
+import { NOTIFICATION_PATHS, createDemoApp } from "./merchant/app.ts";
+import { sandboxShops } from "./merchant/sandbox-shops.ts";
 
 const HOST = "127.0.0.1";
 const rootDir = fileURLToPath(new URL("..", import.meta.url));
@@ -44,17 +45,21 @@ async function main(): Promise<void> {
   const port = portFrom("PORT", 8080);
   const sandboxPort = portFrom("SANDBOX_PORT", 8600);
 
-  const sandbox = await startSandbox({ port: sandboxPort }).catch((error: unknown) => {
+  const origin = `http://${HOST}:${port}`;
+  // The gateway tells the shop of every payment itself (Pay, Fail, Confirm, Refund, Cancel), so a
+  // success is recorded even when the shopper's browser never comes back.
+  const urls = Object.fromEntries(Object.entries(NOTIFICATION_PATHS).map(([type, path]) => [type, `${origin}/api/notifications/${path}`]));
+  const sandbox = await startSandbox({ port: sandboxPort, notifications: { urls } }).catch((error: unknown) => {
     if (isAddressInUse(error)) portInUse("sandbox gateway", sandboxPort, "SANDBOX_PORT");
     throw error;
   });
 
-  const origin = `http://${HOST}:${port}`;
-  const { app } = createDemoApp({
+  const { app, staffToken } = createDemoApp({
     origin,
     gatewayUrl: sandbox.url,
     publicId: sandbox.publicId,
     apiSecret: sandbox.apiSecret,
+    ...(await sandboxShops(sandbox)),
     rootDir,
     testHooks: process.env.DEMO_TEST_HOOKS === "1",
   });
@@ -65,8 +70,8 @@ async function main(): Promise<void> {
   });
 
   console.log(`Sandbox gateway: ${sandbox.url}`);
-  console.log(`Demo shop:       ${origin}/`);
-  console.log(`Merchant orders: ${origin}/orders`);
+  console.log(`Demo shop:       ${origin}/  (Invoice: ${origin}/invoice, RBS: ${origin}/rbs)`);
+  console.log(`Merchant orders: ${origin}/orders?staff=${staffToken}   (the staff view: keep this link to yourself)`);
   console.log("Press Ctrl-C to stop.");
 
   let stopping = false;

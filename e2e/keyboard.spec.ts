@@ -53,13 +53,20 @@ test("a 3-D Secure payment with the keyboard alone", async ({ page, cvc }) => {
   expect(resultFocused).toBe(true);
 });
 
-test("Escape closes the 3-D Secure dialog as a cancellation", async ({ page, cvc }) => {
-  await new ShopPage(page).open("/script-tag");
+test("Escape closes the 3-D Secure dialog as a cancellation: back on the form, focused, with the note", async ({ page, cvc }) => {
+  const shop = new ShopPage(page);
+  await shop.open("/script-tag");
   const widget = new WidgetPage(page);
   await widget.pay({ number: CARDS.threeDs, cvc });
   await widget.acs().waitForPage();
   await widget.threeDsDialog.focus();
   await page.keyboard.press("Escape");
   await expect(widget.threeDsDialog).toBeHidden();
-  await widget.expectDeclined(/cancelled|отменили/i);
+  await expect(page.locator("p.cw-note")).toContainText("Вы отменили подтверждение");
+  await expect(widget.heading("declined")).toHaveCount(0);
+  await expect(shop.events("cancel")).toHaveCount(1);
+  // Focus stays in the widget: on the form, not dropped to <body>.
+  await expect
+    .poll(() => page.evaluate(() => `${document.activeElement?.localName}${document.activeElement?.closest("form") ? " in the form" : ""}`))
+    .toMatch(/ in the form$/);
 });

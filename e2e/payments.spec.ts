@@ -67,7 +67,7 @@ test("3-D Secure with a wrong code is declined, then a retry pays", async ({ pag
   expect(statuses.filter((s) => s === "Completed")).toHaveLength(1);
 });
 
-test("3-D Secure cancelled in the dialog ends declined, nothing charged", async ({ page, cvc }) => {
+test("3-D Secure cancelled in the dialog: back to the form with a neutral note, onCancel not onFail; a new attempt pays once", async ({ page, cvc }) => {
   const shop = new ShopPage(page);
   const invoiceId = await shop.open("/script-tag");
   const widget = new WidgetPage(page);
@@ -75,8 +75,21 @@ test("3-D Secure cancelled in the dialog ends declined, nothing charged", async 
   await widget.acs().waitForPage();
   await widget.threeDsCancel.click();
   await expect(widget.threeDsDialog).toBeHidden();
-  await widget.expectDeclined(/cancelled|отменили/i);
+  await expect(page.locator("p.cw-note")).toHaveText("Вы отменили подтверждение платежа в банке. Деньги не списаны, можно оплатить снова");
+  await widget.waitForForm();
+  await expect(widget.heading("declined")).toHaveCount(0);
+  await expect(shop.events("cancel")).toHaveText([/^cancel: threeDs \d+: Вы отменили подтверждение/]);
+  await expect(shop.events("fail")).toHaveCount(0);
+  await expect(shop.events("complete")).toHaveCount(0);
   expect((await paymentsFor(invoiceId)).filter((p) => p.Status === "Completed")).toHaveLength(0);
+
+  // The order is still payable: the cancelled challenge does not hold it.
+  await widget.cardNumber.fill("");
+  await widget.expiry.fill("");
+  await widget.cvc.fill("");
+  await widget.pay({ number: CARDS.approved, cvc });
+  await widget.expectApproved("3055");
+  expect((await paymentsFor(invoiceId)).filter((p) => p.Status === "Completed")).toHaveLength(1);
 });
 
 test("3-D Secure cancelled on the bank's page ends declined", async ({ page, cvc }) => {

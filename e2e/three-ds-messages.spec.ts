@@ -1,5 +1,6 @@
-// 3-D Secure messages: a postMessage from another origin, or for another transaction,
-// changes nothing; the genuine result from the merchant's return page still completes the payment.
+// 3-D Secure messages: a postMessage from another origin, for another transaction, or from any
+// window but the dialog's own frame (the page itself, another frame of its origin) changes
+// nothing; the genuine result from the merchant's return page still completes the payment.
 import { test, expect } from "./fixtures.ts";
 import { ShopPage } from "./pages/shop-page.ts";
 import { WidgetPage } from "./pages/widget-page.ts";
@@ -63,6 +64,32 @@ test("forged 3-D Secure results are ignored", async ({ page, cvc }) => {
     window.postMessage(message, window.location.origin);
     window.postMessage("e2e-sentinel", window.location.origin);
   }, fakeResult(answer.transactionId + 1));
+  await sentinelSeen();
+  // From the shop's own origin, for the right transaction: the page itself…
+  await armSentinel();
+  await page.evaluate((message) => {
+    window.postMessage(message, window.location.origin);
+    window.postMessage("e2e-sentinel", window.location.origin);
+  }, fakeResult(answer.transactionId));
+  await sentinelSeen();
+  // …and another frame of the shop's origin: only the dialog's own frame may end the challenge.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const frame = document.createElement("iframe");
+        frame.name = "e2e-same-origin";
+        frame.src = "/healthz";
+        frame.addEventListener("load", () => resolve(), { once: true });
+        document.body.append(frame);
+      }),
+  );
+  const sameOrigin = page.frames().find((f) => f.name() === "e2e-same-origin");
+  expect(sameOrigin).toBeTruthy();
+  await armSentinel();
+  await sameOrigin?.evaluate((message) => {
+    window.parent.postMessage(message, window.location.origin);
+    window.parent.postMessage("e2e-sentinel", window.location.origin);
+  }, fakeResult(answer.transactionId));
   await sentinelSeen();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
 

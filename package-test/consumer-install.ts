@@ -4,8 +4,8 @@
 // the registry documents a fresh resolution needs.
 //
 // Packages are placed as npm would: flat at the top, a second version of a name nested under the
-// package that needs it (so a shop on Preact 11 gets the package's own Preact 10 nested, the
-// layout a real install has).
+// package that needs it, the layout a real install has. A peer (preact, for this package) is the
+// host's copy when the host has one, and is placed from this repository's lock only when missing.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
@@ -102,15 +102,22 @@ function lookups(from: string, name: string): string[] {
   }
 }
 
+interface Need {
+  name: string;
+  optional: boolean;
+  /** A peer takes whichever copy is visible from its dependent (the host's); only a missing one is placed. */
+  peer: boolean;
+}
+
 /** What an entry needs at run time: dependencies, present optional ones, required peers. */
-function needs(entry: LockEntry): [string, boolean][] {
+function needs(entry: LockEntry): Need[] {
   const optionalPeer = (name: string) => entry.peerDependenciesMeta?.[name]?.optional === true;
   return [
-    ...Object.keys(entry.dependencies ?? {}).map((name): [string, boolean] => [name, false]),
-    ...Object.keys(entry.optionalDependencies ?? {}).map((name): [string, boolean] => [name, true]),
+    ...Object.keys(entry.dependencies ?? {}).map((name) => ({ name, optional: false, peer: false })),
+    ...Object.keys(entry.optionalDependencies ?? {}).map((name) => ({ name, optional: true, peer: false })),
     ...Object.keys(entry.peerDependencies ?? {})
       .filter((name) => !optionalPeer(name))
-      .map((name): [string, boolean] => [name, false]),
+      .map((name) => ({ name, optional: false, peer: true })),
   ];
 }
 
@@ -165,7 +172,8 @@ export async function writeConsumerLock(root: string, packed: PackedPackage, spe
     const entry = placed.get(at)?.entry;
     if (!entry) continue;
     // The tarball's own dependencies ("" as from) resolve as they do for the repository root.
-    for (const [name, optional] of needs(entry)) {
+    for (const { name, optional, peer } of needs(entry)) {
+      if (peer && lookups(at, name).some((key) => placed.has(key))) continue;
       const key = source(from, name);
       const found = key === undefined ? undefined : lock.packages[key];
       if (key === undefined || found === undefined) {

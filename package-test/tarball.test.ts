@@ -3,11 +3,11 @@
 //   strict TypeScript consumers (bundler, nodenext, node10; an edge one without Node's types),
 //   /server bundled for an edge target with no Node built-in,
 //   the published sandbox started with `npx checkout-widget-sandbox`,
-//   shops in Preact and React (18 and 19, StrictMode) built with esbuild and paying in headless
+//   shops in Preact (10 and 11) and React (18 and 19, StrictMode) built with esbuild and paying in headless
 //   Chromium through a merchant server on the published kit against that sandbox.
 // One install per set of peer versions (React 18 needs its own); everything after it runs in parallel.
 //
-// A new shop (Preact 11, say) is: package-test/apps/<name>/package.json naming its framework (so
+// A new shop (Preact 12, say) is: package-test/apps/<name>/package.json naming its framework (so
 // `npm ci` caches it), an entry in SHOPS, and a project in PROJECTS whose dependencies take the
 // framework from that folder.
 import { chromium, type Browser } from "@playwright/test";
@@ -38,11 +38,12 @@ interface Shop {
 
 const SHOPS: Record<string, Shop> = {
   preact10: { source: "shops/preact.tsx", framework: /^preact 10\./, submit: "pay-button", versionOf: "preact" },
+  preact11: { source: "shops/preact.tsx", framework: /^preact 11\./, submit: "pay-button", versionOf: "preact" },
   react19: { source: "shops/react.tsx", framework: /^react 19\./, submit: "ref" },
   react18: { source: "shops/react.tsx", framework: /^react 18\./, submit: "ref" },
 };
 
-type Check = "bundler" | "nodenext" | "node10" | "edge" | "react";
+type Check = "bundler" | "nodenext" | "node10" | "edge" | "react" | "preact";
 
 interface Project {
   name: string;
@@ -77,6 +78,13 @@ const PROJECTS: Project[] = [
     shops: ["react18"],
     checks: ["react"],
   },
+  {
+    // Preact is a peer: the shop's Preact 11 is the one CardForm renders with (no copy of ours).
+    name: "preact11",
+    dependencies: { preact: "package-test/apps/preact11" },
+    shops: ["preact11"],
+    checks: ["preact"],
+  },
 ];
 
 const STRICT = {
@@ -96,7 +104,7 @@ const STRICT = {
 // Only the bundler consumer and the edge one (no Node types: the point is what our
 // declarations need) check every declaration file; the others check their own code against ours.
 const TSCONFIGS: Record<Check, { compilerOptions: Record<string, unknown>; files: string[] }> = {
-  bundler: { compilerOptions: { ...STRICT, module: "ESNext", moduleResolution: "Bundler", types: ["node"] }, files: ["check.ts", "merchant.ts", "shops/preact.tsx", "shops/react.tsx"] },
+  bundler: { compilerOptions: { ...STRICT, module: "ESNext", moduleResolution: "Bundler", types: ["node"] }, files: ["check.ts", "merchant.ts", "types-preact.tsx", "types-react.tsx", "shops/preact.tsx", "shops/react.tsx"] },
   nodenext: { compilerOptions: { ...STRICT, skipLibCheck: true, module: "NodeNext", moduleResolution: "NodeNext", types: ["node"] }, files: ["check.ts", "merchant.ts"] },
   // Older setups: resolved through typesVersions, not exports.
   node10: {
@@ -105,7 +113,9 @@ const TSCONFIGS: Record<Check, { compilerOptions: Record<string, unknown>; files
   },
   // No @types/node, no DOM: only what a Worker has.
   edge: { compilerOptions: { ...STRICT, module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022", "WebWorker"], types: [] }, files: ["edge.ts"] },
-  react: { compilerOptions: { ...STRICT, skipLibCheck: true, module: "ESNext", moduleResolution: "Bundler", types: [] }, files: ["shops/react.tsx"] },
+  react: { compilerOptions: { ...STRICT, skipLibCheck: true, module: "ESNext", moduleResolution: "Bundler", types: [] }, files: ["types-react.tsx", "shops/react.tsx"] },
+  // Our declarations against Preact 11's types (they name preact's VNode and JSX).
+  preact: { compilerOptions: { ...STRICT, module: "ESNext", moduleResolution: "Bundler", types: [] }, files: ["types-preact.tsx", "shops/preact.tsx"] },
 };
 
 let work = "";
@@ -230,7 +240,14 @@ describe("the packed tarball", () => {
     const shared = dirs["shared"] ?? "";
     const installedManifest = JSON.parse(await readFile(join(shared, "node_modules/checkout-widget/package.json"), "utf8")) as { version: string };
     expect(installedManifest.version).toBe(packed.manifest.version);
-    await expect(stat(join(shared, "node_modules/checkout-widget/node_modules/react"))).rejects.toThrow();
+    expect(packed.manifest.dependencies ?? {}).not.toHaveProperty("preact");
+    expect(packed.manifest.peerDependencies?.["preact"]).toMatch(/\^10\..*\|\|.*\^11\./);
+    for (const project of PROJECTS) {
+      for (const framework of ["preact", "react"]) await expect(stat(join(dirs[project.name] ?? "", "node_modules/checkout-widget/node_modules", framework))).rejects.toThrow();
+    }
+    const preactOf = async (project: string) => (JSON.parse(await readFile(join(dirs[project] ?? "", "node_modules/preact/package.json"), "utf8")) as { version: string }).version;
+    expect(await preactOf("preact11")).toMatch(/^11\./);
+    expect(await preactOf("react18")).toMatch(/^10\./); // a React shop gets the peer installed, as npm does
     await expect(stat(join(shared, "node_modules/.bin/checkout-widget-sandbox"))).resolves.toBeTruthy();
   });
 });

@@ -10,10 +10,11 @@ import { isAuthorized } from "./basic-auth.ts";
 import { payByCryptogram, post3ds } from "./card-payments.ts";
 import type { GatewayContext } from "./gateway-context.ts";
 import type { IdempotencyCache } from "./idempotency.ts";
+import { getNotificationSettings, NOTIFICATION_TYPES, notificationTypeOf, updateNotificationSettings } from "./notifications.ts";
 import { createOrder } from "./orders.ts";
 import type { Params } from "./params.ts";
 import { ParameterError } from "./params.ts";
-import { confirm, getTransaction, refund, voidPayment } from "./payment-operations.ts";
+import { confirm, findByInvoice, getTransaction, refund, voidPayment } from "./payment-operations.ts";
 import { readParams } from "./request-body.ts";
 import { cancelSubscription, createSubscription, getSubscription } from "./subscriptions.ts";
 import { payByToken } from "./token-payments.ts";
@@ -32,10 +33,22 @@ export const API_HANDLERS: Readonly<Record<string, Handler>> = {
   "/payments/void": voidPayment,
   "/payments/refund": refund,
   "/payments/get": getTransaction,
+  "/payments/find": (ctx, p) => findByInvoice(ctx, p, "payments"),
+  "/v2/payments/find": (ctx, p) => findByInvoice(ctx, p, "operations"),
   "/subscriptions/create": createSubscription,
   "/subscriptions/get": getSubscription,
   "/subscriptions/cancel": cancelSubscription,
   "/orders/create": createOrder,
+  ...Object.fromEntries(
+    // The type as the documentation writes it ("Pay") and in lower case.
+    NOTIFICATION_TYPES.flatMap((type) => [type, type.toLowerCase()]).flatMap((segment): [string, Handler][] => {
+      const type = notificationTypeOf(segment) ?? "Pay";
+      return [
+        [`/site/notifications/${segment}/get`, (ctx) => getNotificationSettings(ctx.notifications, type)],
+        [`/site/notifications/${segment}/update`, (ctx, p) => updateNotificationSettings(ctx.notifications, type, p)],
+      ];
+    }),
+  ),
 };
 
 export interface ApiRouteOptions {

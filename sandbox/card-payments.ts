@@ -132,7 +132,7 @@ export function post3ds(ctx: GatewayContext, params: Params): ApiAnswer {
   return finish(ctx, record, record.card.behaviour.paymentDecline, { issueToken: true });
 }
 
-/** Approves (Completed for charge, Authorized for auth) or declines with the given reason. */
+/** Approves (Completed for charge, Authorized for auth) or declines with the given reason, and notifies Pay or Fail. */
 export function finish(
   ctx: GatewayContext,
   record: TransactionRecord,
@@ -142,6 +142,7 @@ export function finish(
   if (decline !== null) {
     record.status = "Declined";
     record.reason = decline;
+    ctx.notifications.notify("Fail", record, ctx.now());
     return unsuccessful(toModel(record, ctx.publicId));
   }
   const now = ctx.now();
@@ -153,6 +154,7 @@ export function finish(
   if (options.issueToken) {
     record.token = ctx.tokens.issue({ accountId: record.accountId, name: record.name, card: record.card }).token;
   }
+  ctx.notifications.notify("Pay", record, now);
   return ok(toModel(record, ctx.publicId));
 }
 

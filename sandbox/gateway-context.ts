@@ -1,5 +1,6 @@
 // Everything the API handlers share: the sandbox's identity, its key, and its bounded state.
 import type crypto from "node:crypto";
+import type { CloudPaymentsNotifier } from "./notifications.ts";
 import type { OrderStore } from "./orders.ts";
 import type { SubscriptionStore } from "./subscriptions.ts";
 import type { PaResSigner } from "./three-ds.ts";
@@ -17,5 +18,7 @@ export interface GatewayContext {
   subscriptions: SubscriptionStore;
   orders: OrderStore;
   paRes: PaResSigner;
+  /** Pay, Fail, Confirm, Refund and Cancel notifications to the shop. */
+  notifications: CloudPaymentsNotifier;
   now: () => Date;
 }

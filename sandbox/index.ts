@@ -6,7 +6,8 @@ import { createInvoiceStore, DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_I
 import type { GatewayContext } from "./gateway-context.ts";
 import { loadOrCreateKeys } from "./keys.ts";
 import type { RbsInfo, RbsOptions } from "./rbs/index.ts";
-import { createRbsGateway, RBS_FORM_PATH } from "./rbs/index.ts";
+import { createRbsGateway, isLoopbackUrl, RBS_FORM_PATH } from "./rbs/index.ts";
+import { CloudPaymentsNotifier, type NotificationDelivery, type NotificationOptions } from "./notifications.ts";
 import { OrderStore } from "./orders.ts";
 import { SubscriptionStore } from "./subscriptions.ts";
 import { PaResSigner } from "./three-ds.ts";
@@ -15,6 +16,8 @@ import type { TransactionModel } from "./transactions.ts";
 import { TransactionStore, toModel } from "./transactions.ts";
 
 export type { TransactionModel, TransactionStatus } from "./transactions.ts";
+export { NOTIFICATION_TYPES } from "./notifications.ts";
+export type { NotificationDelivery, NotificationOptions, NotificationSettings, NotificationType } from "./notifications.ts";
 export { TEST_CARDS } from "./test-cards.ts";
 export type { CardBehaviour } from "./test-cards.ts";
 export { ACS_OTP } from "./acs-routes.ts";
@@ -52,6 +55,11 @@ export interface SandboxOptions {
   maxIdempotencyEntries?: number;
   /** The RBS API under /payment/rest/: credentials, callback URL and secret. */
   rbs?: RbsOptions;
+  /**
+   * CloudPayments notifications (Pay, Fail, Confirm, Refund, Cancel): the shop's address per type
+   * (loopback only), method, retries. Also set at run time by `/site/notifications/{Type}/update`.
+   */
+  notifications?: NotificationOptions;
   /** Invoice API (/api/v2) Basic-auth login; default the guide's test Merchant ID. */
   invoiceMerchantId?: string;
   /** Invoice API key; default the guide's test API key. */
@@ -76,6 +84,8 @@ export interface Sandbox {
   transactions(): TransactionModel[];
   /** The RBS API: REST root, credentials, callback secret and the last notifications. */
   rbs: RbsInfo;
+  /** The CloudPayments notifications sent lately (delivered, failed after retries, or dropped), oldest first. */
+  notifications: { deliveries(): NotificationDelivery[] };
   close(): Promise<void>;
 }
 
@@ -85,6 +95,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const apiSecret = options.apiSecret ?? DEFAULT_API_SECRET;
   const maxTransactions = options.maxTransactions ?? 10_000;
   const keys = await loadOrCreateKeys(options.keyFile);
+  for (const url of Object.values(options.notifications?.urls ?? {})) {
+    if (!isLoopbackUrl(url)) throw new TypeError(`The sandbox sends notifications only to loopback addresses, not ${url}`);
+  }
+  const notifier = new CloudPaymentsNotifier(apiSecret, publicId, options.notifications);
 
   let baseUrl = "";
   const ctx: GatewayContext = {
@@ -97,6 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     subscriptions: new SubscriptionStore(maxTransactions),
     orders: new OrderStore(maxTransactions),
     paRes: new PaResSigner(),
+    notifications: notifier,
     now: () => new Date(),
   };
   const rbs = createRbsGateway({ maxOrders: maxTransactions, ...options.rbs }, () => baseUrl, ctx.now);
@@ -126,6 +141,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   await new Promise<void>((resolve, reject) => {
     const failed = (error: Error) => {
       rbs.close();
+      notifier.close();
       reject(error);
     };
     server.once("error", failed);
@@ -146,9 +162,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     invoice,
     transactions: () => ctx.transactions.list().map((r) => toModel(r, publicId)),
     rbs: rbs.info(),
+    notifications: { deliveries: () => notifier.deliveries() },
     close: () =>
       new Promise<void>((resolve, reject) => {
         rbs.close();
+        notifier.close();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections (fetch keeps them) would hold close() open.
         if ("closeAllConnections" in server) server.closeAllConnections();

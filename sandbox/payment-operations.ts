@@ -1,9 +1,10 @@
-// Operations on an existing payment: confirm and void (two-stage only), refund, get.
+// Operations on an existing payment: confirm and void (two-stage only), refund, get, and find by
+// invoice.
 import type { ApiAnswer } from "./api-answer.ts";
 import { ok, refused } from "./api-answer.ts";
 import type { GatewayContext } from "./gateway-context.ts";
 import type { Params } from "./params.ts";
-import { optionalJsonData, requiredAmount, requiredTransactionId } from "./params.ts";
+import { optionalJsonData, requiredAmount, requiredString, requiredTransactionId } from "./params.ts";
 import type { TransactionRecord } from "./transactions.ts";
 import { toModel } from "./transactions.ts";
 
@@ -29,6 +30,7 @@ export function confirm(ctx: GatewayContext, params: Params): ApiAnswer {
   record.amountMinor = amountMinor;
   record.status = "Completed";
   record.confirmAt = ctx.now();
+  ctx.notifications.notify("Confirm", record, record.confirmAt);
   return ok();
 }
 
@@ -40,6 +42,7 @@ export function voidPayment(ctx: GatewayContext, params: Params): ApiAnswer {
     return refused(`Only an Authorized transaction can be voided; this one is ${record.status}`);
   }
   record.status = "Cancelled";
+  ctx.notifications.notify("Cancel", record, ctx.now());
   return ok();
 }
 
@@ -73,6 +76,7 @@ export function refund(ctx: GatewayContext, params: Params): ApiAnswer {
     originalTransactionId: record.id,
     threeDs: null,
   });
+  ctx.notifications.notify("Refund", refundRecord, now, record);
   return ok({ TransactionId: refundRecord.id });
 }
 
@@ -80,4 +84,16 @@ export function getTransaction(ctx: GatewayContext, params: Params): ApiAnswer {
   const found = findPayment(ctx, params);
   if (!found.ok) return found.answer;
   return ok(toModel(found.record, ctx.publicId));
+}
+
+/**
+ * `/payments/find`: the invoice's last payment, in whatever status, or "Not found";
+ * `/v2/payments/find`: its last operation of any kind (a refund too). Meant for recovering an
+ * answer that was lost, so it answers the Model like `/payments/get`.
+ */
+export function findByInvoice(ctx: GatewayContext, params: Params, scope: "payments" | "operations"): ApiAnswer {
+  const invoiceId = requiredString(params, "InvoiceId");
+  const record = ctx.transactions.lastForInvoice(invoiceId, scope === "payments" ? ["payment"] : ["payment", "refund"]);
+  if (record === undefined) return refused("Not found");
+  return ok(toModel(record, ctx.publicId));
 }

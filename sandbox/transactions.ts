@@ -79,6 +79,15 @@ export class TransactionStore {
     return this.records.get(id);
   }
 
+  /** The newest transaction for an invoice, of the kinds given (what /payments/find answers). */
+  lastForInvoice(invoiceId: string, kinds: readonly TransactionRecord["kind"][]): TransactionRecord | undefined {
+    let last: TransactionRecord | undefined;
+    for (const record of this.records.values()) {
+      if (record.invoiceId === invoiceId && kinds.includes(record.kind)) last = record;
+    }
+    return last;
+  }
+
   /** Oldest first. */
   list(): TransactionRecord[] {
     return [...this.records.values()];

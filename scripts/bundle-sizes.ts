@@ -13,6 +13,7 @@ export interface BundleSize {
 export const SCRIPT_TAG_FILES = ["checkout-widget.js", "checkout-widget-crypto.js"] as const;
 
 /** Budgets from the issue, bytes gzipped. */
+/** Issue 15 let the critical path grow from 18 to 20 KB for the marks and states the shopper sees. */
 export const BUDGETS = { criticalGzip: 20 * 1024, totalGzip: 40 * 1024 } as const;
 
 export async function measureBundleSizes(distDir: string, files?: readonly string[]): Promise<BundleSize[]> {

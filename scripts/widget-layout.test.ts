@@ -73,6 +73,19 @@ describe("the folder rules", () => {
     expect(checkImports(meta({ "widget/src/react/checkout.tsx": [{ path: "widget/src/index.ts" }] }))).toEqual([]);
     expect(checkImports(meta({ "widget/src/react/checkout.tsx": [{ path: "widget/src/host/mount.tsx" }] }))).toHaveLength(1);
   });
+
+  it("let the npm entry import the two error classes of cryptogram/, and nothing else of it", () => {
+    const errors = [{ path: "widget/src/cryptogram/card-validation-error.ts" }, { path: "widget/src/cryptogram/cryptogram-error.ts" }];
+    expect(checkImports(meta({ "widget/src/index.ts": errors }))).toEqual([]);
+    expect(checkImports(meta({ "widget/src/index.ts": [{ path: "widget/src/cryptogram/index.ts" }] }))).toHaveLength(1);
+    expect(checkImports(meta({ "widget/src/host/mount.tsx": errors }))).toHaveLength(2);
+    const outputs = {
+      "dist/index.js": { bytes: 1, inputs: { "widget/src/cryptogram/cryptogram-error.ts": { bytesInOutput: 1 }, "widget/src/cryptogram/card-cryptogram.ts": { bytesInOutput: 1 } }, imports: [], exports: [] },
+    } as unknown as Metafile["outputs"];
+    expect(checkNpmFirstChunk(meta({}, outputs), "dist/index.js")).toEqual([
+      "dist/index.js (the npm entry's first chunk) holds widget/src/cryptogram/card-cryptogram.ts: late code belongs behind loadLate()",
+    ]);
+  });
 });
 
 describe("the script-file guards", () => {

@@ -113,8 +113,11 @@ describe("pay: approved, declined", () => {
     expect(again.json).toMatchObject({ status: "error", code: "already_paid" });
     const retry = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-paid" }), { requestId: paying });
     expect(retry.json).toMatchObject({ status: "approved", transactionId: first.json.transactionId });
-    paidOrder({ paidByRequestId: null });
-    expect((await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-paid" }), { requestId: paying })).status).toBe(409);
+    // A merchant that did not note the paying attempt: the attempt store still knows it.
+    paidOrder({ paidByRequestId: null, paidTransactionId: first.json.transactionId as number });
+    const noted = await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-paid" }), { requestId: paying });
+    expect(noted.json).toMatchObject({ status: "approved", transactionId: first.json.transactionId });
+    expect((await postPay(merchant, payBody(merchant, CARDS.approved, { invoiceId: "inv-paid" }), { requestId: crypto.randomUUID() })).status).toBe(409);
     expect(count()).toBe(before);
   });
 
@@ -349,6 +352,8 @@ describe("3-D Secure", () => {
     expect(response.status).toBe(303);
     const location = new URL(response.headers.get("location") ?? "");
     expect(location.origin + location.pathname).toBe(`${SHOP_ORIGIN}/checkout/done`);
+    const now = Math.floor(Date.now() / 1000);
+    // The brand but not the last four digits: URLs end up in histories, logs and Referer headers.
     expect(Object.fromEntries(location.searchParams)).toEqual({
       lang: "en",
       status: "approved",
@@ -357,11 +362,15 @@ describe("3-D Secure", () => {
       amount: "1500",
       currency: "RUB",
       cardType: "Visa",
-      cardLastFour: "4242",
       captured: "1",
+      exp: expect.stringMatching(/^\d+$/),
       sig: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
-    expect(await verifyReturnQuery(location, SHOP_SECRET)).toMatchObject({ status: "approved", cardLastFour: "4242" });
+    // Valid for 30 minutes by default.
+    expect(Number(location.searchParams.get("exp")) - now).toBeGreaterThan(29 * 60);
+    expect(Number(location.searchParams.get("exp")) - now).toBeLessThanOrEqual(30 * 60 + 1);
+    expect(await verifyReturnQuery(location, SHOP_SECRET)).toMatchObject({ status: "approved", cardType: "Visa" });
+    expect(await verifyReturnQuery(location, SHOP_SECRET, Date.now() + 31 * 60_000)).toBeNull();
     const forged = new URL(location);
     forged.searchParams.set("amount", "1");
     expect(await verifyReturnQuery(forged, SHOP_SECRET)).toBeNull();

@@ -4,7 +4,8 @@
 export * from "./attempts/index.ts";
 export * from "./client/index.ts";
 export type * from "./gateway/index.ts";
-export { cloudPaymentsGateway } from "./gateway/index.ts";
+export { CLOUDPAYMENTS_NOTIFICATION_TYPES, cloudPaymentsGateway, invoiceGateway, rbsGateway, readCloudPaymentsNotification } from "./gateway/index.ts";
+export * from "./saved-cards/index.ts";
 export * from "./handlers/index.ts";
 export { remoteAddress, setRemoteAddress } from "./request-context.ts";
 export * from "./contract.ts";

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { startSandbox, type Sandbox } from "../sandbox/index.ts";
 import { createCryptogram } from "../widget/src/cryptogram/index.ts";
 import { CloudPaymentsClient } from "./client/index.ts";
-import type { CheckoutHandlerOptions, CheckoutOrder, CheckoutResultEvent } from "./handlers/index.ts";
+import type { CheckoutHandlerOptions, CheckoutOrder, CheckoutResultEvent, PaymentOperationEvent } from "./handlers/index.ts";
 import { createCheckoutHandlers } from "./handlers/index.ts";
 import { createNodeListener, nodeGatewayHttp, remoteAddress } from "./node/index.ts";
 
@@ -32,6 +32,10 @@ export interface Merchant {
   logs: string[];
   /** Gateway paths the merchant's client called, in order. */
   gatewayCalls: string[];
+  /** Where the sandbox should send each CloudPayments notification type (the kit's handlers). */
+  notificationUrls: Record<"Pay" | "Fail" | "Confirm" | "Refund" | "Cancel", string>;
+  /** What onPaymentEvent heard (confirm, refund, void notifications). */
+  operations: PaymentOperationEvent[];
   cryptogram(cardNumber: string): string;
   close(): Promise<void>;
 }
@@ -78,6 +82,7 @@ export async function startMerchant(setup: MerchantSetup = {}): Promise<Merchant
   const orders =
     setup.orders ?? new Map<string, CheckoutOrder>([["inv-1", { amount: 1500, currency: "RUB", description: "Order 1", accountId: "user-1" }]]);
   const events: CheckoutResultEvent[] = [];
+  const operations: PaymentOperationEvent[] = [];
   const logs: string[] = [];
   const log = (level: string) => (message: string, fields?: Record<string, unknown>) =>
     logs.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
@@ -87,7 +92,7 @@ export async function startMerchant(setup: MerchantSetup = {}): Promise<Merchant
   const url = await listen(server);
   const termUrl = `${url}/api/3ds/return`;
   const returnUrl = `${SHOP_ORIGIN}/checkout/done?lang=en`;
-  const { pay, threeDsReturn } = createCheckoutHandlers({
+  const { pay, threeDsReturn, notifications } = createCheckoutHandlers({
     client,
     secret: SHOP_SECRET,
     getOrder: async (invoiceId) => orders.get(invoiceId) ?? null,
@@ -97,11 +102,22 @@ export async function startMerchant(setup: MerchantSetup = {}): Promise<Merchant
     onResult: (event) => {
       events.push(event);
     },
+    onPaymentEvent: (event) => {
+      operations.push(event);
+    },
     logger: { info: log("info"), warn: log("warn"), error: log("error") },
     getClientIp: remoteAddress,
     ...setup.handlerOptions,
   });
-  route = createNodeListener({ "/api/pay": pay, "/api/3ds/return": threeDsReturn });
+  route = createNodeListener({
+    "/api/pay": pay,
+    "/api/3ds/return": threeDsReturn,
+    "/api/notify/pay": notifications.pay,
+    "/api/notify/fail": notifications.fail,
+    "/api/notify/confirm": notifications.confirm,
+    "/api/notify/refund": notifications.refund,
+    "/api/notify/cancel": notifications.cancel,
+  });
 
   return {
     sandbox,
@@ -114,6 +130,14 @@ export async function startMerchant(setup: MerchantSetup = {}): Promise<Merchant
     events,
     logs,
     gatewayCalls,
+    notificationUrls: {
+      Pay: `${url}/api/notify/pay`,
+      Fail: `${url}/api/notify/fail`,
+      Confirm: `${url}/api/notify/confirm`,
+      Refund: `${url}/api/notify/refund`,
+      Cancel: `${url}/api/notify/cancel`,
+    },
+    operations,
     cryptogram: (cardNumber) =>
       createCryptogram(
         { cardNumber, expDateMonthYear: "12/30", cvv: "123" },

@@ -4,6 +4,9 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "../../sandbox/index.ts";
 import type { Sandbox } from "../../sandbox/index.ts";
+import { cloudPaymentsNotificationHmac } from "../../server/index.ts";
+import { returnQuery, signedRedirectUrl } from "../../server/handlers/return-query.ts";
+import { createSigner } from "../../server/handlers/signing.ts";
 import { createCryptogram } from "../../widget/src/index.ts";
 import { createDemoApp } from "./app.ts";
 import { PAGES } from "./pages.ts";
@@ -67,6 +70,9 @@ async function sandboxPaRes(challenge: { acsUrl: string; transactionId: number; 
   return paRes;
 }
 
+/** The staff session the demo's staff link opens. */
+const staff = () => ({ Cookie: `demo_staff=${demo.staffToken}` });
+
 const paymentsOf = (invoiceId: string) => sandbox.transactions().filter((t) => String(t.InvoiceId) === invoiceId && t.Type === 0);
 
 describe("demo merchant", () => {
@@ -76,12 +82,12 @@ describe("demo merchant", () => {
     const answer = await pay(order.invoiceId, "4000000000003055", { amount: 1 });
     expect(answer.body, JSON.stringify(answer.body)).toMatchObject({ status: "approved" });
     expect(paymentsOf(order.invoiceId).map((t) => t.Amount)).toEqual([1950]);
-    const view = (await (await demo.app.request(`/api/orders/${order.invoiceId}`)).json()) as { status: string; cardLastFour: string };
+    const view = (await (await demo.app.request(`/api/orders/${order.invoiceId}`, { headers: staff() })).json()) as { status: string; cardLastFour: string };
     expect(view).toMatchObject({ status: "paid", cardLastFour: "3055" });
   });
 
   it("makes no order for a page view: the cart's first payment places it", async () => {
-    const before = ((await (await demo.app.request("/api/orders")).json()) as { orders: unknown[] }).orders.length;
+    const before = ((await (await demo.app.request("/api/orders", { headers: staff() })).json()) as { orders: unknown[] }).orders.length;
     const response = await demo.app.request("/api/orders", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -89,9 +95,9 @@ describe("demo merchant", () => {
     });
     const draft = (await response.json()) as { invoiceId: string; description: string; items: unknown[] };
     expect(draft).toMatchObject({ description: "Fireweed tea, 100 g × 2", items: [{ name: "Fireweed tea, 100 g", qty: 2, amount: 900 }] });
-    const listed = async () => ((await (await demo.app.request("/api/orders")).json()) as { orders: { invoiceId: string }[] }).orders;
+    const listed = async () => ((await (await demo.app.request("/api/orders", { headers: staff() })).json()) as { orders: { invoiceId: string }[] }).orders;
     expect(await listed()).toHaveLength(before);
-    expect((await demo.app.request(`/api/orders/${draft.invoiceId}`)).status).toBe(404);
+    expect((await demo.app.request(`/api/orders/${draft.invoiceId}`, { headers: staff() })).status).toBe(404);
     expect((await pay(draft.invoiceId, "4000056655665556")).body.status).toBe("declined");
     expect((await listed()).map((order) => order.invoiceId)).toContain(draft.invoiceId);
     expect((await listed()).length).toBe(before + 1);
@@ -100,12 +106,12 @@ describe("demo merchant", () => {
   it("confirms an authorised order once, and refunds only what was paid", async () => {
     const order = await createOrder(demo.app, "auth");
     expect((await pay(order.invoiceId, "4000000000003055")).body.status).toBe("approved");
-    const confirm = () => demo.app.request(`/api/orders/${order.invoiceId}/confirm`, { method: "POST", headers: { Origin: ORIGIN } });
+    const confirm = () => demo.app.request(`/api/orders/${order.invoiceId}/confirm`, { method: "POST", headers: { Origin: ORIGIN, ...staff() } });
     expect((await confirm()).status).toBe(200);
     expect(demo.orders.get(order.invoiceId)?.status).toBe("confirmed");
     expect((await confirm()).status).toBe(409);
     expect(paymentsOf(order.invoiceId).map((t) => t.Status)).toEqual(["Completed"]);
-    const refund = await demo.app.request(`/api/orders/${order.invoiceId}/refund`, { method: "POST", headers: { Origin: ORIGIN } });
+    const refund = await demo.app.request(`/api/orders/${order.invoiceId}/refund`, { method: "POST", headers: { Origin: ORIGIN, ...staff() } });
     expect(refund.status).toBe(200);
     expect(demo.orders.get(order.invoiceId)?.status).toBe("refunded");
   });
@@ -115,7 +121,7 @@ describe("demo merchant", () => {
     const answer = await pay(order.invoiceId, "4000056655665556");
     expect(answer.body).toMatchObject({ status: "declined", reasonCode: 5051 });
     expect(demo.orders.get(order.invoiceId)?.status).toBe("declined");
-    const refund = await demo.app.request(`/api/orders/${order.invoiceId}/refund`, { method: "POST", headers: { Origin: ORIGIN } });
+    const refund = await demo.app.request(`/api/orders/${order.invoiceId}/refund`, { method: "POST", headers: { Origin: ORIGIN, ...staff() } });
     expect(refund.status).toBe(409);
   });
 
@@ -192,7 +198,7 @@ describe("demo merchant", () => {
     const order = await createOrder(demo.app, "auth");
     expect((await pay(order.invoiceId, "4000000000003055")).body.status).toBe("approved");
     const confirmFrom = (headers: Record<string, string>) =>
-      demo.app.request(`/api/orders/${order.invoiceId}/confirm`, { method: "POST", headers });
+      demo.app.request(`/api/orders/${order.invoiceId}/confirm`, { method: "POST", headers: { ...headers, ...staff() } });
     const foreign: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, {}, { Origin: "null" }];
     for (const headers of foreign) {
       expect((await confirmFrom(headers)).status, JSON.stringify(headers)).toBe(403);
@@ -200,11 +206,11 @@ describe("demo merchant", () => {
     expect(demo.orders.get(order.invoiceId)?.status).toBe("authorized");
     expect(paymentsOf(order.invoiceId).map((t) => t.Status)).toEqual(["Authorized"]);
     expect(demo.orders.get(order.invoiceId)?.paidByRequestId).toEqual(expect.any(String));
-    const listing = (await (await demo.app.request("/api/orders")).json()) as { orders: Record<string, unknown>[] };
+    const listing = (await (await demo.app.request("/api/orders", { headers: staff() })).json()) as { orders: Record<string, unknown>[] };
     const listed = listing.orders.find((o) => o.invoiceId === order.invoiceId);
     expect(listed).toMatchObject({ status: "authorized" });
     expect(JSON.stringify(listing)).not.toContain("paidByRequestId");
-    expect(await (await demo.app.request(`/api/orders/${order.invoiceId}`)).json()).not.toHaveProperty("paidByRequestId");
+    expect(await (await demo.app.request(`/api/orders/${order.invoiceId}`, { headers: staff() })).json()).not.toHaveProperty("paidByRequestId");
     expect((await confirmFrom({ "Sec-Fetch-Site": "same-origin" })).status).toBe(200);
   });
 
@@ -226,6 +232,7 @@ describe("demo merchant", () => {
       ["/api/pay", "application/json"],
       ["/api/3ds/return", "application/x-www-form-urlencoded"],
       ["/api/orders/X-1/refund", "text/plain"],
+      ["/api/notifications/pay", "application/x-www-form-urlencoded"],
       ["/api/__test/fail-next-pay", "application/json"],
     ] as const;
     // With a fault armed the pay route peeks at the body too: still within the limit.
@@ -284,5 +291,149 @@ describe("demo merchant", () => {
     expect(key.Pem).toBe(sandbox.publicKeyPem);
     expect((await demo.app.request("/dist/..%2Fpackage.json")).status).toBe(404);
     expect((await demo.app.request("/pages/../../package.json")).status).toBe(404);
+  });
+});
+describe("the staff view", () => {
+  it("is staff only: no order, card or action for anyone without the staff link's session", async () => {
+    const order = await createOrder();
+    expect((await pay(order.invoiceId, "4000000000003055")).body.status).toBe("approved");
+    for (const path of ["/api/orders", `/api/orders/${order.invoiceId}`]) {
+      const response = await demo.app.request(path);
+      expect(response.status, path).toBe(401);
+      expect(await response.text()).not.toContain("3055");
+    }
+    const refund = await demo.app.request(`/api/orders/${order.invoiceId}/refund`, { method: "POST", headers: { Origin: ORIGIN } });
+    expect(refund.status).toBe(401);
+    expect(demo.orders.get(order.invoiceId)?.status).toBe("paid");
+    const page = await demo.app.request("/orders?lang=en");
+    expect(page.status).toBe(403);
+    expect(await page.text()).toMatch(/staff only/i);
+    // In the page's language, like every page.
+    expect(await (await demo.app.request("/orders")).text()).toContain("только для сотрудников");
+    expect((await demo.app.request("/orders?staff=guess", { headers: {} })).status).toBe(403);
+    expect((await demo.app.request("/api/orders", { headers: { Cookie: "demo_staff=guess" } })).status).toBe(401);
+  });
+
+  it("the staff link opens a session: an HttpOnly, SameSite=Strict cookie, and the token leaves the address bar", async () => {
+    const opened = await demo.app.request(`/orders?staff=${encodeURIComponent(demo.staffToken)}&lang=en`);
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get("location")).toBe("/orders?lang=en");
+    const cookie = opened.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^demo_staff=[^;]+; Path=\/; HttpOnly; SameSite=Strict$/);
+    const session = { Cookie: cookie.split(";")[0] ?? "" };
+    const page = await demo.app.request("/orders?lang=en", { headers: session });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Staff view of the demo shop");
+    expect((await demo.app.request("/api/orders", { headers: session })).status).toBe(200);
+    // The e2e tests find the link through a test hook; a demo without hooks has none.
+    expect(await (await demo.app.request("/api/__test/staff-link")).json()).toEqual({ url: `/orders?staff=${encodeURIComponent(demo.staffToken)}` });
+    expect((await plain.app.request("/api/__test/staff-link")).status).toBe(404);
+  });
+});
+
+describe("orders under a flood of carts", () => {
+  it("an order on the bank's page outlives a thousand new carts from someone else, and its payment is recorded", async () => {
+    const small = createDemoApp({ origin: ORIGIN, gatewayUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, rootDir, orderCapacity: 50 });
+    const cart = (ip: string) =>
+      small.app.request(
+        "/api/orders",
+        { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ items: [{ sku: "tea", qty: 1 }] }) },
+        { incoming: { socket: { remoteAddress: ip } } },
+      );
+    const victim = (await (await cart("198.51.100.7")).json()) as { invoiceId: string };
+    const started = await small.app.request(
+      "/api/pay",
+      {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Request-ID": crypto.randomUUID(), Origin: ORIGIN },
+        body: JSON.stringify({ cryptogram: await cryptogramFor("4242424242424242"), name: "IVAN PETROV", invoiceId: victim.invoiceId }),
+      },
+      LOOPBACK,
+    );
+    const challenge = (await started.json()) as { status: string; acsUrl: string; transactionId: number; paReq: string; termUrl: string };
+    expect(challenge.status).toBe("3ds");
+    const statuses = new Set<number>();
+    for (let i = 0; i < 1000; i++) statuses.add((await cart("203.0.113.9")).status);
+    expect([...statuses]).toEqual([201]);
+    expect(small.orders.size).toBeLessThanOrEqual(50);
+    const termUrl = new URL(challenge.termUrl);
+    const done = await small.app.request(
+      `${termUrl.pathname}${termUrl.search}`,
+      {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Dest": "iframe" },
+        body: new URLSearchParams({ MD: String(challenge.transactionId), PaRes: await sandboxPaRes(challenge) }).toString(),
+      },
+      LOOPBACK,
+    );
+    expect(await done.text()).toContain('"status":"approved"');
+    expect(small.orders.get(victim.invoiceId)).toMatchObject({ status: "paid", transactionId: challenge.transactionId });
+  });
+});
+
+describe("the gateway's notifications", () => {
+  const notify = async (type: string, fields: Record<string, string>, secret = sandbox.apiSecret) => {
+    const form = new URLSearchParams(fields).toString();
+    return demo.app.request(`/api/notifications/${type}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-HMAC": await cloudPaymentsNotificationHmac(form, secret) },
+      body: form,
+    });
+  };
+
+  it("a signed Pay notification marks the order paid; a Refund one marks it refunded; an unsigned one changes nothing", async () => {
+    const order = await createOrder();
+    demo.orders.place(order.invoiceId); // as its payment would
+    const fields = { TransactionId: "880001", Amount: "1950.00", Currency: "RUB", Status: "Completed", OperationType: "Payment", InvoiceId: order.invoiceId, CardType: "Visa", CardLastFour: "4242", AuthCode: "A1B2C3" };
+    const forged = await notify("pay", fields, "not-the-api-secret");
+    expect(forged.status).toBe(401);
+    expect(demo.orders.get(order.invoiceId)?.status).toBe("new");
+    const signed = await notify("pay", fields);
+    expect(await signed.json()).toEqual({ code: 0 });
+    expect(demo.orders.get(order.invoiceId)).toMatchObject({ status: "paid", transactionId: 880001, cardLastFour: "4242" });
+    // The kit's store now knows it is paid: a new attempt is refused without a gateway call.
+    expect((await pay(order.invoiceId, "4000000000003055")).status).toBe(409);
+    const refunded = await notify("refund", { TransactionId: "880002", PaymentTransactionId: "880001", Amount: "1950.00", OperationType: "Refund", InvoiceId: order.invoiceId, DateTime: "2026-01-01 00:00:00" });
+    expect(refunded.status).toBe(200);
+    expect(demo.orders.get(order.invoiceId)?.status).toBe("refunded");
+  });
+});
+
+describe("/api/return-status: the shopper's view after a gateway page", () => {
+  const secret = "a-demo-secret-long-enough-to-sign-with-0123456789";
+  const link = async (invoiceId: string, expiresAt = Math.floor(Date.now() / 1000) + 600) =>
+    new URL(
+      await signedRedirectUrl(
+        "http://127.0.0.1:8080/invoice",
+        returnQuery("pay-1", invoiceId, { status: "declined", reasonCode: 5051 } as Parameters<typeof returnQuery>[2], { expiresAt, cardLastFour: false }),
+        createSigner(secret),
+      ),
+    ).search;
+
+  it("answers the order's recorded status, and nothing else, for a link the kit signed", async () => {
+    const signed = createDemoApp({ origin: ORIGIN, gatewayUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, rootDir, secret });
+    const order = await createOrder(signed.app);
+    signed.orders.place(order.invoiceId); // as the hosted payment's start would
+    const answer = await signed.app.request(`/api/return-status${await link(order.invoiceId)}`);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ invoiceId: order.invoiceId, status: "new" });
+  });
+
+  it("refuses a forged, altered, unsigned or expired link", async () => {
+    const signed = createDemoApp({ origin: ORIGIN, gatewayUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, rootDir, secret });
+    const order = await createOrder(signed.app);
+    const other = await createOrder(signed.app);
+    const good = await link(order.invoiceId);
+    const cases = [
+      good.replace(encodeURIComponent(order.invoiceId), encodeURIComponent(other.invoiceId)),
+      `?invoiceId=${encodeURIComponent(order.invoiceId)}&status=approved`,
+      await link(order.invoiceId, Math.floor(Date.now() / 1000) - 1),
+    ];
+    for (const query of cases) {
+      const answer = await signed.app.request(`/api/return-status${query}`);
+      expect(answer.status, query).toBe(403);
+    }
+    // Another process's secret signs nothing here.
+    expect((await demo.app.request(`/api/return-status${good}`)).status).toBe(403);
   });
 });

@@ -118,16 +118,45 @@ export const PAGES: readonly DemoPage[] = [
     },
   },
   {
+    path: "/invoice",
+    title: { ru: "Invoice (страница шлюза)", en: "Invoice (hosted page)" },
+    fragment: "invoice.html",
+    scripts: ["/pages/hosted.js"],
+    summary: {
+      ru: "Магазин на Invoice: покупатель платит на карточной странице Invoice; сервер читает GetPayment.",
+      en: "An Invoice shop: the shopper pays on Invoice's own card page; the server reads GetPayment.",
+    },
+  },
+  {
+    path: "/rbs",
+    title: { ru: "RBS (страница банка, сохранённые карты)", en: "RBS (hosted page, saved cards)" },
+    fragment: "rbs.html",
+    scripts: ["/pages/hosted.js"],
+    summary: {
+      ru: "Магазин на RBS: одно- или двухстадийная оплата на странице банка; войдите, чтобы сохранить карту и платить ею в один клик.",
+      en: "An RBS shop: one- or two-stage on the bank's card page; log in to save a card and pay with it in one click.",
+    },
+  },
+  {
     path: "/orders",
     title: { ru: "Заказы (для магазина)", en: "Orders (merchant view)" },
     fragment: "orders.html",
     scripts: ["/pages/orders.js"],
     summary: {
-      ru: "Что видит магазин: все заказы и их статусы; подтверждение, отмена, возврат.",
-      en: "What the merchant sees: every order with its status; confirm, void, refund.",
+      ru: "Для сотрудников: все заказы трёх магазинов со статусом и картой; подтверждение, отмена, возврат; автоплатежи сохранёнными картами.",
+      en: "Staff view: every order of the three shops with its status and card; confirm, void, refund; autopayments with saved cards.",
     },
   },
 ];
+
+/** What /orders shows to someone who is not the shop's staff. */
+export const STAFF_ONLY_PAGE: DemoPage = {
+  path: "/orders",
+  title: { ru: "Заказы (для магазина)", en: "Orders (merchant view)" },
+  fragment: "staff-only.html",
+  scripts: [],
+  summary: { ru: "Только для сотрудников.", en: "Staff only." },
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,33 +1,85 @@
 // Redirect-mode 3-D Secure: the whole page goes to the bank's ACS, and the server kit's return
 // handler sends the shopper back here with the outcome in the query; the widget shows it.
+// The kit's returnUrl is one fixed address, so what the page was (its order, its language, that it
+// was paid) is kept in this tab's sessionStorage for the trip: never card data.
 import { createOrder, loadConfig, pageLanguage, reportStartupError, showOrder, widgetOptions } from "./shop.ts";
 import type { CreatedOrder } from "./shop.ts";
+import type { Language } from "../../widget/src/index.ts";
 import { widgetGlobal } from "./widget-global.ts";
 
-// The order id only (no card data) survives the trip to the bank and back.
-const ORDER_KEY = "demo:redirect-order";
+const CONTEXT_KEY = "demo:redirect-order";
+
+interface RedirectContext {
+  order: CreatedOrder;
+  lang: Language;
+  /** Set by onSuccess: a reload of the thank-you page shows the payment, not a new order. */
+  paid?: string;
+}
 
 function returningFromBank(): boolean {
   const params = new URLSearchParams(location.search);
   return params.has("status") && params.has("transactionId");
 }
 
-function storedOrder(): CreatedOrder | null {
+function storedContext(): RedirectContext | null {
   try {
-    const raw = sessionStorage.getItem(ORDER_KEY);
-    return raw ? (JSON.parse(raw) as CreatedOrder) : null;
+    const raw = sessionStorage.getItem(CONTEXT_KEY);
+    const parsed = raw ? (JSON.parse(raw) as Partial<RedirectContext>) : null;
+    return parsed?.order && (parsed.lang === "ru" || parsed.lang === "en") ? (parsed as RedirectContext) : null;
   } catch {
     return null;
   }
 }
 
+function store(context: RedirectContext): void {
+  sessionStorage.setItem(CONTEXT_KEY, JSON.stringify(context));
+}
+
+/** The bank sends the shopper back without `?lang`: come back in the language they left in. */
+function restoreLanguage(context: RedirectContext | null): boolean {
+  const url = new URL(location.href);
+  if (!context || url.searchParams.has("lang") || context.lang === "ru") return false;
+  url.searchParams.set("lang", context.lang);
+  location.replace(url.href);
+  return true;
+}
+
+function showPaid(context: RedirectContext): void {
+  showOrder(context.order, context.lang);
+  const target = document.getElementById("checkout");
+  if (!target) return;
+  const note = document.createElement("p");
+  note.className = "paid";
+  note.textContent = context.lang === "en" ? `Paid: ${context.paid}` : `Оплачено: ${context.paid}`;
+  const again = document.createElement("a");
+  again.href = context.lang === "en" ? "/redirect?lang=en" : "/redirect";
+  again.textContent = context.lang === "en" ? "New order" : "Новый заказ";
+  again.addEventListener("click", () => sessionStorage.removeItem(CONTEXT_KEY));
+  target.replaceChildren(note, again);
+}
+
 async function start(): Promise<void> {
+  const stored = storedContext();
+  const returning = returningFromBank();
+  if (returning && restoreLanguage(stored)) return;
+  // Reloading the thank-you page (the widget cleaned the outcome off the URL): still paid.
+  if (!returning && stored?.paid && stored.lang === pageLanguage()) {
+    showPaid(stored);
+    return;
+  }
   const config = await loadConfig();
-  const returning = returningFromBank() ? storedOrder() : null;
-  const order = returning ?? (await createOrder());
-  sessionStorage.setItem(ORDER_KEY, JSON.stringify(order));
-  showOrder(order, pageLanguage());
-  widgetGlobal().mount("#checkout", widgetOptions(config, order, { threeDs: "redirect" }));
+  const order = (returning ? stored?.order : undefined) ?? (await createOrder());
+  const context: RedirectContext = { order, lang: pageLanguage() };
+  store(context);
+  showOrder(order, context.lang);
+  const options = widgetOptions(config, order, { threeDs: "redirect" });
+  widgetGlobal().mount("#checkout", {
+    ...options,
+    onSuccess: (payload) => {
+      store({ ...context, paid: `${payload.amount} ${payload.currency}, ${payload.cardType} •••• ${payload.cardLastFour}` });
+      options.onSuccess?.(payload);
+    },
+  });
 }
 
 start().catch(reportStartupError);

@@ -1,6 +1,6 @@
 // What every demo checkout page does: read the shop's config, price the cart (a draft order, placed
 // when the shopper pays), log widget events; all in the page's one language.
-import type { CheckoutOptions, CompletePayload, FailPayload, Language, SuccessPayload } from "../../widget/src/index.ts";
+import type { CancelPayload, CheckoutOptions, CompletePayload, FailPayload, Language, SuccessPayload } from "../../widget/src/index.ts";
 import type { PaymentScheme } from "../../server/contract.ts";
 import { demoText, formatMoney, hrefIn, langOf, SHOP_NAME } from "../merchant/demo-texts.ts";
 import type { DemoTextKey } from "../merchant/demo-texts.ts";
@@ -110,8 +110,13 @@ export function describeSuccess(payload: SuccessPayload): string {
   return `transaction ${payload.transactionId}, ${payload.amount} ${payload.currency}, ${payload.cardType} •••• ${payload.cardLastFour}`;
 }
 
+/** `kind [code] reasonCode: message`: the stable code is what a merchant branches on. */
 export function describeFail(payload: FailPayload): string {
-  return `${payload.kind}${payload.reasonCode !== undefined ? ` ${payload.reasonCode}` : ""}: ${payload.message}`;
+  return `${payload.kind} [${payload.code}]${payload.reasonCode !== undefined ? ` ${payload.reasonCode}` : ""}: ${payload.message}`;
+}
+
+export function describeCancel(payload: CancelPayload): string {
+  return `${payload.stage}${payload.transactionId !== undefined ? ` ${payload.transactionId}` : ""}: ${payload.message}`;
 }
 
 export function describeComplete(payload: CompletePayload): string {
@@ -135,6 +140,7 @@ export function widgetOptions(config: ShopConfig, order: CreatedOrder, extra: Pa
     onSuccess: (payload) => logEvent("success", describeSuccess(payload)),
     onFail: (payload) => logEvent("fail", describeFail(payload)),
     onComplete: (payload) => logEvent("complete", describeComplete(payload)),
+    onCancel: (payload) => logEvent("cancel", describeCancel(payload)),
     ...extra,
   };
 }

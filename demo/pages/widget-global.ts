@@ -3,7 +3,8 @@
 import type { CheckoutOptions } from "../../widget/src/index.ts";
 
 export interface WidgetHandle {
-  destroy?(): void;
+  unmount?(): void;
+  close?(): void;
 }
 
 export interface CheckoutWidgetGlobal {

@@ -10,8 +10,13 @@ export class OrdersPage {
     this.page = page;
   }
 
+  /** Opens the staff view through the demo's staff link (found by a test hook), as staff would. */
   async open(): Promise<void> {
-    await this.page.goto("/orders?lang=en");
+    const link = await this.page.request.get("/api/__test/staff-link");
+    const { url } = (await link.json()) as { url: string };
+    // In English: the tests read the page's words.
+    await this.page.goto(`${url}&lang=en`);
+    await expect(this.page).toHaveURL(/\/orders\?lang=en$/);
   }
 
   row(invoiceId: string): Locator {

@@ -25,7 +25,7 @@ export class ShopPage {
     return id;
   }
 
-  events(name?: "success" | "fail" | "complete"): Locator {
+  events(name?: "success" | "fail" | "complete" | "cancel"): Locator {
     return name ? this.page.locator(`#events li[data-event="${name}"]`) : this.page.locator("#events li");
   }
 }

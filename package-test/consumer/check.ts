@@ -43,8 +43,9 @@ export async function server(): Promise<void> {
     returnUrl: "https://shop.example/done",
     allowedOrigins: ["https://shop.example"],
     getClientIp: remoteAddress,
+    onPaymentEvent: (event) => console.log(event.operation, event.paymentTransactionId),
   });
-  createNodeListener({ "/api/pay": handlers.pay });
+  createNodeListener({ "/api/pay": handlers.pay, "/api/cloudpayments/pay": handlers.notifications.pay });
   toNodeHandler(handlers.threeDsReturn, { logger: { error: (message: string) => console.error(message) } });
   const sandbox: Sandbox = await startSandbox({ port: 0 });
   try {

@@ -5,31 +5,62 @@
 /**
  * What an attempt is doing while it holds an invoice.
  * - `call`: a gateway call that may move money is running, or its outcome is unknown. Nobody
- *   else may start one.
+ *   else may start one. When it lapses it becomes *unresolved*, never free.
  * - `challenge`: the shopper is on a page (3-D Secure) whose result only the kit can complete.
- *   Nothing is paid until the kit completes it, so a new attempt may take the hold over.
+ *   Nothing is paid until the kit completes it, so a new attempt may take the hold over, and
+ *   when it lapses the invoice is free.
  * - `hosted`: the shopper is on a gateway's own payment page, where money can move without the
  *   kit. Settled by a return route or a callback; nobody else may start a payment meanwhile.
+ *   When it lapses it becomes *unresolved*, never free.
  */
 export type HoldStage = "call" | "challenge" | "hosted";
+
+/** Stages whose lapse leaves the invoice unresolved (money may have moved) rather than free. */
+export const UNRESOLVED_ON_LAPSE: readonly HoldStage[] = ["call", "hosted"];
 
 export interface Hold {
   attemptId: string;
   stage: HoldStage;
   /** The gateway's id for what the attempt started (transaction, payment, order), once known. */
   reference: string | null;
-  /** Milliseconds until the hold lapses by itself (a crashed instance's hold frees itself). */
+  /** The fencing token of the claim that made this hold: only it may change or free the hold. */
+  lease: string;
+  /** Milliseconds until the hold lapses; 0 once it has. */
   remainingMs: number;
+  /**
+   * The hold lapsed in a stage where money may have moved (`call`, `hosted`). Nobody may pay
+   * until the gateway has been asked what became of it (`reference`, else the invoice).
+   */
+  unresolved: boolean;
 }
 
 export interface HoldRequest {
   attemptId: string;
   stage: HoldStage;
-  /** Kept from the attempt's earlier hold when omitted. */
+  /**
+   * What the attempt started, when known. A claim by the attempt that already holds the
+   * invoice passes its own hold only when that hold names no reference or this same one.
+   */
   reference?: string | null;
   ttlMs: number;
   /** Stages of another attempt's hold that this claim may replace. */
   replaces?: readonly HoldStage[];
+  /** Stages of this attempt's own hold that this claim may renew. Default: every stage. */
+  renews?: readonly HoldStage[];
+  /**
+   * How long a lapsed `call` or `hosted` hold is kept as unresolved; at least as long as the
+   * paid record is kept. Default 7 days.
+   */
+  unresolvedMs?: number;
+}
+
+/** A change of the hold a lease names (`AttemptStore.update`). */
+export interface HoldChange {
+  stage: HoldStage;
+  /** Kept when omitted. */
+  reference?: string | null;
+  ttlMs: number;
+  unresolvedMs?: number;
 }
 
 /** The first approval of an invoice: once recorded, no other attempt may pay it. */
@@ -43,8 +74,11 @@ export interface PaidRecord {
 }
 
 export type ClaimResult =
-  | { kind: "claimed"; replaced: Hold | null }
+  /** The invoice is this attempt's; `lease` fences every later change of the hold. */
+  | { kind: "claimed"; lease: string; replaced: Hold | null }
   | { kind: "held"; hold: Hold }
+  /** A `call`/`hosted` hold lapsed: ask the gateway, then `recordPaid` or `release` it by its lease. */
+  | { kind: "unresolved"; hold: Hold }
   | { kind: "paid"; paid: PaidRecord };
 
 export type RecordResult = { kind: "recorded" } | { kind: "already_paid"; paid: PaidRecord };
@@ -56,6 +90,8 @@ export interface InvoiceAttempts {
 
 export type TakeResult = { kind: "taken" } | { kind: "full"; retryAfterMs: number };
 
+export const DEFAULT_UNRESOLVED_MS = 7 * 24 * 60 * 60 * 1000;
+
 /**
  * Every method is one atomic step: two instances sharing a store never both claim an invoice.
  * Implementations: `memoryAttemptStore()` (one process) and `redisAttemptStore()` (many);
@@ -63,17 +99,21 @@ export type TakeResult = { kind: "taken" } | { kind: "full"; retryAfterMs: numbe
  */
 export interface AttemptStore {
   /**
-   * Holds the invoice for an attempt when it is free, already held by that attempt (the hold is
-   * renewed), or held by another attempt in one of `replaces`. Refuses when another attempt
-   * holds it, or when it is paid.
+   * Holds the invoice for an attempt when it is free, held by that attempt in a stage it
+   * `renews` (see `reference`), or held by another attempt in one of `replaces`; every claim
+   * gets a new lease, so the hold's earlier lease no longer counts. Refuses when another attempt
+   * holds it, when it is unresolved, or when it is paid.
    */
   claim(invoiceId: string, request: HoldRequest): Promise<ClaimResult>;
-  /** Frees the invoice if `attemptId` holds it; true when it did. */
-  release(invoiceId: string, attemptId: string): Promise<boolean>;
+  /** Changes the hold if `lease` is still its lease (also an unresolved one); true when it did. */
+  update(invoiceId: string, lease: string, change: HoldChange): Promise<boolean>;
+  /** Frees the invoice if `lease` is still its hold's lease; true when it did. */
+  release(invoiceId: string, lease: string): Promise<boolean>;
   /**
    * Records the invoice as paid and frees it, unless it is already recorded as paid by another
-   * payment (then that record is returned: this approval is a duplicate). Idempotent for the
-   * same attempt and reference.
+   * payment (then that record is returned: this approval is a duplicate). Needs no lease: an
+   * approval is money that moved, and the first one counts whoever holds the invoice.
+   * Idempotent for the same reference.
    */
   recordPaid(invoiceId: string, paid: PaidRecord, ttlMs: number): Promise<RecordResult>;
   read(invoiceId: string): Promise<InvoiceAttempts>;
@@ -84,4 +124,11 @@ export interface AttemptStore {
   takeAttempt(key: string, limit: number, windowMs: number): Promise<TakeResult>;
   /** Takes one count back (an attempt that did not fail). */
   returnAttempt(key: string): Promise<void>;
+}
+
+/** Whether an attempt's own hold lets its new claim through (the same rule in every store). */
+export function passesOwnHold(hold: { stage: HoldStage; reference: string | null }, request: HoldRequest): boolean {
+  const renews = request.renews ?? ["call", "challenge", "hosted"];
+  if (!renews.includes(hold.stage)) return false;
+  return hold.reference === null || (request.reference !== undefined && request.reference === hold.reference);
 }

@@ -3,6 +3,7 @@ export type {
   AttemptStore,
   ClaimResult,
   Hold,
+  HoldChange,
   HoldRequest,
   HoldStage,
   InvoiceAttempts,
@@ -10,7 +11,8 @@ export type {
   RecordResult,
   TakeResult,
 } from "./attempt-store.ts";
-export { memoryAttemptStore } from "./memory-attempt-store.ts";
+export { DEFAULT_UNRESOLVED_MS, UNRESOLVED_ON_LAPSE } from "./attempt-store.ts";
+export { AttemptStoreFullError, memoryAttemptStore } from "./memory-attempt-store.ts";
 export type { MemoryAttemptStoreOptions } from "./memory-attempt-store.ts";
 export { redisAttemptStore } from "./redis-attempt-store.ts";
 export type { RedisAttemptStoreOptions } from "./redis-attempt-store.ts";

@@ -37,13 +37,31 @@ describeAttemptStore("Redis store (ioredis and node-redis sharing one server)", 
 ]);
 
 describe("Redis store keys", () => {
+  it("treats a hold written without a lapse time (an older kit's) as lapsed: unresolved for a call", async () => {
+    await io1.hset("old:{inv-1}:hold", { attempt: "A", stage: "call", ref: "77" });
+    const store = redisAttemptStore({ redis: fromIoredis(io1), keyPrefix: "old:" });
+    expect(await store.claim("inv-1", { attemptId: "B", stage: "call", ttlMs: 1000 })).toMatchObject({
+      kind: "unresolved",
+      hold: { attemptId: "A", reference: "77", unresolved: true },
+    });
+  });
+
   it("keeps an invoice's keys under one hash tag, with a PX expiry on the hold and the paid record", async () => {
     const store = redisAttemptStore({ redis: fromIoredis(io1), keyPrefix: "shop1:" });
-    await store.claim("inv-7", { attemptId: "A", stage: "call", ttlMs: 5000 });
-    expect(await io1.hgetall("shop1:{inv-7}:hold")).toEqual({ attempt: "A", stage: "call", ref: "" });
+    const claimed = await store.claim("inv-7", { attemptId: "A", stage: "call", ttlMs: 5000, unresolvedMs: 9000 });
+    const [seconds = "0", micros = "0"] = await io1.time().then((t) => t.map(String));
+    const redisNow = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+    const stored = await io1.hgetall("shop1:{inv-7}:hold");
+    expect(stored).toMatchObject({ attempt: "A", stage: "call", ref: "", lease: claimed.kind === "claimed" ? claimed.lease : "?" });
+    // It lapses by Redis's clock in 5 s, and is kept 9 s longer as unresolved.
+    expect(Number(stored.lapse) - redisNow).toBeGreaterThan(4000);
+    expect(Number(stored.lapse) - redisNow).toBeLessThanOrEqual(5000);
     const ttl = await io1.pttl("shop1:{inv-7}:hold");
-    expect(ttl).toBeGreaterThan(4000);
-    expect(ttl).toBeLessThanOrEqual(5000);
+    expect(ttl).toBeGreaterThan(13_000);
+    expect(ttl).toBeLessThanOrEqual(14_000);
+    // A challenge lapses to nothing: no longer kept than its ttl.
+    await store.claim("inv-8", { attemptId: "A", stage: "challenge", reference: "5", ttlMs: 5000, unresolvedMs: 9000 });
+    expect(await io1.pttl("shop1:{inv-8}:hold")).toBeLessThanOrEqual(5000);
     await store.recordPaid("inv-7", { attemptId: "A", reference: "1", captured: true, paidAt: 1 }, 9000);
     expect(await io1.exists("shop1:{inv-7}:hold")).toBe(0);
     expect(await io1.pttl("shop1:{inv-7}:paid")).toBeGreaterThan(8000);
@@ -55,6 +73,7 @@ describe("Redis store keys", () => {
   it("turns a Redis failure into a rejected promise, not a wrong answer", async () => {
     const broken = redisAttemptStore({ redis: { evalScript: async () => "OK" } });
     await expect(broken.claim("x", { attemptId: "A", stage: "call", ttlMs: 10 })).rejects.toThrow(/Unexpected reply/);
+    await expect(broken.read("x")).rejects.toThrow(/Unexpected reply/);
     const down = new Redis({ port: 1, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     down.on("error", () => undefined);
     await expect(redisAttemptStore({ redis: fromIoredis(down) }).read("x")).rejects.toThrow();

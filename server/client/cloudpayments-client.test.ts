@@ -1,9 +1,10 @@
+import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/index.ts";
 import { createCryptogram } from "../../widget/src/cryptogram/index.ts";
 import { CARDS, authenticateAtAcs, closeServer, listen } from "../merchant.fixture.ts";
-import { CloudPaymentsClient, GatewayAuthError, GatewayHttpError, GatewayTransportError } from "./index.ts";
+import { CloudPaymentsClient, GatewayAuthError, GatewayHttpError, GatewayTransportError, cloudPaymentsNotificationHmac } from "./index.ts";
 import type { CardPaymentRequest, PaymentResult, TransactionModel } from "./index.ts";
 
 let sandbox: Sandbox;
@@ -86,6 +87,33 @@ describe("CloudPaymentsClient against the sandbox", () => {
 
   it("payments.get answers not ok for an unknown transaction", async () => {
     expect((await client.payments.get({ TransactionId: 987654321 })).ok).toBe(false);
+  });
+
+  it("payments.find answers an invoice's last payment, v2.payments.find its last operation", async () => {
+    const InvoiceId = `find-${Date.now()}`;
+    expect(await client.payments.find({ InvoiceId })).toEqual({ ok: false, message: "Not found" });
+    const declined = await client.cards.charge(cardRequest(CARDS.declined, { InvoiceId }));
+    if (declined.kind !== "declined") throw new Error("expected a decline");
+    // A declined payment comes with its Model too, whatever the envelope's Success says.
+    expect(await client.payments.find({ InvoiceId })).toMatchObject({ ok: true, model: { TransactionId: declined.model.TransactionId, Status: "Declined" } });
+    const paid = approved(await client.cards.charge(cardRequest(CARDS.approved, { InvoiceId })));
+    const refund = await client.payments.refund({ TransactionId: paid.TransactionId, Amount: 100 });
+    expect(await client.payments.find({ InvoiceId })).toMatchObject({ ok: true, model: { TransactionId: paid.TransactionId } });
+    expect(await client.v2.payments.find({ InvoiceId })).toMatchObject({ ok: true, model: { TransactionId: refund.ok ? refund.model.TransactionId : -1, Type: 1 } });
+  });
+
+  it("notifications.verify checks the Content-HMAC with the client's API Secret", async () => {
+    const body = "TransactionId=5&Amount=10.00&InvoiceId=%D0%B7%D0%B0%D0%BA%D0%B0%D0%B7+1";
+    const signed = await cloudPaymentsNotificationHmac(body, sandbox.apiSecret);
+    // Independently: base64 of HMAC-SHA256 over the raw body.
+    expect(signed).toBe(createHmac("sha256", sandbox.apiSecret).update(body).digest("base64"));
+    expect(await client.notifications.verify(body, signed)).toEqual({ ok: true, fields: { TransactionId: "5", Amount: "10.00", InvoiceId: "заказ 1" } });
+    expect(await client.notifications.verify(`${body}0`, signed)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(await client.notifications.verify(body, null)).toEqual({ ok: false, reason: "no_signature" });
+    expect(await client.notifications.verify(body, "A")).toEqual({ ok: false, reason: "bad_signature" });
+    const twice = "TransactionId=5&TransactionId=6";
+    expect(await client.notifications.verify(twice, await cloudPaymentsNotificationHmac(twice, sandbox.apiSecret))).toEqual({ ok: false, reason: "malformed" });
+    expect(client.timeoutMs).toBe(30_000);
   });
 
   it("cards.charge asks for 3-D Secure, and cards.post3ds completes it", async () => {

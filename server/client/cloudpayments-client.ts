@@ -1,11 +1,13 @@
 // CloudPaymentsClient: one typed method per API path, named after the path.
 import { fetchGatewayHttp, requireFetch, type GatewayHttp } from "./gateway-http.ts";
+import { verifyCloudPaymentsNotification, type CloudPaymentsNotificationCheck } from "./cloudpayments-notifications.ts";
 import { postToGateway, type Envelope, type TransportConfig } from "./http-transport.ts";
 import type {
   ActionResult,
   CallOptions,
   CardPaymentRequest,
   ConfirmRequest,
+  FindPaymentRequest,
   GetPaymentRequest,
   OrderCreateRequest,
   OrderModel,
@@ -88,6 +90,11 @@ export class CloudPaymentsClient {
     return this.#config.publicId;
   }
 
+  /** The longest one call waits for an answer (per call: `CallOptions.timeoutMs`). */
+  get timeoutMs(): number {
+    return this.#config.timeoutMs;
+  }
+
   #post(path: string, body: object | undefined, options?: CallOptions): Promise<Envelope> {
     return postToGateway(this.#config, path, body, options);
   }
@@ -134,12 +141,39 @@ export class CloudPaymentsClient {
     refund: (request: RefundRequest, options?: CallOptions) =>
       this.#action("/payments/refund", request, (model): model is RefundModel => isTransaction(model), options),
     /** The transaction in any status (the gateway may say `Success:false` for declined ones). */
-    get: async (request: GetPaymentRequest, options?: CallOptions): Promise<ActionResult<TransactionModel>> => {
-      const envelope = await this.#post("/payments/get", request, options);
-      if (isTransaction(envelope.Model)) return { ok: true, model: envelope.Model, message: envelope.Message };
-      return { ok: false, message: envelope.Message ?? "Not found" };
+    get: (request: GetPaymentRequest, options?: CallOptions): Promise<ActionResult<TransactionModel>> =>
+      this.#lookup("/payments/get", request, options),
+    /**
+     * The last payment for an invoice, in any status, or `ok:false` ("Not found"). Meant for
+     * recovery when a payment's answer was lost.
+     */
+    find: (request: FindPaymentRequest, options?: CallOptions): Promise<ActionResult<TransactionModel>> =>
+      this.#lookup("/payments/find", request, options),
+  };
+
+  readonly v2 = {
+    payments: {
+      /** As `payments.find`, over every operation of the invoice (refunds and payouts too). */
+      find: (request: FindPaymentRequest, options?: CallOptions): Promise<ActionResult<TransactionModel>> =>
+        this.#lookup("/v2/payments/find", request, options),
     },
   };
+
+  readonly notifications = {
+    /**
+     * Checks a notification's `Content-HMAC` with this client's API Secret; `body` is the raw
+     * form body (or query string) exactly as received.
+     */
+    verify: (body: string, contentHmac: string | null | undefined): Promise<CloudPaymentsNotificationCheck> =>
+      verifyCloudPaymentsNotification(body, contentHmac, this.#config.apiSecret),
+  };
+
+  /** A transaction lookup: the gateway may answer a declined one with Success:false and its Model. */
+  async #lookup(path: string, request: object, options?: CallOptions): Promise<ActionResult<TransactionModel>> {
+    const envelope = await this.#post(path, request, options);
+    if (isTransaction(envelope.Model)) return { ok: true, model: envelope.Model, message: envelope.Message };
+    return { ok: false, message: envelope.Message ?? "Not found" };
+  }
 
   readonly subscriptions = {
     create: (request: SubscriptionCreateRequest, options?: CallOptions) =>

@@ -1,6 +1,8 @@
 // Public face of the gateway clients (CloudPayments, Invoice) and their shared transport.
 export { CloudPaymentsClient, DEFAULT_BASE_URL, toPaymentResult } from "./cloudpayments-client.ts";
 export type { CloudPaymentsClientOptions } from "./cloudpayments-client.ts";
+export { cloudPaymentsNotificationHmac, verifyCloudPaymentsNotification } from "./cloudpayments-notifications.ts";
+export type { CloudPaymentsNotificationCheck } from "./cloudpayments-notifications.ts";
 export { GatewayError, GatewayAuthError, GatewayTransportError, GatewayHttpError } from "./errors.ts";
 export type { GatewayErrorCode } from "./errors.ts";
 export type * from "./models.ts";

@@ -61,6 +61,11 @@ export interface GetPaymentRequest {
   TransactionId: number;
 }
 
+/** `/payments/find` and `/v2/payments/find`. */
+export interface FindPaymentRequest {
+  InvoiceId: string;
+}
+
 export type SubscriptionInterval = "Day" | "Week" | "Month";
 
 export interface SubscriptionCreateRequest {

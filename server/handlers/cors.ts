@@ -19,13 +19,15 @@ export function checkOrigin(request: Request, allowed: ReadonlySet<string>): Ori
 }
 
 export function corsHeaders(origin: string): Record<string, string> {
-  return { "Access-Control-Allow-Origin": origin, Vary: "Origin" };
+  // Credentials: the merchant's session cookie names the customer (saved cards). Only the
+  // allowed origins, each named, ever get this answer.
+  return { "Access-Control-Allow-Origin": origin, "Access-Control-Allow-Credentials": "true", Vary: "Origin" };
 }
 
-export function preflightHeaders(origin: string): Record<string, string> {
+export function preflightHeaders(origin: string, methods = "POST, OPTIONS"): Record<string, string> {
   return {
     ...corsHeaders(origin),
-    "Access-Control-Allow-Methods": "POST, OPTIONS",
+    "Access-Control-Allow-Methods": methods,
     "Access-Control-Allow-Headers": "Content-Type, X-Request-ID",
     "Access-Control-Max-Age": "600",
   };

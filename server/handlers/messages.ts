@@ -16,5 +16,9 @@ export const MESSAGES = {
   contentType: "Content-Type must be application/json",
   invalidJson: "Body is not valid JSON",
   unexpected: "Unexpected gateway answer",
+  cancelled: "The payment was not completed on the payment page",
+  needsShopper: "The card's bank asks the cardholder to confirm this payment: charge it with the shopper present",
+  unknownSavedCard: "No such saved card",
+  unsupported: "This shop's payment gateway does not take this kind of payment",
   notRouted: "No client IP address: configure getClientIp or trustedProxyHeader",
 } as const;

@@ -1,10 +1,17 @@
-// Validation of the `POST /pay` body (server/contract.ts PayRequestBody).
-// Messages name the field but never echo its value: the cryptogram stays out of answers.
-import type { PayRequestBody } from "../contract.ts";
+// Validation of the `POST /pay` body (server/contract.ts): a card cryptogram (PayRequestBody), a
+// saved card (SavedCardPayRequestBody), or neither, which starts a payment on the gateway's own
+// page (HostedPayRequestBody). Messages name the field but never echo its value: the cryptogram
+// stays out of answers.
+import type { HostedPayRequestBody, PayRequestBody, SavedCardPayRequestBody } from "../contract.ts";
 
-export type PayBodyCheck = { ok: true; body: PayRequestBody } | { ok: false; message: string };
+export type PayBody =
+  | { kind: "card"; body: PayRequestBody }
+  | { kind: "hosted"; body: HostedPayRequestBody }
+  | { kind: "saved"; body: SavedCardPayRequestBody };
 
-const LIMITS = { cryptogram: 8192, name: 100, email: 254, invoiceId: 100, accountId: 100 } as const;
+export type PayBodyCheck = ({ ok: true } & PayBody) | { ok: false; message: string };
+
+const LIMITS = { cryptogram: 8192, name: 100, email: 254, invoiceId: 100, accountId: 100, savedCardId: 100, language: 5 } as const;
 
 // Printable characters only: no control characters reach the gateway or the logs.
 const PRINTABLE = /^[^\p{Cc}\p{Cs}]*$/u;
@@ -36,9 +43,59 @@ function checkString(
   return { ok: true, value: trimmed };
 }
 
+function checkCommon(input: Record<string, unknown>): { ok: true; invoiceId: string; email?: string; saveCard?: boolean } | { ok: false; message: string } {
+  const invoice = checkString(input, "invoiceId", true);
+  if (!invoice.ok) return invoice;
+  if (invoice.value === undefined) return { ok: false, message: "invoiceId is required" };
+  const email = checkString(input, "email", false);
+  if (!email.ok) return email;
+  if (email.value !== undefined && !EMAIL.test(email.value)) return { ok: false, message: "email is not an e-mail address" };
+  const { saveCard } = input;
+  if (saveCard !== undefined && saveCard !== null && typeof saveCard !== "boolean") {
+    return { ok: false, message: "saveCard must be a boolean" };
+  }
+  return {
+    ok: true,
+    invoiceId: invoice.value,
+    ...(email.value !== undefined && { email: email.value }),
+    ...(typeof saveCard === "boolean" && { saveCard }),
+  };
+}
+
+function present(input: Record<string, unknown>, field: string): boolean {
+  return input[field] !== undefined && input[field] !== null;
+}
+
 export function checkPayBody(input: unknown): PayBodyCheck {
   if (!isRecord(input)) return { ok: false, message: "Body must be a JSON object" };
+  if (present(input, "savedCardId")) {
+    if (present(input, "cryptogram")) return { ok: false, message: "send either cryptogram or savedCardId, not both" };
+    const common = checkCommon(input);
+    if (!common.ok) return common;
+    const card = checkString(input, "savedCardId", true);
+    if (!card.ok) return card;
+    if (card.value === undefined || !/^[\w-]+$/.test(card.value)) return { ok: false, message: "savedCardId is not a saved card's id" };
+    const body: SavedCardPayRequestBody = { invoiceId: common.invoiceId, savedCardId: card.value };
+    if (common.email !== undefined) body.email = common.email;
+    return { ok: true, kind: "saved", body };
+  }
+  if (!present(input, "cryptogram")) {
+    // No card data at all: the shopper is to pay on the gateway's own page.
+    const common = checkCommon(input);
+    if (!common.ok) return common;
+    const language = checkString(input, "language", false);
+    if (!language.ok) return language;
+    if (language.value !== undefined && !/^[a-z]{2}$/.test(language.value)) return { ok: false, message: 'language must be a two-letter code such as "ru"' };
+    const body: HostedPayRequestBody = { invoiceId: common.invoiceId };
+    if (common.email !== undefined) body.email = common.email;
+    if (common.saveCard !== undefined) body.saveCard = common.saveCard;
+    if (language.value !== undefined) body.language = language.value;
+    return { ok: true, kind: "hosted", body };
+  }
+  return checkCardBody(input);
+}
 
+function checkCardBody(input: Record<string, unknown>): PayBodyCheck {
   const strings: Partial<Record<keyof typeof LIMITS, string>> = {};
   for (const [field, required] of [
     ["cryptogram", true],
@@ -76,5 +133,5 @@ export function checkPayBody(input: unknown): PayBodyCheck {
   if (scheme === "charge" || scheme === "auth") body.scheme = scheme;
   if (typeof saveCard === "boolean") body.saveCard = saveCard;
   if (typeof amount === "number") body.amount = amount;
-  return { ok: true, body };
+  return { ok: true, kind: "card", body };
 }

@@ -1,7 +1,7 @@
 // The pay handler over a fake CheckoutGateway: a second gateway is an adapter, and the
 // handler's own guards hold whatever the gateway says.
 import { describe, expect, it } from "vitest";
-import type { CheckoutGateway, GatewayPayInput, GatewayPayOutcome } from "../gateway/index.ts";
+import type { CheckoutGateway, CryptogramPaymentInput, GatewayPayOutcome } from "../gateway/index.ts";
 import { createCheckoutHandlers } from "./create-checkout-handlers.ts";
 import { MESSAGES } from "./messages.ts";
 import type { CheckoutHandlerOptions, CheckoutLogger } from "./options.ts";
@@ -10,13 +10,17 @@ const ORIGIN = "https://shop.example";
 const SECRET = "pay-handler-test-secret-0123456789abcdef";
 
 function setup(outcome: GatewayPayOutcome, overrides: Partial<CheckoutHandlerOptions> = {}) {
-  const inputs: GatewayPayInput[] = [];
+  const inputs: CryptogramPaymentInput[] = [];
   const gateway: CheckoutGateway = {
-    async pay(input) {
-      inputs.push(input);
-      return outcome;
+    name: "fake",
+    cryptogram: {
+      async pay(input) {
+        inputs.push(input);
+        return outcome;
+      },
+      completeThreeDs: async () => outcome,
     },
-    completeThreeDs: async () => outcome,
+    savedCards: { pay: async () => outcome, remove: async () => undefined },
     findOutcome: async () => null,
     reverse: async () => true,
   };
@@ -76,9 +80,17 @@ describe("pay handler with another gateway adapter", () => {
         ipAddress: "198.51.100.9",
         accountId: "acc-1",
         email: "order@example.com",
-        saveCard: true,
       },
     ]);
+  });
+
+  it("saves a card only for the merchant's logged-in customer, under that customer's account", async () => {
+    const guest = setup({ kind: "approved", transaction });
+    await guest.post({ saveCard: true });
+    expect(guest.inputs[0]).not.toHaveProperty("saveCard");
+    const customer = setup({ kind: "approved", transaction }, { getCustomer: () => ({ id: "cust-9" }) });
+    await customer.post({ saveCard: true, accountId: "attacker" });
+    expect(customer.inputs[0]).toMatchObject({ saveCard: true, accountId: "cust-9" });
   });
 
   it("refuses an approval that does not match the order (502), and says why in the log", async () => {
@@ -135,8 +147,11 @@ describe("pay handler when something it calls throws", () => {
     try {
       const { pay } = createCheckoutHandlers({
         client: {
-          pay: async () => ({ kind: "approved", transaction }),
-          completeThreeDs: async () => ({ kind: "invalid", message: "" }),
+          name: "fake",
+          cryptogram: {
+            pay: async () => ({ kind: "approved", transaction }),
+            completeThreeDs: async () => ({ kind: "invalid", message: "" }),
+          },
           findOutcome: async () => null,
           reverse: async () => true,
         },

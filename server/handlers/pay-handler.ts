@@ -1,124 +1,56 @@
-// `POST {endpoint}/pay`: validate, look the order up, claim the invoice, call the gateway,
-// settle the claim, answer the contract.
-import { GatewayError, GatewayTransportError } from "../client/index.ts";
-import type { PayRequestBody } from "../contract.ts";
-import type { GatewayPayOutcome } from "../gateway/index.ts";
-import { clientIpOf } from "./client-ip.ts";
+// `POST {endpoint}/pay`: validate, count the attempt against the failure limits, look the order
+// up, then one attempt (payment-attempt.ts): a card cryptogram, a start on the gateway's own page,
+// or a saved card.
 import { checkOrigin, corsHeaders, preflightHeaders } from "./cors.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import { MESSAGES } from "./messages.ts";
-import type { CheckoutOrder, CheckoutResultEvent } from "./options.ts";
-import { checkPayBody } from "./pay-body.ts";
+import type { CheckoutCustomer, CheckoutOrder } from "./options.ts";
+import { checkOrder } from "./order-check.ts";
+import { checkPayBody, type PayBody } from "./pay-body.ts";
+import { createAttemptRunner, orderUnavailable, type AttemptRequest } from "./payment-attempt.ts";
 import { readLimitedBody } from "./read-limited-body.ts";
 import { checkRequestId, gatewayRequestId } from "./request-id.ts";
 import { errorBody, jsonResponse } from "./responses.ts";
-import {
-  answerFromRecord,
-  giveBackAttempt,
-  holdForShopper,
-  limitKeys,
-  holdUnknown,
-  mayHavePaid,
-  settleApproval,
-  settleUnpaid,
-  type Answer,
-  type AttemptKey,
-} from "./settlement.ts";
+import { giveBackAttempt, limitKeys, takeLimits, type Answer } from "./settlement.ts";
 import { AttemptStoreError } from "./store-guard.ts";
-import { bindTermUrl } from "./term-url-binding.ts";
-import { toDeclined, toThreeDs } from "./to-pay-response.ts";
 
 export const PAY_BODY_LIMIT = 16 * 1024;
 
-function isValidOrder(order: CheckoutOrder): boolean {
-  return (
-    typeof order.amount === "number" &&
-    Number.isFinite(order.amount) &&
-    order.amount > 0 &&
-    typeof order.currency === "string" &&
-    /^[A-Z]{3}$/.test(order.currency)
-  );
+/** Can this shop's gateway take the body's kind of payment? */
+function supports(context: HandlerContext, parsed: PayBody): boolean {
+  const { gateway } = context;
+  if (parsed.kind === "card") return gateway.cryptogram !== undefined;
+  if (parsed.kind === "hosted") return gateway.hosted !== undefined;
+  return gateway.savedCards !== undefined;
 }
 
-function describeFailure(error: unknown): Record<string, unknown> {
-  if (error instanceof GatewayTransportError) {
-    return { code: error.code, reason: error.reason, mayHaveReachedGateway: error.mayHaveReachedGateway };
-  }
-  if (error instanceof GatewayError) return { code: error.code, error: error.message };
-  return { error: error instanceof Error ? error.name : typeof error };
-}
-
-const unavailable = (): Answer => ({ status: 502, body: errorBody("gateway_unavailable", MESSAGES.gatewayUnavailable) });
-const alreadyPaid = (): Answer => ({ status: 409, body: errorBody("already_paid", MESSAGES.alreadyPaid) });
+type CheckedBody = Extract<ReturnType<typeof checkPayBody>, { ok: true }>;
 
 interface PayInput {
-  body: PayRequestBody;
-  order: CheckoutOrder;
+  request: Request;
+  checked: CheckedBody;
   ip: string;
   requestId: string | undefined;
-  attempt: AttemptKey;
+  attempt: { invoiceId: string; attemptId: string };
 }
 
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export function createPayHandler(context: HandlerContext): (request: Request) => Promise<Response> {
-  const { options, gateway, logger, store, limits, holds } = context;
+  const { options, logger } = context;
+  const runAttempt = createAttemptRunner(context);
   // Concurrent duplicates of one attempt on this instance share one pass.
   const inFlight = new Map<string, Promise<Answer>>();
 
-  function event(input: PayInput, answer: Answer, extra: Partial<CheckoutResultEvent> = {}): CheckoutResultEvent {
-    return {
-      stage: "pay",
-      invoiceId: input.attempt.invoiceId,
-      ...(input.requestId !== undefined && { requestId: input.requestId }),
-      result: answer.body,
-      ...extra,
-    };
-  }
-
-  /** The paying attempt asks again: answer from the gateway's record of its payment, never pay again. */
-  async function replayPayment(input: PayInput, reference: string | null): Promise<Answer> {
-    if (reference === null) return alreadyPaid();
-    let found: Awaited<ReturnType<typeof answerFromRecord>>;
-    try {
-      found = await answerFromRecord(context, input.attempt.invoiceId, input.order, reference);
-    } catch (error) {
-      logger.warn("checkout: gateway unavailable for a paid order's record", { invoiceId: input.attempt.invoiceId, ...describeFailure(error) });
-      return unavailable();
-    }
-    if (found === null) return alreadyPaid();
-    const answer: Answer = { status: 200, body: found.approved };
-    await context.report(event(input, answer, { gatewayModel: found.gatewayModel }));
-    return answer;
-  }
-
-  /** Counts the attempt against each failure limit; all or none. */
-  async function takeLimits(input: PayInput): Promise<{ keys: string[] } | { retryAfterMs: number }> {
-    const keys: string[] = [];
-    for (const key of limitKeys(context, input.attempt.invoiceId, input.ip)) {
-      const limit = key.startsWith("ip:") ? limits.perIp : limits.perInvoice;
-      if (limit === null) continue;
-      const taken = await store.takeAttempt(key, limit.max, limit.windowMs);
-      if (taken.kind === "full") {
-        for (const done of keys) await store.returnAttempt(done);
-        return { retryAfterMs: taken.retryAfterMs };
-      }
-      keys.push(key);
-    }
-    return { keys };
-  }
-
+  /** One pass of an attempt: limits, the order, the shopper, then the attempt runner. */
   async function attemptPayment(input: PayInput): Promise<Answer> {
-    const { order, requestId, attempt } = input;
-    const { invoiceId } = attempt;
+    const { checked, requestId, ip } = input;
+    const { invoiceId } = input.attempt;
+    const refuse = (status: number, code: Parameters<typeof errorBody>[0], message: string): Answer => ({ status, body: errorBody(code, message) });
 
-    // The merchant's record first: a paid order is never paid again.
-    const paidBy = order.paidByRequestId;
-    if (paidBy !== undefined) {
-      if (paidBy === null || paidBy !== requestId) return alreadyPaid();
-      const stored = order.paidTransactionId ?? (await store.read(invoiceId)).paid?.reference ?? null;
-      return replayPayment(input, stored === null ? null : String(stored));
-    }
-
-    const counted = await takeLimits(input);
+    // The limits come before anything about the order is told: a stranger probing invoices
+    // (unknown? paid?) spends an attempt on each, from their address.
+    const counted = await takeLimits(context, limitKeys(context, invoiceId, ip));
     if ("retryAfterMs" in counted) {
       logger.warn("checkout: too many failed attempts", { invoiceId, requestId });
       return {
@@ -127,96 +59,68 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
         headers: { "Retry-After": String(Math.max(1, Math.ceil(counted.retryAfterMs / 1000))) },
       };
     }
-    // Approvals and the shop's own trouble give the count back; declines, refusals and
-    // 3-D Secure challenges keep it (the return gives it back when the shopper passes).
-    const giveBack = () => giveBackAttempt(context, counted.keys);
-
-    const claim = await store.claim(invoiceId, {
-      attemptId: attempt.attemptId,
-      stage: "call",
-      ttlMs: holds.callMs,
-      // A 3-D Secure page nobody finishes must not lock the order: its return checks the store again.
-      replaces: ["challenge"],
-    });
-    if (claim.kind !== "claimed") {
-      await giveBack();
-      if (claim.kind === "paid") {
-        return claim.paid.attemptId === attempt.attemptId ? replayPayment(input, claim.paid.reference) : alreadyPaid();
-      }
-      logger.info?.("checkout: another attempt holds the order", { invoiceId, requestId, stage: claim.hold.stage });
-      return { status: 409, body: errorBody("payment_in_progress", MESSAGES.inProgress) };
-    }
-
-    let outcome: GatewayPayOutcome;
-    try {
-      outcome = await gateway.pay(
-        {
-          scheme: order.scheme ?? "charge",
-          amount: order.amount,
-          currency: order.currency,
-          invoiceId,
-          cryptogram: input.body.cryptogram,
-          name: input.body.name,
-          ipAddress: input.ip,
-          ...(order.description !== undefined && { description: order.description }),
-          // The account a saved card belongs to is the merchant's word, never the browser's.
-          ...(order.accountId !== undefined && { accountId: order.accountId }),
-          ...((order.email ?? input.body.email) !== undefined && { email: order.email ?? input.body.email }),
-          ...(input.body.saveCard === true && { saveCard: true }),
-        },
-        { requestId: attempt.attemptId },
-      );
-    } catch (error) {
-      logger.warn("checkout: gateway unavailable", { invoiceId, requestId, ...describeFailure(error) });
-      if (mayHavePaid(error)) await holdUnknown(context, attempt);
-      else await settleUnpaid(context, attempt);
-      await giveBack();
-      const answer = unavailable();
-      await context.report(event(input, answer));
+    // The shop's own trouble gives the count back; unknown orders and cards keep it.
+    const shopTrouble = async (answer: Answer): Promise<Answer> => {
+      await giveBackAttempt(context, counted.taken);
       return answer;
+    };
+
+    let order: CheckoutOrder | null | undefined;
+    try {
+      order = await options.getOrder(invoiceId);
+    } catch (error) {
+      logger.error("checkout: getOrder threw", { invoiceId, error: errorMessage(error) });
+      return shopTrouble(orderUnavailable());
+    }
+    if (order === null || order === undefined) return refuse(404, "unknown_order", MESSAGES.unknownInvoice);
+    const orderCheck = checkOrder(order);
+    if (!orderCheck.ok) {
+      // The shop's own data is wrong (e.g. receipt lines that do not add up): nothing goes to the gateway.
+      logger.error(`checkout: getOrder returned an order the kit cannot charge: ${orderCheck.problem}`, { invoiceId });
+      return shopTrouble(orderUnavailable());
+    }
+    if (checked.kind === "card" && checked.body.scheme !== undefined && checked.body.scheme !== (order.scheme ?? "charge")) {
+      logger.info?.("checkout: the browser asked for another scheme than the order's; the order's is used", { invoiceId });
     }
 
-    let answer: Answer;
-    let extra: Partial<CheckoutResultEvent> = {};
-    switch (outcome.kind) {
-      case "approved": {
-        const settled = await settleApproval(context, attempt, order, outcome.transaction);
-        answer = settled.answer;
-        extra = { gatewayModel: outcome.transaction.raw, ...(settled.extraPayment && { extraPayment: settled.extraPayment }) };
-        if (answer.status === 200) await giveBack();
-        break;
-      }
-      case "declined":
-        await settleUnpaid(context, attempt);
-        answer = { status: 200, body: toDeclined(outcome) };
-        if (outcome.transaction) extra = { gatewayModel: outcome.transaction.raw };
-        break;
-      case "3ds": {
-        await holdForShopper(context, attempt, "challenge", String(outcome.transactionId));
-        const termUrl = await bindTermUrl(
-          options.termUrl,
-          {
-            transactionId: outcome.transactionId,
-            invoiceId,
-            attemptId: attempt.attemptId,
-            // A little longer than the hold: the return checks the store, not the clock, for what is paid.
-            expiresAt: Math.ceil((Date.now() + holds.pendingMs) / 1000) + 300,
-          },
-          context.signer,
-        );
-        answer = { status: 200, body: toThreeDs(outcome, termUrl) };
-        break;
-      }
-      case "invalid":
-        await settleUnpaid(context, attempt);
-        // The gateway's words may help the shop, never a prober: logged, not answered.
-        logger.warn("checkout: the gateway refused the payment request", { invoiceId, requestId, gatewayMessage: outcome.message });
-        answer = { status: 400, body: errorBody("payment_rejected", MESSAGES.paymentRejected) };
-        break;
+    let customer: CheckoutCustomer | null;
+    try {
+      customer = await context.customerOf(input.request);
+    } catch (error) {
+      logger.error("checkout: getCustomer threw", { invoiceId, error: errorMessage(error) });
+      return shopTrouble(orderUnavailable());
     }
-    logger.info?.("checkout: pay", { invoiceId, requestId, status: answer.body.status });
-    await context.report(event(input, answer, extra));
-    return answer;
+
+    let attemptRequest: AttemptRequest;
+    if (checked.kind === "saved") {
+      // Only the logged-in customer's own card: anyone else's id is as unknown as a made-up one.
+      const card = customer === null ? null : await context.savedCards.get(customer.id, checked.body.savedCardId).catch((error: unknown) => {
+        logger.error("checkout: the saved-card store failed", { invoiceId, error: errorMessage(error) });
+        return undefined;
+      });
+      if (card === undefined) return shopTrouble(refuse(503, "gateway_unavailable", MESSAGES.gatewayUnavailable));
+      if (card === null || card.gateway !== context.gateway.name) return refuse(404, "unknown_saved_card", MESSAGES.unknownSavedCard);
+      attemptRequest = { kind: "saved", card, initiator: "shopper", ...(checked.body.email !== undefined && { email: checked.body.email }) };
+    } else if (checked.kind === "card") {
+      attemptRequest = { kind: "card", body: checked.body };
+    } else {
+      attemptRequest = { kind: "hosted", body: checked.body };
+    }
+    if (checked.kind !== "saved" && checked.body.saveCard === true && customer === null) {
+      logger.info?.("checkout: saveCard asked by a guest; ignored", { invoiceId });
+    }
+
+    return runAttempt({
+      request: attemptRequest,
+      attempt: input.attempt,
+      requestId,
+      order,
+      lines: orderCheck.lines,
+      ip,
+      customer,
+      stage: "pay",
+      counted: counted.taken,
+    });
   }
 
   function attemptOnce(input: PayInput, keyed: boolean): Promise<Answer> {
@@ -267,41 +171,24 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
     }
     const checked = checkPayBody(parsed);
     if (!checked.ok) return refuse(400, "bad_request", checked.message, cors);
-    const { body } = checked;
+    if (!supports(context, checked)) {
+      // A cryptogram-only shop keeps its old answer for a body without one.
+      if (checked.kind === "hosted" && context.gateway.cryptogram !== undefined) return refuse(400, "bad_request", "cryptogram is required", cors);
+      return refuse(400, "unsupported_payment", MESSAGES.unsupported, cors);
+    }
+    const { invoiceId } = checked.body;
 
-    let order: CheckoutOrder | null | undefined;
-    try {
-      order = await options.getOrder(body.invoiceId);
-    } catch (error) {
-      logger.error("checkout: getOrder threw", {
-        invoiceId: body.invoiceId,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return refuse(500, "order_unavailable", MESSAGES.orderUnavailable, cors);
-    }
-    if (order === null || order === undefined) return refuse(404, "unknown_order", MESSAGES.unknownInvoice, cors);
-    if (!isValidOrder(order)) {
-      logger.error("checkout: getOrder returned an order without a positive amount and ISO currency", {
-        invoiceId: body.invoiceId,
-      });
-      return refuse(500, "order_unavailable", MESSAGES.orderUnavailable, cors);
-    }
-    if (body.scheme !== undefined && body.scheme !== (order.scheme ?? "charge")) {
-      logger.info?.("checkout: the browser asked for another scheme than the order's; the order's is used", { invoiceId: body.invoiceId });
-    }
-
-    const ip = clientIpOf(request, options.trustedProxyHeader, options.getClientIp);
+    const ip = context.clientIp(request);
     if (ip === undefined) {
-      logger.error("checkout: " + MESSAGES.notRouted, { invoiceId: body.invoiceId });
+      logger.error("checkout: " + MESSAGES.notRouted, { invoiceId });
       // The merchant's setup, not the order: the shopper gets the generic "try again later".
       return refuse(500, "gateway_unavailable", MESSAGES.gatewayUnavailable, cors);
     }
 
     // The attempt's name in the store and at the gateway: the X-Request-ID scoped to the invoice,
     // hashed, so a URL or a log that shows it cannot be replayed as the widget's header.
-    const attemptId =
-      requestId === undefined ? `cw-once-${crypto.randomUUID()}` : await gatewayRequestId(body.invoiceId, requestId);
-    const input: PayInput = { body, order, ip, requestId, attempt: { invoiceId: body.invoiceId, attemptId } };
+    const attemptId = requestId === undefined ? `cw-once-${crypto.randomUUID()}` : await gatewayRequestId(invoiceId, requestId);
+    const input: PayInput = { request, checked, ip, requestId, attempt: { invoiceId, attemptId } };
 
     let answer: Answer;
     try {
@@ -309,7 +196,7 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
     } catch (error) {
       // Without the store nothing guards the order: refuse to pay rather than pay unguarded.
       if (!(error instanceof AttemptStoreError)) throw error;
-      logger.error("checkout: attempt store unavailable", { invoiceId: body.invoiceId, error: String(error.cause) });
+      logger.error("checkout: attempt store unavailable", { invoiceId, error: String(error.cause) });
       answer = { status: 503, body: errorBody("gateway_unavailable", MESSAGES.gatewayUnavailable) };
     }
     const headers: Record<string, string> = { ...cors, ...answer.headers };

@@ -1,7 +1,8 @@
-// The outcome a top-level 3-D Secure return appends to returnUrl, signed by the kit. The URL is
-// the browser's to change: the signature lets the merchant's server tell the kit's own outcome
-// from a crafted link (`verifyReturnQuery`). Only non-secret facts: no card number, no cryptogram.
-import type { PayErrorCode, ThreeDsOutcome, ThreeDsReturnQuery } from "../contract.ts";
+// The outcome a top-level 3-D Secure (or gateway page) return appends to returnUrl, signed by the
+// kit with an expiry. The URL is the browser's to change: the signature lets the merchant's server
+// tell the kit's own outcome from a crafted link (`verifyReturnQuery`). Only non-secret facts: no
+// card number, no cryptogram, and the last four digits only when the merchant asks for them.
+import type { HostedOutcome, PayErrorCode, PaymentId, ThreeDsOutcome, ThreeDsReturnQuery } from "../contract.ts";
 import { isKnownCardType } from "./card-types.ts";
 import { createSigner, type Signer } from "./signing.ts";
 
@@ -17,6 +18,7 @@ const FIELDS = [
   "captured",
   "reasonCode",
   "code",
+  "exp",
 ] as const satisfies ReadonlyArray<Exclude<keyof ThreeDsReturnQuery, "sig">>;
 
 type Unsigned = Omit<ThreeDsReturnQuery, "sig">;
@@ -30,20 +32,36 @@ function message(query: Unsigned): string {
   return text;
 }
 
-export function returnQuery(transactionId: number, invoiceId: string | null, result: ThreeDsOutcome): Unsigned {
+/** How long a signed returnUrl outcome verifies, unless `returnQuery.validForMs` says otherwise. */
+export const RETURN_QUERY_VALID_MS = 30 * 60_000;
+
+export interface ReturnQueryFields {
+  /** Unix seconds: the signature's expiry. */
+  expiresAt: number;
+  cardLastFour: boolean;
+}
+
+export function returnQuery(
+  transactionId: PaymentId,
+  invoiceId: string | null,
+  result: ThreeDsOutcome<PaymentId> | HostedOutcome,
+  fields: ReturnQueryFields,
+): Unsigned {
   const query: Unsigned = { status: result.status, transactionId: String(transactionId) };
   if (invoiceId !== null) query.invoiceId = invoiceId;
   if (result.status === "approved") {
     query.amount = String(result.amount);
     query.currency = result.currency;
     query.cardType = result.cardType;
-    query.cardLastFour = result.cardLastFour;
+    // Invoice's payment answer names no card: nothing rather than an empty field.
+    if (fields.cardLastFour && result.cardLastFour !== "") query.cardLastFour = result.cardLastFour;
     if (result.captured !== undefined) query.captured = result.captured ? "1" : "0";
   } else if (result.status === "declined") {
     query.reasonCode = String(result.reasonCode);
-  } else if (result.code !== undefined) {
+  } else if (result.status === "error" && result.code !== undefined) {
     query.code = result.code;
   }
+  query.exp = String(fields.expiresAt);
   return query;
 }
 
@@ -65,7 +83,7 @@ function readQuery(params: URLSearchParams): ThreeDsReturnQuery | null {
     if (all[0] !== undefined) values[field] = all[0];
   }
   const { status, transactionId, sig } = values;
-  if ((status !== "approved" && status !== "declined" && status !== "error") || transactionId === undefined || sig === undefined) {
+  if ((status !== "approved" && status !== "declined" && status !== "cancelled" && status !== "error") || transactionId === undefined || sig === undefined) {
     return null;
   }
   const query: ThreeDsReturnQuery = { status, transactionId, sig };
@@ -83,21 +101,33 @@ function readQuery(params: URLSearchParams): ThreeDsReturnQuery | null {
   }
   if (values.reasonCode !== undefined) query.reasonCode = values.reasonCode;
   if (values.code !== undefined) query.code = values.code as PayErrorCode;
+  if (values.exp === undefined || !/^\d{1,12}$/.test(values.exp)) return null;
+  query.exp = values.exp;
   return query;
 }
 
 /**
- * The outcome in a returnUrl query when the kit signed it with `secret`, else null. For the
- * merchant's server (the browser has no secret): never show "paid" for a link that fails this.
+ * The outcome in a returnUrl query when the kit signed it with `secret` and it has not expired,
+ * else null; never throws on a malformed link. For the merchant's server (the browser has no
+ * secret): never show "paid" for a link that fails this.
+ *
+ * It proves that the kit saw this outcome when it made the link, not that the order is still
+ * paid now (it may since have been refunded or voided): for what the order is, ask your records.
  */
 export async function verifyReturnQuery(
   input: URL | URLSearchParams | string,
   secret: string,
+  nowMs: number = Date.now(),
 ): Promise<ThreeDsReturnQuery | null> {
-  const params =
-    input instanceof URLSearchParams ? input : input instanceof URL ? input.searchParams : new URL(input, "http://x/").searchParams;
+  let params: URLSearchParams;
+  try {
+    params = input instanceof URLSearchParams ? input : input instanceof URL ? input.searchParams : new URL(input, "http://x/").searchParams;
+  } catch {
+    return null;
+  }
   const query = readQuery(params);
-  if (query === null || query.sig === undefined) return null;
+  if (query === null || query.sig === undefined || query.exp === undefined) return null;
+  if (Number(query.exp) * 1000 <= nowMs) return null;
   const { sig, ...unsigned } = query;
   return (await createSigner(secret).verify(message(unsigned), sig)) ? query : null;
 }

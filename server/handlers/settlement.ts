@@ -3,25 +3,30 @@
 // card page) a return route or a server-to-server callback. Only the first approval counts; an
 // approval the order must not keep is undone at once.
 import { GatewayAuthError, GatewayTransportError } from "../client/index.ts";
-import type { PayApproved, PayDeclined, PayError, PayThreeDs } from "../contract.ts";
+import type { PayAnswer, PayApproved, PaymentId } from "../contract.ts";
 import type { GatewayTransaction } from "../gateway/index.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import { MESSAGES } from "./messages.ts";
-import type { CheckoutOrder, ExtraPayment } from "./options.ts";
+import { limitKeyOfIp } from "./client-ip.ts";
+import type { AttemptLimit, CheckoutOrder, ExtraPayment } from "./options.ts";
 import { errorBody } from "./responses.ts";
 import { afterGateway } from "./store-guard.ts";
 import { toApproved } from "./to-pay-response.ts";
 
 export interface Answer {
   status: number;
-  body: PayApproved | PayDeclined | PayThreeDs | PayError;
+  body: PayAnswer;
   headers?: Record<string, string>;
 }
 
-/** One attempt at paying one invoice: the attempt id is what the store's holds name. */
+/**
+ * One attempt at paying one invoice: the attempt id is what the store's holds name; the lease is
+ * its claim's fencing token (null: it holds nothing, e.g. a notification settling a payment).
+ */
 export interface AttemptKey {
   invoiceId: string;
   attemptId: string;
+  lease: string | null;
 }
 
 export interface SettledApproval {
@@ -48,7 +53,7 @@ export function matchesOrder(transaction: GatewayTransaction, invoiceId: string,
 
 async function reverse(context: HandlerContext, transaction: GatewayTransaction, invoiceId: string): Promise<boolean> {
   try {
-    const done = await context.gateway.reverse(transaction);
+    const done = await context.gateway.reverse(transaction, context.callOptions());
     if (!done) context.logger.error("checkout: the gateway refused to reverse an extra payment", { invoiceId, transactionId: transaction.transactionId });
     return done;
   } catch (error) {
@@ -72,16 +77,18 @@ export async function settleApproval(
   transaction: GatewayTransaction,
 ): Promise<SettledApproval> {
   const { store, holds, logger } = context;
-  const { invoiceId, attemptId } = attempt;
+  const { invoiceId, attemptId, lease } = attempt;
   if (!matchesOrder(transaction, invoiceId, order)) {
     logger.error("checkout: gateway approval does not match the order", { invoiceId, transactionId: transaction.transactionId });
     const reversed = await reverse(context, transaction, invoiceId);
     // Undone: the order is as unpaid as before. Not undone: hold it until someone looks.
-    await afterGateway(logger, "settle a mismatched approval", { invoiceId }, () =>
-      reversed
-        ? store.release(invoiceId, attemptId)
-        : store.claim(invoiceId, { attemptId, stage: "call", reference: referenceOf(transaction), ttlMs: holds.pendingMs }),
-    );
+    if (lease !== null) {
+      await afterGateway(logger, "settle a mismatched approval", { invoiceId }, () =>
+        reversed
+          ? store.release(invoiceId, lease)
+          : store.update(invoiceId, lease, { stage: "call", reference: referenceOf(transaction), ttlMs: holds.pendingMs, unresolvedMs: holds.paidMs }),
+      );
+    }
     return {
       answer: { status: 502, body: errorBody("payment_unconfirmed", MESSAGES.gatewayMismatch) },
       extraPayment: { reason: "mismatch", action: reversed ? "reversed" : "reverse_failed", transactionId: transaction.transactionId },
@@ -116,48 +123,114 @@ export async function settleApproval(
   return { answer: { status: 200, body: toApproved(transaction) } };
 }
 
-/** The failure-limit counters an attempt counts against (pay-handler takes them, approvals give them back). */
-export function limitKeys(context: HandlerContext, invoiceId: string, ip: string | undefined): string[] {
-  const keys: string[] = [];
-  if (context.limits.perIp !== null && ip !== undefined) keys.push(`ip:${ip}`);
-  if (context.limits.perInvoice !== null) keys.push(`invoice:${invoiceId}`);
+/**
+ * Settles an approval no browser is waiting for (a notification, a recovered lost answer) and
+ * tells the merchant what became of it.
+ */
+export async function settleUnattended(
+  context: HandlerContext,
+  stage: "notification" | "recovery",
+  attempt: AttemptKey,
+  order: CheckoutOrder,
+  transaction: GatewayTransaction,
+): Promise<SettledApproval> {
+  const settled = await settleApproval(context, attempt, order, transaction);
+  await context.report({
+    stage,
+    invoiceId: attempt.invoiceId,
+    result: settled.answer.body,
+    gatewayModel: transaction.raw,
+    ...(settled.extraPayment && { extraPayment: settled.extraPayment }),
+  });
+  return settled;
+}
+
+/** A failure-limit counter and its limit. */
+export interface LimitKey {
+  key: string;
+  limit: AttemptLimit;
+}
+
+/**
+ * The failure-limit counters an attempt counts against (pay-handler takes them, approvals give
+ * them back): the client's address (an IPv6 /64), the invoice from that address, and the invoice
+ * from anywhere, whose cap is far higher so a stranger cannot lock a shopper's order.
+ */
+export function limitKeys(context: HandlerContext, invoiceId: string, ip: string | undefined): LimitKey[] {
+  const { perIp, perInvoiceAndIp, perInvoice } = context.limits;
+  const client = ip === undefined ? undefined : limitKeyOfIp(ip);
+  const keys: LimitKey[] = [];
+  if (perIp !== null && client !== undefined) keys.push({ key: `ip:${client}`, limit: perIp });
+  if (perInvoiceAndIp !== null && client !== undefined) keys.push({ key: `invoice-ip:${client}\n${invoiceId}`, limit: perInvoiceAndIp });
+  if (perInvoice !== null) keys.push({ key: `invoice:${invoiceId}`, limit: perInvoice });
   return keys;
 }
 
+/** Counts one attempt against each key; all or none. */
+export async function takeLimits(context: HandlerContext, keys: readonly LimitKey[]): Promise<{ taken: LimitKey[] } | { retryAfterMs: number }> {
+  const taken: LimitKey[] = [];
+  for (const entry of keys) {
+    const result = await context.store.takeAttempt(entry.key, entry.limit.max, entry.limit.windowMs);
+    if (result.kind === "full") {
+      for (const done of taken) await context.store.returnAttempt(done.key);
+      return { retryAfterMs: result.retryAfterMs };
+    }
+    taken.push(entry);
+  }
+  return { taken };
+}
+
 /** An attempt that did not fail after all (approved after 3-D Secure): its counts go back. */
-export async function giveBackAttempt(context: HandlerContext, keys: readonly string[]): Promise<void> {
+export async function giveBackAttempt(context: HandlerContext, keys: readonly LimitKey[]): Promise<void> {
   await afterGateway(context.logger, "count an attempt back", {}, async () => {
-    for (const key of keys) await context.store.returnAttempt(key);
+    for (const { key } of keys) await context.store.returnAttempt(key);
   });
 }
 
 /** The attempt ended without payment (declined, refused): the invoice is free again. */
 export async function settleUnpaid(context: HandlerContext, attempt: AttemptKey): Promise<void> {
-  await afterGateway(context.logger, "free an invoice", { invoiceId: attempt.invoiceId }, () =>
-    context.store.release(attempt.invoiceId, attempt.attemptId),
-  );
+  const { lease } = attempt;
+  if (lease === null) return;
+  await afterGateway(context.logger, "free an invoice", { invoiceId: attempt.invoiceId }, () => context.store.release(attempt.invoiceId, lease));
 }
 
-/** The call may have reached the gateway but no answer came: nobody else pays until it is known. */
-export async function holdUnknown(context: HandlerContext, attempt: AttemptKey): Promise<void> {
+/**
+ * The call may have reached the gateway but no answer came: nobody else pays until it is known.
+ * The hold lapses into an unresolved one, which the next claim resolves by asking the gateway.
+ */
+export async function holdUnknown(context: HandlerContext, attempt: AttemptKey, reference: string | null): Promise<void> {
+  const { lease } = attempt;
+  if (lease === null) return;
   await afterGateway(context.logger, "hold an invoice", { invoiceId: attempt.invoiceId }, () =>
-    context.store.claim(attempt.invoiceId, { attemptId: attempt.attemptId, stage: "call", ttlMs: context.holds.pendingMs }),
+    context.store.update(attempt.invoiceId, lease, { stage: "call", reference, ttlMs: context.holds.pendingMs, unresolvedMs: context.holds.paidMs }),
   );
 }
 
 /**
  * The shopper went to a page that the kit completes (3-D Secure: `challenge`) or that settles by
  * itself on the gateway (`hosted`): hold the invoice for that while, naming what the gateway made.
+ * False when the attempt's lease no longer holds the invoice (another attempt took it over).
  */
 export async function holdForShopper(
   context: HandlerContext,
   attempt: AttemptKey,
   stage: "challenge" | "hosted",
   reference: string,
-): Promise<void> {
-  await afterGateway(context.logger, "hold an invoice", { invoiceId: attempt.invoiceId }, () =>
-    context.store.claim(attempt.invoiceId, { attemptId: attempt.attemptId, stage, reference, ttlMs: context.holds.pendingMs }),
-  );
+  ttlMs: number = context.holds.pendingMs,
+): Promise<boolean> {
+  const { lease } = attempt;
+  if (lease === null) return false;
+  let moved = false;
+  await afterGateway(context.logger, "hold an invoice", { invoiceId: attempt.invoiceId }, async () => {
+    moved = await context.store.update(attempt.invoiceId, lease, {
+      stage,
+      reference,
+      ttlMs,
+      unresolvedMs: context.holds.paidMs,
+    });
+  });
+  if (!moved) context.logger.warn("checkout: the attempt no longer holds the invoice; its page is not held", { invoiceId: attempt.invoiceId, stage });
+  return moved;
 }
 
 /**
@@ -169,9 +242,14 @@ export async function answerFromRecord(
   invoiceId: string,
   order: CheckoutOrder,
   reference: string,
-): Promise<{ approved: PayApproved; gatewayModel: unknown } | null> {
-  const outcome = await context.gateway.findOutcome(reference);
+): Promise<{ approved: PayApproved<PaymentId>; gatewayModel: unknown } | null> {
+  const outcome = await context.gateway.findOutcome(reference, context.callOptions());
   if (outcome?.kind !== "approved" || !matchesOrder(outcome.transaction, invoiceId, order)) return null;
   if (referenceOf(outcome.transaction) !== reference) return null;
   return { approved: toApproved(outcome.transaction), gatewayModel: outcome.transaction.raw };
+}
+
+/** What the merchant's own record says paid the order: its transaction, or null when it does not say. */
+export function paidReferenceOf(order: CheckoutOrder): string | null {
+  return order.paidTransactionId === undefined || order.paidTransactionId === null ? null : String(order.paidTransactionId);
 }

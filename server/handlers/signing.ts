@@ -17,10 +17,16 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+/** An HMAC-SHA-256 in unpadded base64url is exactly 43 characters; anything else is no signature. */
+const SIGNATURE = /^[A-Za-z0-9_-]{43}$/;
+
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) return null;
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  if (!SIGNATURE.test(text)) return null;
+  try {
+    return Uint8Array.from(atob(`${text.replace(/-/g, "+").replace(/_/g, "/")}=`), (char) => char.charCodeAt(0));
+  } catch {
+    return null;
+  }
 }
 
 export function createSigner(secret: string): Signer {
@@ -35,7 +41,7 @@ export function createSigner(secret: string): Signer {
       return toBase64Url(new Uint8Array(await crypto.subtle.sign("HMAC", await key, encoder.encode(message))));
     },
     async verify(message, signature) {
-      const bytes = fromBase64Url(signature);
+      const bytes = typeof signature === "string" ? fromBase64Url(signature) : null;
       if (bytes === null) return false;
       return crypto.subtle.verify("HMAC", await key, bytes, encoder.encode(message));
     },

@@ -21,6 +21,7 @@ export function guardStore(store: AttemptStore): AttemptStore {
     };
   return {
     claim: guarded(store.claim.bind(store)),
+    update: guarded(store.update.bind(store)),
     release: guarded(store.release.bind(store)),
     recordPaid: guarded(store.recordPaid.bind(store)),
     read: guarded(store.read.bind(store)),

@@ -9,6 +9,8 @@ const INVOICE_PARAM = "inv";
 const ATTEMPT_PARAM = "att";
 const EXPIRES_PARAM = "exp";
 const SIGNATURE_PARAM = "sig";
+/** Present ("1") when the card is to be saved for the transaction's customer once approved. */
+const SAVE_PARAM = "sv";
 const BINDING_PARAMS = [TERM_URL_TRANSACTION_PARAM, INVOICE_PARAM, ATTEMPT_PARAM, EXPIRES_PARAM, SIGNATURE_PARAM];
 
 export interface TermUrlBinding {
@@ -17,10 +19,12 @@ export interface TermUrlBinding {
   attemptId: string;
   /** Unix seconds. */
   expiresAt: number;
+  /** Save the card for the customer (the transaction's AccountId) when it is approved. */
+  save?: boolean;
 }
 
 const message = (b: TermUrlBinding) =>
-  `checkout-widget:3ds\u0000${b.transactionId}\u0000${b.invoiceId}\u0000${b.attemptId}\u0000${b.expiresAt}`;
+  `checkout-widget:3ds\u0000${b.transactionId}\u0000${b.invoiceId}\u0000${b.attemptId}\u0000${b.expiresAt}\u0000${b.save === true ? 1 : 0}`;
 
 export async function bindTermUrl(termUrl: string, binding: TermUrlBinding, signer: Signer): Promise<string> {
   const url = new URL(termUrl);
@@ -28,6 +32,7 @@ export async function bindTermUrl(termUrl: string, binding: TermUrlBinding, sign
   url.searchParams.set(INVOICE_PARAM, binding.invoiceId);
   url.searchParams.set(ATTEMPT_PARAM, binding.attemptId);
   url.searchParams.set(EXPIRES_PARAM, String(binding.expiresAt));
+  if (binding.save === true) url.searchParams.set(SAVE_PARAM, "1");
   url.searchParams.set(SIGNATURE_PARAM, await signer.sign(message(binding)));
   return url.toString();
 }
@@ -41,7 +46,9 @@ export async function readTermUrlBinding(requestUrl: string, signer: Signer, now
   const attemptId = params.get(ATTEMPT_PARAM) ?? "";
   const expires = params.get(EXPIRES_PARAM) ?? "";
   if (transactionId === null || invoiceId === "" || attemptId === "" || !/^\d{1,12}$/.test(expires)) return null;
-  const binding: TermUrlBinding = { transactionId, invoiceId, attemptId, expiresAt: Number(expires) };
+  const saves = params.getAll(SAVE_PARAM);
+  if (saves.length > 1 || (saves.length === 1 && saves[0] !== "1")) return null;
+  const binding: TermUrlBinding = { transactionId, invoiceId, attemptId, expiresAt: Number(expires), ...(saves.length === 1 && { save: true }) };
   if (binding.expiresAt * 1000 <= nowMs) return null;
   return (await signer.verify(message(binding), params.get(SIGNATURE_PARAM) ?? "")) ? binding : null;
 }

@@ -1,20 +1,23 @@
 // The page threeDsReturn answers, and the external script it loads (served by the
 // same handler at `?script=1`), so that the page works under `script-src 'self'`.
-import { CONTRACT_VERSION } from "../contract.ts";
-import type { ThreeDsOutcome, ThreeDsResultMessage } from "../contract.ts";
+import type { HostedOutcome, HostedResultMessage, PaymentId, ThreeDsOutcome, ThreeDsResultMessage } from "../contract.ts";
 
 export const SCRIPT_QUERY_PARAM = "script";
 const DATA_ELEMENT_ID = "checkout-widget-3ds";
 
 /** Data the script reads from the page's JSON data block (not executed, so CSP-safe). */
 interface PageData {
-  message: ThreeDsResultMessage;
+  message: ThreeDsResultMessage<PaymentId> | HostedResultMessage;
   targets: string[];
   redirect: string;
 }
 
-export function resultMessage(transactionId: number, result: ThreeDsOutcome): ThreeDsResultMessage {
-  return { type: "checkout-widget:3ds-result", version: CONTRACT_VERSION, transactionId, result };
+export function resultMessage(transactionId: PaymentId, result: ThreeDsOutcome<PaymentId>): ThreeDsResultMessage<PaymentId> {
+  return { type: "checkout-widget:3ds-result", version: 1, transactionId, result };
+}
+
+export function hostedResultMessage(paymentId: string, result: HostedOutcome): HostedResultMessage {
+  return { type: "checkout-widget:hosted-result", version: 2, paymentId, result };
 }
 
 function escapeHtml(text: string): string {
@@ -36,15 +39,10 @@ export function pageSecurityHeaders(allowedOrigins: Iterable<string>): Record<st
   };
 }
 
-/** `redirect`: the signed returnUrl with the outcome (return-query.ts). */
-export function resultPage(
-  transactionId: number,
-  result: ThreeDsOutcome,
-  allowedOrigins: Iterable<string>,
-  redirect: string,
-): string {
+/** `message`: what the framing widget is told; `redirect`: the signed returnUrl with the outcome (return-query.ts). */
+export function resultPage(message: PageData["message"], allowedOrigins: Iterable<string>, redirect: string): string {
   const data: PageData = {
-    message: resultMessage(transactionId, result),
+    message,
     targets: [...allowedOrigins],
     redirect,
   };

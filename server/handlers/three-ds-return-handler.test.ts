@@ -1,6 +1,7 @@
 // threeDsReturn over fake gateways: what it asks the gateway, and what it believes of the answers.
 import { describe, expect, it } from "vitest";
 import type { CheckoutGateway, GatewayPayOutcome, GatewayTransaction } from "../gateway/index.ts";
+import type { GatewayPaymentState } from "../gateway/index.ts";
 import { createCheckoutHandlers } from "./create-checkout-handlers.ts";
 import type { CheckoutHandlerOptions, CheckoutResultEvent } from "./options.ts";
 import { createSigner } from "./signing.ts";
@@ -10,7 +11,7 @@ const TERM_URL = "https://shop.example/api/3ds/return";
 const SECRET = "three-ds-return-test-secret-0123456789";
 const ORDER = { amount: 10, currency: "RUB" };
 
-function approval(transactionId: number, change: Partial<GatewayTransaction> = {}): GatewayPayOutcome {
+function approval(transactionId: number, change: Partial<GatewayTransaction> = {}): GatewayPayOutcome & GatewayPaymentState {
   return {
     kind: "approved",
     transaction: {
@@ -34,20 +35,23 @@ function keyedGateway(genuinePaRes: string) {
   const keys: string[] = [];
   const answers = new Map<string, Promise<GatewayPayOutcome>>();
   const gateway: CheckoutGateway = {
-    pay: () => Promise.reject(new Error("unused")),
+    name: "fake",
     findOutcome: async () => null,
     reverse: async () => false,
-    completeThreeDs({ transactionId, paRes }, { requestId }) {
-      const key = requestId ?? `none-${keys.length}`;
-      keys.push(key);
-      let answer = answers.get(key);
-      if (!answer) {
-        answer = Promise.resolve<GatewayPayOutcome>(
-          paRes === genuinePaRes ? approval(transactionId) : { kind: "invalid", message: "Invalid PaRes" },
-        );
-        answers.set(key, answer);
-      }
-      return answer;
+    cryptogram: {
+      pay: () => Promise.reject(new Error("unused")),
+      completeThreeDs({ transactionId, paRes }, { requestId }) {
+        const key = requestId ?? `none-${keys.length}`;
+        keys.push(key);
+        let answer = answers.get(key);
+        if (!answer) {
+          answer = Promise.resolve<GatewayPayOutcome>(
+            paRes === genuinePaRes ? approval(transactionId) : { kind: "invalid", message: "Invalid PaRes" },
+          );
+          answers.set(key, answer);
+        }
+        return answer;
+      },
     },
   };
   return { gateway, keys };
@@ -108,11 +112,11 @@ describe("threeDsReturn believes only what matches the order", () => {
     for (const change of [{ amount: 9999 }, { currency: "USD" }, { invoiceId: "inv-2" }]) {
       const reversed: number[] = [];
       const gateway: CheckoutGateway = {
-        pay: () => Promise.reject(new Error("unused")),
-        completeThreeDs: async () => ({ kind: "invalid", message: "PaRes has already been used" }),
+        name: "fake",
+        cryptogram: { pay: () => Promise.reject(new Error("unused")), completeThreeDs: async () => ({ kind: "invalid", message: "PaRes has already been used" }) },
         findOutcome: async (reference) => approval(Number(reference), change),
         reverse: async (transaction) => {
-          reversed.push(transaction.transactionId);
+          reversed.push(Number(transaction.transactionId));
           return true;
         },
       };
@@ -129,8 +133,8 @@ describe("threeDsReturn believes only what matches the order", () => {
   it("asks the fallback only about the transaction its signed TermUrl names", async () => {
     const asked: string[] = [];
     const gateway: CheckoutGateway = {
-      pay: () => Promise.reject(new Error("unused")),
-      completeThreeDs: async () => ({ kind: "invalid", message: "Transaction not found" }),
+      name: "fake",
+      cryptogram: { pay: () => Promise.reject(new Error("unused")), completeThreeDs: async () => ({ kind: "invalid", message: "Transaction not found" }) },
       findOutcome: async (reference) => {
         asked.push(reference);
         return null;
@@ -150,8 +154,8 @@ describe("threeDsReturn believes only what matches the order", () => {
 
   it("the gateway's refusal text stays in the log, the page says a fixed text", async () => {
     const gateway: CheckoutGateway = {
-      pay: () => Promise.reject(new Error("unused")),
-      completeThreeDs: async () => ({ kind: "invalid", message: "Invalid PaRes: signature check failed" }),
+      name: "fake",
+      cryptogram: { pay: () => Promise.reject(new Error("unused")), completeThreeDs: async () => ({ kind: "invalid", message: "Invalid PaRes: signature check failed" }) },
       findOutcome: async () => null,
       reverse: async () => false,
     };

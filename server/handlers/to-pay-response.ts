@@ -1,9 +1,9 @@
 // Gateway outcomes -> the contract's answers.
-import type { PayApproved, PayDeclined, PayThreeDs, ThreeDsOutcome } from "../contract.ts";
-import type { GatewayPayOutcome, GatewayTransaction } from "../gateway/index.ts";
+import type { PayApproved, PayDeclined, PaymentId, PayThreeDs } from "../contract.ts";
+import type { GatewayDecline, GatewayPayOutcome, GatewayTransaction } from "../gateway/index.ts";
 import { knownCardType } from "./card-types.ts";
 
-export function toApproved(transaction: GatewayTransaction): PayApproved {
+export function toApproved(transaction: GatewayTransaction): PayApproved<PaymentId> {
   // The card token stays on the server (onResult's gatewayModel); the browser needs none.
   return {
     status: "approved",
@@ -17,8 +17,8 @@ export function toApproved(transaction: GatewayTransaction): PayApproved {
   };
 }
 
-export function toDeclined(outcome: Extract<GatewayPayOutcome, { kind: "declined" }>): PayDeclined {
-  const declined: PayDeclined = {
+export function toDeclined(outcome: GatewayDecline): PayDeclined<PaymentId> {
+  const declined: PayDeclined<PaymentId> = {
     status: "declined",
     reasonCode: outcome.reasonCode,
     reason: outcome.reason,
@@ -28,31 +28,17 @@ export function toDeclined(outcome: Extract<GatewayPayOutcome, { kind: "declined
   return declined;
 }
 
-/** `boundTermUrl`: the merchant's termUrl bound to this challenge (term-url-binding.ts). */
-export function toThreeDs(outcome: Extract<GatewayPayOutcome, { kind: "3ds" }>, boundTermUrl: string): PayThreeDs {
-  const answer: PayThreeDs = {
+/** `termUrl`: the merchant's termUrl bound to this challenge (term-url-binding.ts), or the gateway's own. */
+export function toThreeDs(outcome: Extract<GatewayPayOutcome, { kind: "3ds" }>, termUrl: string): PayThreeDs<PaymentId> {
+  const answer: PayThreeDs<PaymentId> = {
     status: "3ds",
     transactionId: outcome.transactionId,
     acsUrl: outcome.acsUrl,
     paReq: outcome.paReq,
-    termUrl: boundTermUrl,
+    termUrl,
     iframeAllowed: outcome.iframeAllowed,
   };
   if (outcome.frameWidth !== undefined) answer.frameWidth = outcome.frameWidth;
   if (outcome.frameHeight !== undefined) answer.frameHeight = outcome.frameHeight;
   return answer;
 }
-
-/** For a final outcome (after 3-D Secure); `null` when the outcome is not final. */
-export function toFinalOutcome(outcome: GatewayPayOutcome): ThreeDsOutcome | null {
-  if (outcome.kind === "approved") return toApproved(outcome.transaction);
-  if (outcome.kind === "declined") return toDeclined(outcome);
-  return null;
-}
-
-export function transactionOf(outcome: GatewayPayOutcome): GatewayTransaction | null {
-  if (outcome.kind === "approved") return outcome.transaction;
-  if (outcome.kind === "declined") return outcome.transaction;
-  return null;
-}
-

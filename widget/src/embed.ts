@@ -1,8 +1,9 @@
 // Script-tag entry: dist/checkout-widget.js, a classic script. Defines the global CheckoutWidget
 // (mount, open, version), window.cp.Checkout (checkout.js compatible), <checkout-widget>, and
 // mounts `[data-checkout-widget]` elements. The late code is dist/checkout-widget-crypto.js,
-// injected after the form is on screen from the same place as this script; what it borrows from
-// this file is lent by the build (scripts/script-tag.ts), not here.
+// injected after the form is on screen from the same place as this script (or from the URL in
+// this script tag's data-late-src); what it borrows from this file is lent by the build
+// (scripts/script-tag.ts), not here.
 import {
   createCpCheckoutClass,
   defineCheckoutElement,
@@ -46,8 +47,10 @@ function install(): void {
   if (host.CheckoutWidget) return; // the script included twice: the first copy serves
   const script = ownScript();
   const base = new URL(script?.src || document.baseURI);
-  const lateUrl = new URL(LATE_FILE, base);
-  lateUrl.search = base.search; // a cache-busting `?v=…` on the main script applies to its chunk too
+  // data-late-src names the second file (renamed, hashed, on another path); by default it sits beside this one.
+  const named = script?.dataset.lateSrc;
+  const lateUrl = new URL(named || LATE_FILE, named ? document.baseURI : base);
+  if (!named) lateUrl.search = base.search; // a cache-busting `?v=…` on the main script applies to its chunk too
   // Under a nonce-based CSP this script carried the nonce; an options.nonce also works.
   let nonce: string | undefined = script?.nonce || undefined;
   setLateSource(lateScriptSource(lateUrl.href, () => nonce));

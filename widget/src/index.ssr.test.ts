@@ -30,6 +30,8 @@ describe("npm entry on a server", () => {
     expect(Object.keys(entry).sort()).toEqual(
       [
         "CardForm",
+        "CardValidationError",
+        "CryptogramError",
         "createCryptogram",
         "createCvvCryptogram",
         "defineCheckoutElement",

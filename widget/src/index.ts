@@ -4,6 +4,9 @@
 // off, so the app's first chunk carries the code the script tag's critical path carries.
 import { createElement } from "preact";
 import type { CardInput, CryptogramKey, CryptogramOptions } from "./cryptogram/index.ts";
+// Only the two error classes of cryptogram/ (no node-forge), for `instanceof` on a rejection.
+export { CardValidationError } from "./cryptogram/card-validation-error.ts";
+export { CryptogramError } from "./cryptogram/cryptogram-error.ts";
 import {
   CardForm as CheckoutCardForm,
   defaultLateSource,
@@ -26,7 +29,9 @@ export type {
   CardFormProps,
   CheckoutEventMap,
   CheckoutHandle,
+  CheckoutWidgetAttributes,
   CheckoutWidgetElement,
+  CheckoutWidgetEventProps,
   OpenHandle,
   OptionProblem,
   OptionProblemCode,
@@ -35,13 +40,18 @@ export type { CardInput, CryptogramFormat, CryptogramKey, CryptogramOptions, Cry
 export type { CardErrorCode, CardErrors } from "./shared/index.ts";
 export type {
   Appearance,
+  CancelPayload,
+  CancelStage,
   ChangePayload,
   CheckoutOptions,
   CompletePayload,
+  FailCode,
   FailPayload,
   Language,
   PublicKey,
   SuccessPayload,
+  TextKey,
+  Texts,
   ThreeDsMode,
 } from "./shared/index.ts";
 

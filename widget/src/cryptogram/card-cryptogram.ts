@@ -8,25 +8,36 @@ import { CryptogramError } from "./cryptogram-error.ts";
 import { formatKeyVersion } from "./key-version.ts";
 import { parsePublicKeyPem, rsaEncryptPkcs1v15 } from "./rsa-public-key.ts";
 
+/** The card as the shopper typed it, for createCryptogram. Keep it in memory only, and only until encrypted. */
 export interface CardInput {
+  /** Digits, spaces allowed, e.g. `"4242 4242 4242 4242"`. */
   cardNumber: string;
+  /** `"MM/YY"` (or `"MMYY"`), e.g. `"12/30"`. */
   expDateMonthYear: string;
+  /** The 3 or 4 digits on the card. */
   cvv: string;
+  /** The cardholder's name in Latin letters; checked when given, not put into the cryptogram. */
   name?: string;
 }
 
 /** The gateway's public key, as its publickey endpoint returns it (Pem, Version) plus the merchant's Public ID. */
 export interface CryptogramKey {
+  /** Your terminal's Public ID. */
   publicId: string;
+  /** The gateway's RSA public key as PEM (`Pem`). */
   publicKeyPem: string;
+  /** The key's version (`Version`), e.g. `1` or `"01"`. */
   keyVersion: number | string;
 }
 
+/** `"json"`: the CloudCard layout of today's CloudPayments SDKs; `"legacy"`: the older `01…` string. */
 export type CryptogramFormat = "json" | "legacy";
 
 export interface CryptogramOptions {
-  format?: CryptogramFormat; // default "json"
-  now?: Date; // for the expiry check; default: the current time
+  /** Default `"json"`. */
+  format?: CryptogramFormat;
+  /** The time the expiry date is checked against; default: now. */
+  now?: Date;
 }
 
 const PUBLIC_ID = /^[\x21-\x3f\x41-\x7e]+$/; // printable ASCII without "@", the plaintext's separator

@@ -15,7 +15,9 @@ const MESSAGES: Record<CryptogramErrorCode, string> = {
   Random_Unavailable: "crypto.getRandomValues is not available",
 };
 
+/** createCryptogram's rejection for a key or Public ID it cannot use (not a card problem); `code` says which. */
 export class CryptogramError extends Error {
+  /** Stable: branch on this, not on the message. */
   readonly code: CryptogramErrorCode;
   constructor(code: CryptogramErrorCode) {
     super(MESSAGES[code]);

@@ -2,8 +2,8 @@
 // the shopper did. Values reach the DOM only as input *properties*: no card digit is ever written
 // to an attribute. Focus and the caret are this view's; values and errors are the model's.
 import { Component } from "preact";
-import type { JSX } from "preact";
-import { BrandMark, brandLabel, CARD_BRANDS, cardDigits, cvcLength, detectBrand, getBrandInfo, isCardNumberComplete, isCyrillic } from "../shared/index.ts";
+import type { JSX, RefObject } from "preact";
+import { BrandMark, brandLabel, CARD_BRANDS, cardDigits, cvcLength, detectBrand, getBrandInfo, isCardNumberComplete, isCyrillic, releaseDom } from "../shared/index.ts";
 import type { FormTranslator } from "../shared/index.ts";
 import { editCardNumber, editExpiry } from "./field-edit.ts";
 import type { FieldEdit } from "./field-edit.ts";
@@ -48,6 +48,7 @@ export interface CardFieldsProps {
 }
 
 export class CardFields extends Component<CardFieldsProps> {
+  readonly #form: RefObject<HTMLFormElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
   readonly #inputs: Partial<Record<FormField, HTMLInputElement | null>> = {};
   #wasCyrillic = false;
 
@@ -59,6 +60,11 @@ export class CardFields extends Component<CardFieldsProps> {
 
   override componentDidUpdate(): void {
     this.#sayCyrillic();
+  }
+
+  // The form goes (a result, unmount): its inputs keep no card data for whoever holds them.
+  override componentWillUnmount(): void {
+    releaseDom(this.#form.current);
   }
 
   #sayCyrillic = (): void => {
@@ -196,7 +202,7 @@ export class CardFields extends Component<CardFieldsProps> {
     const cvcHint = cvcAgain && !values.cvv ? t("cvcAgain") : info?.cvcOnFront ? t("cvcHintFront") : t("cvcHint");
 
     return (
-      <form noValidate aria-label={t("form")} onSubmit={this.#submit}>
+      <form noValidate aria-label={t("form")} onSubmit={this.#submit} ref={this.#form}>
         {showBrands !== false && (
           <div class="cw-brands" role="img" aria-label={t("acceptedBrands", { brands: CARD_BRANDS.map((b) => brandLabel(b, t)).join(", ") })}>
             {CARD_BRANDS.map((b) => (

@@ -4,6 +4,7 @@
 import type { CheckoutOptions } from "../shared/index.ts";
 import { CheckoutRoot } from "./checkout-root.tsx";
 
+/** `<CardForm>`'s props: the widget's options (CheckoutOptions); a changed prop updates the form in place. */
 export type CardFormProps = CheckoutOptions;
 
 export function CardForm(props: CardFormProps) {

@@ -9,18 +9,38 @@ import { OBSERVED_ATTRIBUTES, optionsFromAttributes } from "./options/index.ts";
 
 export const ELEMENT_NAME = "checkout-widget";
 
-/** DOM events fired by the element (and by data-checkout-widget hosts); detail = the callback payload. */
+/**
+ * DOM events fired by the element (and by data-checkout-widget hosts), bubbling and composed;
+ * `detail` is the payload the matching callback gets (`checkout-success` ↔ `onSuccess`).
+ */
 export interface CheckoutEventMap {
+  /** The form is on screen and usable (`onReady`). */
   "checkout-ready": CustomEvent<undefined>;
+  /** The shopper edited a field (`onChange`). */
   "checkout-change": CustomEvent<ChangePayload>;
+  /** The payment was approved (`onSuccess`). */
   "checkout-success": CustomEvent<Extract<PaymentOutcomeEvent, { type: "success" }>["payload"]>;
+  /** The payment was declined or failed (`onFail`). */
   "checkout-fail": CustomEvent<Extract<PaymentOutcomeEvent, { type: "fail" }>["payload"]>;
+  /** Every final outcome, after checkout-success / checkout-fail (`onComplete`). */
   "checkout-complete": CustomEvent<Extract<PaymentOutcomeEvent, { type: "complete" }>["payload"]>;
+  "checkout-cancel": CustomEvent<Extract<PaymentOutcomeEvent, { type: "cancel" }>["payload"]>;
 }
 
+/**
+ * `<checkout-widget>` once `defineCheckoutElement()` ran: `document.querySelector("checkout-widget")`
+ * is typed as this, and its listeners get the typed events,
+ * e.g. `el.addEventListener("checkout-success", (e) => e.detail.transactionId)`.
+ */
 export interface CheckoutWidgetElement extends HTMLElement {
-  /** Submits the form as the pay button would. */
+  /** Submits the form as the pay button would (validation first). */
   submit(): void;
+  addEventListener<K extends keyof CheckoutEventMap>(type: K, listener: (this: CheckoutWidgetElement, event: CheckoutEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: CheckoutWidgetElement, event: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof CheckoutEventMap>(type: K, listener: (this: CheckoutWidgetElement, event: CheckoutEventMap[K]) => void, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: CheckoutWidgetElement, event: HTMLElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 function emit(target: EventTarget, type: keyof CheckoutEventMap, detail: unknown): void {

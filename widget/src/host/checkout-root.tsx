@@ -5,7 +5,7 @@
 import { Component } from "preact";
 import type { ComponentChildren, VNode } from "preact";
 import type { CheckoutOptions, FinalPaymentState, PaymentFlowController, PaymentOutcomeEvent, PaymentState } from "../shared/index.ts";
-import { createTranslator, resolveLanguage } from "../shared/index.ts";
+import { createTranslator, releaseDom, resolveLanguage } from "../shared/index.ts";
 import { CheckoutView } from "./checkout-view.tsx";
 import { FormSkeleton } from "./form-skeleton.tsx";
 import { loadLate } from "./late.ts";
@@ -66,6 +66,12 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
   /** The redirect outcome goes to the first controller only. */
   #outcomeGiven = false;
   #unmounted = false;
+  /** The root element, for releaseDom at unmount; also handed to mount()'s rootRef. */
+  #root: HTMLDivElement | null = null;
+  #setRoot = (el: HTMLDivElement | null): void => {
+    this.#root = el;
+    if (this.props.rootRef) this.props.rootRef.current = el;
+  };
 
   constructor(props: CheckoutRootProps) {
     super(props);
@@ -92,6 +98,7 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
       onSuccess: (payload) => this.props.options.onSuccess?.(payload),
       onFail: (payload) => this.props.options.onFail?.(payload),
       onComplete: (payload) => this.props.options.onComplete?.(payload),
+      onCancel: (payload) => this.props.options.onCancel?.(payload),
     };
     const { outcome } = this.state;
     const initialOutcome = this.#outcomeGiven || outcome === "waiting" ? null : outcome;
@@ -105,7 +112,7 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
     if (this.state.outcome === "waiting") {
       // Without the late code the outcome cannot be read (its parser is there): the form is drawn anyway.
       loadLate().then(
-        (api) => this.#unmounted || this.setState({ outcome: api.readRedirectResult(window.location, window.history) }),
+        (api) => this.#unmounted || this.setState({ outcome: api.readRedirectResult(window.location, { invoiceId: this.props.options.invoiceId }) }),
         () => this.#unmounted || this.setState({ outcome: null }),
       );
     }
@@ -119,6 +126,8 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
   override componentWillUnmount(): void {
     this.#unmounted = true;
     this.#unwire();
+    // Before Preact takes it off the page: whoever still holds one of its elements reaches no card data.
+    releaseDom(this.#root);
   }
 
   #afterCommit = (): void => {
@@ -165,7 +174,7 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
     return (
       <div
         data-checkout-widget-root=""
-        ref={rootRef}
+        ref={this.#setRoot}
         // The shopper is faster than idle time: the first focus starts loading the late code too.
         onFocusIn={controller ? () => controller.preload() : undefined}
       >

@@ -468,18 +468,42 @@ describe("results", () => {
     expect(f.controller.retries).toBe(1);
   });
 
-  it("shows the flow's own message for a cancelled 3-D Secure", () => {
-    setup({ language: "en" }, fakeController({ kind: "declined", reasonCode: 5206, message: "ThreeDs_Cancelled" }));
-    expect(screen.getByText("You cancelled the confirmation with your bank")).toBeTruthy();
+  it("a cancelled 3-D Secure is the form again, with a neutral note: no decline, no Try again", async () => {
+    const f = setup({ language: "en" }, fakeController({ kind: "threeDs", transactionId: 42, mode: "iframe", challenge: CHALLENGE, frameName: "cw-3ds-x" }));
+    act(() => f.controller.emit({ kind: "idle", cancelled: "threeDs" }));
+    const note = "You cancelled the confirmation with your bank. Nothing was charged: you can pay again";
+    expect(document.querySelector(".cw-note")?.textContent).toBe(note);
+    expect(f.live.textContent).toBe(note);
+    expect(f.number).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: "Payment declined" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
+    // The note goes with the next attempt.
+    act(() => f.controller.emit({ kind: "submitting", requestId: "r2" }));
+    expect(document.querySelector(".cw-note")).toBeNull();
+  });
+
+  it("an order paid already shows as paid, with nothing to press", () => {
+    setup({ language: "en" }, fakeController({ kind: "paid" }));
+    expect(screen.getByRole("heading", { name: "This order is already paid" })).toBeTruthy();
+    expect(screen.getByText("The payment was received earlier: there is nothing more to pay")).toBeTruthy();
+    expect(screen.queryAllByRole("button")).toEqual([]);
+    expect(screen.queryByLabelText("Card number")).toBeNull();
   });
 
   it("shows a safe message for a failed payment, and a generic one for an unknown key", async () => {
-    const f = setup({ language: "en" }, fakeController({ kind: "failed", messageKey: "Error_Network", retrySameRequest: true }));
+    const f = setup({ language: "en" }, fakeController({ kind: "failed", code: "network", messageKey: "Error_Network", retrySameRequest: true }));
     expect(screen.getByText("No connection. Check your internet and try again")).toBeTruthy();
     await f.user.click(screen.getByRole("button", { name: "Try again" }));
     expect(f.controller.retries).toBe(1);
-    act(() => f.controller.emit({ kind: "failed", messageKey: "Something_Else", retrySameRequest: false }));
+    act(() => f.controller.emit({ kind: "failed", code: "card_invalid", messageKey: "Something_Else", retrySameRequest: false }));
     expect(screen.getByText("Something went wrong. Try again")).toBeTruthy();
+  });
+
+  it("says how long to wait after too many attempts, and a payment in progress apart from 'already paid'", () => {
+    const f = setup({ language: "ru" }, fakeController({ kind: "failed", code: "too_many_attempts", messageKey: "Error_TooManyAttempts", retrySameRequest: false, retryAfter: 600 }));
+    expect(screen.getByText("Слишком много попыток оплаты. Попробуйте снова через 10 минут")).toBeTruthy();
+    act(() => f.controller.emit({ kind: "failed", code: "payment_in_progress", messageKey: "Error_InProgress", retrySameRequest: false }));
+    expect(screen.getByText("Платёж по этому заказу уже выполняется. Подождите минуту и проверьте заказ")).toBeTruthy();
   });
 
   it("after a decline, onChange and the next Pay see the cleared CVC, not the one typed before", async () => {
@@ -562,6 +586,8 @@ describe("3-D Secure", () => {
     expect(acs.calls).toEqual([{ challenge: CHALLENGE, target: "cw-3ds-x", framed: true }]);
     expect(dialog.contains(document.activeElement)).toBe(true);
     expect(f.live.textContent).toBe("Confirm the payment on your bank's page");
+    // Only this frame may end the challenge: the dialog tells the controller which window it is.
+    expect(f.controller.frames).toEqual([frame.contentWindow]);
     await f.user.click(screen.getByRole("button", { name: "Cancel" }));
     expect(f.controller.cancels).toBe(1);
   });
@@ -573,6 +599,15 @@ describe("3-D Secure", () => {
     expect(f.controller.cancels).toBe(1);
     act(() => f.controller.emit(APPROVED));
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("a cancelled challenge gives focus back to the form's first field, not to <body>", async () => {
+    const f = setup({ language: "en" });
+    act(() => f.controller.emit(threeDs));
+    expect(screen.getByRole("dialog").contains(document.activeElement)).toBe(true);
+    act(() => f.controller.emit({ kind: "idle", cancelled: "threeDs" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByLabelText(/^card number/i));
   });
 
   it("shows no dialog in redirect mode", () => {
@@ -611,12 +646,12 @@ describe("before the late code has loaded", () => {
   it("shows a failure (the late code did not load) in the form's own texts, never a raw key", async () => {
     setLateSource(() => Promise.reject(new Error("blocked")));
     expect(late()).toBeUndefined();
-    const f = setup({ language: "en" }, fakeController({ kind: "failed", messageKey: "Error_Network", retrySameRequest: false }));
+    const f = setup({ language: "en" }, fakeController({ kind: "failed", code: "script_unavailable", messageKey: "Error_Config", retrySameRequest: false }));
     expect(screen.getByRole("heading", { name: "Payment failed" })).toBeTruthy();
-    expect(screen.getByText("No connection. Check your internet and try again")).toBeTruthy();
-    await waitFor(() => expect(f.live.textContent).toBe("Payment failed. No connection. Check your internet and try again"));
+    expect(screen.getByText("The payment form is set up incorrectly. Please tell the shop")).toBeTruthy();
+    await waitFor(() => expect(f.live.textContent).toBe("Payment failed. The payment form is set up incorrectly. Please tell the shop"));
     // A key only the late texts hold: the generic text, not "Error_Timeout".
-    act(() => f.controller.emit({ kind: "failed", messageKey: "Error_Timeout", retrySameRequest: true }));
+    act(() => f.controller.emit({ kind: "failed", code: "timeout", messageKey: "Error_Timeout", retrySameRequest: true }));
     expect(screen.getByText("Something went wrong. Try again")).toBeTruthy();
     expect(document.body.textContent).not.toContain("Error_Timeout");
   });

@@ -1,10 +1,11 @@
 // The widget: renders the payment controller's state — the card form (form/), a failure, and,
-// through late(), the 3-D Secure dialog and the answers — and hands the card to controller.submit.
-// One live region, always present, speaks for all of it.
+// through late(), the 3-D Secure dialog, the answers and the note after a cancelled confirmation —
+// and hands the card to controller.submit. One live region, always present, speaks for all of it.
 import { Component } from "preact";
+import type { RefObject } from "preact";
 import { CardFields, changeOf, createFormModel, formFields } from "../form/index.ts";
 import type { FormField, FormModel, FormState, FormValues } from "../form/index.ts";
-import { afterPaint, cardDigits, createTranslator, elementOf, formatAmount, holdStyles, nextInstanceId, resolveLanguage, RetryScreen, themeAttributes } from "../shared/index.ts";
+import { afterPaint, cardDigits, createTranslator, formatAmount, holdStyles, nextInstanceId, resolveLanguage, RetryScreen, themeAttributes } from "../shared/index.ts";
 import type { CardInput, CheckoutOptions, FormTranslator, HeldStyles, Language, PaymentController, PaymentState, TextOverrides } from "../shared/index.ts";
 import type { FieldChoice } from "../form/index.ts";
 import { late, onLate } from "./late.ts";
@@ -25,19 +26,22 @@ function fieldChoice(options: CheckoutOptions): FieldChoice {
 }
 
 /**
- * A failure's text: the flow's key in any dictionary once the late code is there; before that
- * (the late code did not load: Error_Network) the form's own, else a generic text.
+ * A failure's text: the late code's once it is there; before that (the late code did not load:
+ * script_unavailable) the form's own, else a generic text.
  */
 function failedText(state: Failed, t: FormTranslator, texts: TextOverrides | undefined): string {
-  const text = late()?.messageText(state.messageKey, t.lang, texts);
-  if (text != null) return text;
-  return t(t.has(state.messageKey) ? state.messageKey : "Error_Unknown");
+  return late()?.failureMessage(state, t.lang, texts) ?? t(t.has(state.messageKey) ? state.messageKey : "Error_Unknown");
+}
+
+/** After a page left without paying (late code by then), the form's neutral note. */
+function cancelNote(state: PaymentState, t: FormTranslator, texts: TextOverrides | undefined): string {
+  return (state.kind === "idle" && state.cancelled && late()?.cancelMessage(state.cancelled, t.lang, texts)) || "";
 }
 
 function statusText(state: PaymentState, t: FormTranslator, texts: TextOverrides | undefined): string {
   switch (state.kind) {
     case "idle":
-      return "";
+      return cancelNote(state, t, texts);
     case "submitting":
       return t("Status_Submitting");
     case "failed":
@@ -65,6 +69,8 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   readonly #id: string;
   readonly #model: FormModel;
   #styles: HeldStyles | undefined;
+  // The root element by ref, not `this.base`: Preact 11 has no `base`.
+  readonly #root: RefObject<HTMLDivElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
   #unsubscribe: (() => void) | undefined;
   /** Stops waiting for the late code (it brings the brand marks). */
   #stopLate: (() => void) | undefined;
@@ -98,7 +104,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   }
 
   override componentDidMount(): void {
-    this.#styles = holdStyles(elementOf(this), this.props.options.nonce);
+    this.#styles = holdStyles(this.#root.current, this.props.options.nonce);
     this.#stopLate = onLate(() => this.forceUpdate());
     this.#subscribe();
     this.#paymentChanged();
@@ -110,12 +116,20 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   }
 
   override componentDidUpdate(_props: CheckoutViewProps, previous: CheckoutViewState): void {
-    this.#styles = holdStyles(elementOf(this), this.props.options.nonce, this.#styles);
+    this.#styles = holdStyles(this.#root.current, this.props.options.nonce, this.#styles);
     this.#model.setFields(formFields(fieldChoice(this.props.options)));
     if (this.#subscribed !== this.props.controller) this.#subscribe();
     if (previous.payment !== this.state.payment) this.#paymentChanged();
+    if (previous.payment.kind === "threeDs" && this.state.payment.kind === "idle") this.#refocus();
     this.#scheduleAmount();
     this.#previousKind = this.state.payment.kind;
+  }
+
+  /** The 3-D Secure dialog took focus with it: back to the form's first field, not <body>. */
+  #refocus(): void {
+    const root = this.#root.current;
+    const active = root?.ownerDocument.activeElement;
+    if (root && !(active && active !== root.ownerDocument.body && root.contains(active))) root.querySelector("input")?.focus();
   }
 
   override componentWillUnmount(): void {
@@ -148,7 +162,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     if (text) this.#announce(text);
     // Card data is kept no longer than it can be useful: gone after success, CVC gone after a decline.
     const { values } = this.#model.snapshot();
-    if (payment.kind === "approved") this.#model.reset({ email: values.email });
+    if (payment.kind === "approved" || payment.kind === "paid") this.#model.reset({ email: values.email });
     if (payment.kind === "declined") this.#model.reset({ ...values, cvv: "" });
   };
 
@@ -198,16 +212,19 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     const lang = this.#lang();
     const t = createTranslator(lang, options.texts);
     const previous = this.#previousKind;
-    // Back from a result: the same card after a decline wants its CVC again; otherwise the number.
+    // Back from a result: the same card after a decline wants its CVC again; otherwise the number
+    // (also after a cancelled 3-D Secure).
     const sameCard = previous === "declined" && this.#afterDecline === "same";
-    const focus: FormField | undefined = sameCard ? "cvv" : previous === "declined" || previous === "failed" ? "cardNumber" : undefined;
+    const focus: FormField | undefined = sameCard ? "cvv" : previous === "declined" || previous === "failed" || previous === "threeDs" ? "cardNumber" : undefined;
     if (sameCard) this.#cvcAgain = true;
     const retry = () => void controller.retry();
     const api = late();
 
     let screen;
+    const note = cancelNote(state, t, options.texts);
     if (state.kind === "approved")
       screen = api && <api.ApprovedScreen state={state} lang={lang} texts={options.texts} invoiceId={options.invoiceId} shopUrl={options.shopUrl} />;
+    else if (state.kind === "paid") screen = api && <api.PaidScreen state={state} lang={lang} texts={options.texts} />;
     else if (state.kind === "declined")
       screen = api && (
         <api.DeclinedScreen
@@ -245,7 +262,8 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
       );
 
     return (
-      <div class="cw" lang={lang} {...themeAttributes(options.appearance)}>
+      <div class="cw" lang={lang} {...themeAttributes(options.appearance)} ref={this.#root}>
+        {note && <p class="cw-hint cw-note">{note}</p>}
         {screen}
         {state.kind === "threeDs" && state.mode === "iframe" && api && (
           <api.ThreeDsDialog
@@ -253,6 +271,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
             lang={lang}
             texts={options.texts}
             onCancel={() => controller.cancelThreeDs()}
+            onFrame={(frame) => controller.attachThreeDsFrame(frame)}
             appearance={options.appearance}
             nonce={options.nonce}
           />

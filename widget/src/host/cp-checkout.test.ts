@@ -170,8 +170,8 @@ describe("cp.Checkout", () => {
     const WithFetch = createCpCheckoutClass({ fetch: fetchKey as unknown as typeof fetch });
     const checkout = new WithFetch({ publicId: "pk", publicKeyUrl: "/payments/publickey" });
     const card = { cardNumber: "4242424242424242", expDateMonthYear: `12${nextYear}`, cvv: "123" };
-    await expect(checkout.createPaymentCryptogram(card)).rejects.toThrow("could not get the public key (Error_Server)");
-    await expect(checkout.createPaymentCryptogram(card)).rejects.toThrow("could not get the public key (Error_BadResponse)");
+    await expect(checkout.createPaymentCryptogram(card)).rejects.toThrow("could not get the public key (server_error)");
+    await expect(checkout.createPaymentCryptogram(card)).rejects.toThrow("could not get the public key (bad_response)");
     expect(decryptPacket(await checkout.createPaymentCryptogram(card)).plaintext).toBe(`4242424242424242@${nextYear}12@123@pk`);
     expect(fetchKey).toHaveBeenCalledTimes(3);
     expect((fetchKey.mock.calls[0] as unknown as [string, RequestInit])[1].signal).toBeInstanceOf(AbortSignal);

@@ -1,7 +1,8 @@
 // What the widget shows while it cannot show the form yet (the outcome of a redirect being read):
 // the form's outline, pulsing, at the form's height, so nothing jumps when the answer comes.
 import { Component } from "preact";
-import { elementOf, holdStyles, themeAttributes } from "../shared/index.ts";
+import type { RefObject } from "preact";
+import { holdStyles, themeAttributes } from "../shared/index.ts";
 import type { Appearance, HeldStyles } from "../shared/index.ts";
 
 export interface FormSkeletonProps {
@@ -13,9 +14,10 @@ export interface FormSkeletonProps {
 
 export class FormSkeleton extends Component<FormSkeletonProps> {
   #styles: HeldStyles | undefined;
+  readonly #root: RefObject<HTMLDivElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
 
   override componentDidMount(): void {
-    this.#styles = holdStyles(elementOf(this), this.props.nonce);
+    this.#styles = holdStyles(this.#root.current, this.props.nonce);
   }
 
   override componentWillUnmount(): void {
@@ -24,7 +26,7 @@ export class FormSkeleton extends Component<FormSkeletonProps> {
 
   override render({ label, appearance }: FormSkeletonProps) {
     return (
-      <div class="cw" aria-busy="true" {...themeAttributes(appearance)}>
+      <div class="cw" aria-busy="true" {...themeAttributes(appearance)} ref={this.#root}>
         <p class="cw-sr" role="status">
           {label}
         </p>

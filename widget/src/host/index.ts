@@ -6,6 +6,7 @@ export { CardForm } from "./card-form-component.tsx";
 export type { CardFormProps } from "./card-form-component.tsx";
 export { defineCheckoutElement, ELEMENT_NAME } from "./checkout-element.ts";
 export type { CheckoutEventMap, CheckoutWidgetElement } from "./checkout-element.ts";
+export type { CheckoutWidgetAttributes, CheckoutWidgetEventProps } from "./element-types.ts";
 export { mountDataElementsWhenReady } from "./auto-mount.ts";
 export { createCpCheckoutClass } from "./cp-checkout.ts";
 export type { CpCheckoutConstructor } from "./cp-checkout.ts";

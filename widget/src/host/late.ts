@@ -30,12 +30,19 @@ export function setLateSource(from: () => Promise<LateApi>): void {
   sourced = true;
   api = undefined;
   load = memoizeUntilFailure(() =>
-    from().then((loaded) => {
-      setBrandMarks(loaded.BRAND_MARKS);
-      api = loaded;
-      for (const redraw of [...waiting]) redraw();
-      return loaded;
-    }),
+    from().then(
+      (loaded) => {
+        setBrandMarks(loaded.BRAND_MARKS);
+        api = loaded;
+        for (const redraw of [...waiting]) redraw();
+        return loaded;
+      },
+      (error: unknown) => {
+        // For the developer: which file, and how to fix it (the shopper gets a short line).
+        console.error("checkout-widget:", String(error));
+        throw error;
+      },
+    ),
   );
 }
 

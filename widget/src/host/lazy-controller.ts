@@ -2,10 +2,12 @@
 // stand-in is what the form gets at once, in both builds: idle (or the redirect outcome) until the
 // late code arrives, then everything is the real controller's. It subscribes to the real one as
 // it creates it, so the real one's first announcement (a redirect outcome) reaches its listeners.
+// When the late code does not load (the second script file missing, offline), the stand-in ends
+// in a failure of its own (script_unavailable) and tells the merchant's callbacks so.
 import type { PaymentControllerDeps } from "../late/payment/index.ts";
-import { memoizeUntilFailure } from "../shared/index.ts";
-import type { CheckoutOptions, FinalPaymentState, PaymentFlowController, PaymentOutcomeEvent, PaymentState } from "../shared/index.ts";
-import { loadLate } from "./late.ts";
+import { createTranslator, memoizeUntilFailure, resolveLanguage } from "../shared/index.ts";
+import type { CheckoutOptions, CompletePayload, FailPayload, FinalPaymentState, PaymentFlowController, PaymentOutcomeEvent, PaymentState } from "../shared/index.ts";
+import { late, loadLate } from "./late.ts";
 
 export type CreateController = (options: CheckoutOptions, deps: PaymentControllerDeps) => PaymentFlowController;
 
@@ -32,22 +34,53 @@ export function createLazyController(
   let real: PaymentFlowController | null = null;
   let destroyed = false;
 
+  /** The late code did not load: the form cannot pay. Said once per failed load, as a payment's failure. */
+  const lateFailed = (): void => {
+    if (destroyed || own.kind !== "idle") return;
+    setOwn({ kind: "failed", code: "script_unavailable", messageKey: "Error_Config", retrySameRequest: false });
+    const payload: FailPayload = {
+      invoiceId: options.invoiceId,
+      kind: "failed",
+      code: "script_unavailable",
+      message: createTranslator(resolveLanguage(options.language), options.texts)("Error_Config"),
+    };
+    const complete: CompletePayload = { status: "failed", ...payload };
+    options.onFail?.(payload);
+    options.onComplete?.(complete);
+    outcomeListeners.forEach((listener) => (listener({ type: "fail", payload }), listener({ type: "complete", payload: complete })));
+  };
+
+  const start = (create: CreateController): PaymentFlowController => {
+    const controller = create(options, controllerDeps);
+    real = controller;
+    controller.subscribe((state) => stateListeners.forEach((listener) => listener(state)));
+    controller.onOutcome((event) => outcomeListeners.forEach((listener) => listener(event)));
+    // The real one may start elsewhere than idle (an order this page saw paid): the view follows.
+    const now = controller.getState();
+    if (now.kind !== own.kind) stateListeners.forEach((listener) => listener(now));
+    controller.preload();
+    return controller;
+  };
+
   // The real controller once; a late code that did not load is asked again by the next attempt.
   const ensure = memoizeUntilFailure(
     (): Promise<PaymentFlowController | null> =>
-      loadFactory().then(
-        (create) => {
-          if (destroyed) return null;
-          real = create(options, controllerDeps);
-          real.subscribe((state) => stateListeners.forEach((listener) => listener(state)));
-          real.onOutcome((event) => outcomeListeners.forEach((listener) => listener(event)));
-          real.preload();
-          return real;
-        },
-        () => null,
-      ),
+      real
+        ? Promise.resolve(real)
+        : loadFactory().then(
+            (create) => (destroyed ? null : real ?? start(create)),
+            () => {
+              lateFailed();
+              return null;
+            },
+          ),
     (controller) => controller !== null,
   );
+  // The late code is here already (a second widget, the modal opened again): the real controller
+  // at once, so the first render shows what it knows (a payment this page saw) with no empty form between.
+  // (Not with a redirect outcome: the real one announces that, after the host has subscribed.)
+  const loaded = loadFactory === fromLate && !initial ? late()?.createPaymentController : undefined;
+  if (loaded) start(loaded);
   // A redirect outcome is announced by the real controller: fetch it now rather than on focus.
   if (initial) void ensure();
 
@@ -71,9 +104,8 @@ export function createLazyController(
     async submit(card) {
       if (own.kind !== "idle" && !real) return;
       const controller = await ensure();
-      // The chunk did not load (offline, blocked): a network failure; retry brings the form back.
-      if (!controller) return setOwn({ kind: "failed", messageKey: "Error_Network", retrySameRequest: false });
-      return controller.submit(card);
+      // The chunk did not load: lateFailed() has said so; retry brings the form back.
+      return controller?.submit(card);
     },
     async retry() {
       if (real) return real.retry();
@@ -86,6 +118,9 @@ export function createLazyController(
     },
     cancelThreeDs() {
       real?.cancelThreeDs();
+    },
+    attachThreeDsFrame(frame) {
+      real?.attachThreeDsFrame(frame);
     },
     destroy() {
       destroyed = true;

@@ -96,6 +96,27 @@ describe("mount", () => {
     act(() => handle.unmount());
   });
 
+  it("unmount() leaves no card data in elements a page script still holds: values cleared, no handlers", async () => {
+    useTestLate();
+    const user = userEvent.setup();
+    let handle!: ReturnType<typeof mountWith>;
+    act(() => {
+      handle = mountWith("#checkout", TEST_OPTIONS);
+    });
+    await user.type(input("cc-number")!, "4242424242424242");
+    await user.type(input("cc-csc")!, "047");
+    const held = Array.from(document.querySelectorAll("#checkout *"));
+    const fields = held.filter((el): el is HTMLInputElement => el instanceof HTMLInputElement);
+    expect(fields.map((el) => el.value)).toContain("4242 4242 4242 4242");
+    // Preact keeps handlers on the element: each reaches the form and its values.
+    expect(held.some((el) => "l" in el)).toBe(true);
+    act(() => handle.unmount());
+    expect(fields.every((el) => el.value === "")).toBe(true);
+    expect(held.filter((el) => "l" in el)).toEqual([]);
+    // An event on a held element reaches nothing, and throws nothing.
+    expect(() => fields[0]!.dispatchEvent(new Event("input", { bubbles: true }))).not.toThrow();
+  });
+
   it("throws for a target that does not exist", () => {
     const late = useTestLate();
     expect(() => mountWith("#nope", TEST_OPTIONS)).toThrow(/#nope/);

@@ -15,7 +15,9 @@ export interface CheckoutHandle {
   unmount(): void;
 }
 
+/** What open() returns. */
 export interface OpenHandle {
+  /** Closes the dialog and removes everything it added (as the shopper's Escape or close button does). */
   close(): void;
 }
 

@@ -5,6 +5,7 @@ export interface FakeController extends PaymentController {
   readonly submitted: CardInput[];
   readonly retries: number;
   readonly cancels: number;
+  readonly frames: Window[];
   /** Moves to a state and tells the subscribers, as the real flow does. */
   emit(state: PaymentState): void;
   /** Ends the pending submit() promise. */
@@ -19,6 +20,7 @@ export function fakeController(initial: PaymentState = { kind: "idle" }): FakeCo
     submitted: [] as CardInput[],
     retries: 0,
     cancels: 0,
+    frames: [] as Window[],
     getState: () => state,
     subscribe(listener: (s: PaymentState) => void) {
       listeners.add(listener);
@@ -41,6 +43,9 @@ export function fakeController(initial: PaymentState = { kind: "idle" }): FakeCo
     },
     cancelThreeDs() {
       fake.cancels++;
+    },
+    attachThreeDsFrame(frame: Window) {
+      fake.frames.push(frame);
     },
     destroy() {
       listeners.clear();

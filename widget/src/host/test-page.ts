@@ -70,6 +70,8 @@ export function useTestLate(options: { cryptogram?: "real" | "marker"; fail?: ()
   const load = vi.fn(async (): Promise<LateApi> => {
     if (options.fail?.()) throw new Error("checkout-widget: could not load checkout-widget-crypto.js");
     const api = await import("../late/index.ts");
+    // Each test is a page of its own: what an earlier one paid is not remembered.
+    api.pagePayments.clear();
     return options.cryptogram === "real" ? api : { ...api, createCryptogram: () => "CRYPTOGRAM" };
   });
   setLateSource(load);

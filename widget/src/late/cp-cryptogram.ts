@@ -87,7 +87,7 @@ async function keyOf(source: CpKeySource): Promise<PublicKey> {
   }
   const result = await get();
   // The code, not a text: the merchant's page decides what to say (a network failure, a bad answer…).
-  if (!result.ok) throw new Error(`checkout-widget: could not get the public key (${result.messageKey})`);
+  if (!result.ok) throw new Error(`checkout-widget: could not get the public key (${result.code})`);
   return result.key;
 }
 

@@ -34,6 +34,7 @@ const EXPECTED: Record<keyof CheckoutOptions, string> = {
   onSuccess: "a function",
   onFail: "a function",
   onComplete: "a function",
+  onCancel: "a function",
 };
 
 /** The appearance variables (shared/options.ts documents each); typed so the list cannot fall behind. */

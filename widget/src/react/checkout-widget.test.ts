@@ -63,11 +63,15 @@ describe("<CheckoutWidget>", () => {
   it("under StrictMode, the first widget still shows a 3-D Secure redirect outcome (taken once per page)", async () => {
     window.history.replaceState(null, "", "/shop?status=approved&transactionId=55&amount=15&currency=USD&cardLastFour=4242");
     vi.resetModules(); // a fresh page: the outcome has not been taken yet
+    // This tab began that redirect: only then is the outcome in the URL its own.
+    const { issueTicket } = await import("../late/payment/redirect-ticket.ts");
+    // An order of its own: the page remembers what it saw paid, and later tests pay 1001.
+    issueTicket(sessionStorage, "1055", 55, "nonce");
     const fresh = await import("./index.ts");
     const onSuccess = vi.fn();
-    await render(createElement(fresh.CheckoutWidget, { ...options(), onSuccess }), true);
+    await render(createElement(fresh.CheckoutWidget, { ...options(), invoiceId: "1055", onSuccess }), true);
     await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
-    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ transactionId: 55, invoiceId: "1001" });
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ transactionId: 55, invoiceId: "1055", unverified: true });
     expect([...host.querySelectorAll("h1, h2, h3")].map((h) => h.textContent)).toContain("Payment successful");
     expect(window.location.search).toBe("");
   });
@@ -103,19 +107,20 @@ describe("<CheckoutWidget>", () => {
     const stale = vi.fn();
     const onSuccess = vi.fn();
     const ref = createRef<CheckoutWidgetHandle>();
-    await render(widget({ ...options(), onSuccess: stale, ref }), true);
+    // An order of its own: the page remembers what it saw paid, and later tests show 1001's form.
+    await render(widget({ ...options(), invoiceId: "1077", onSuccess: stale, ref }), true);
     const user = userEvent.setup();
     await user.type(input("cc-number")!, "4242424242424242");
     await user.type(input("cc-exp")!, "1234");
     await user.type(input("cc-csc")!, "123");
     await user.type(input("cc-name")!, "IVAN PETROV");
-    await render(widget({ ...options(), onSuccess, ref }), true);
+    await render(widget({ ...options(), invoiceId: "1077", onSuccess, ref }), true);
     await act(async () => ref.current?.submit());
     await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(stale).not.toHaveBeenCalled();
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const body = JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body)) as Record<string, unknown>;
-    expect(body).toMatchObject({ invoiceId: "1001", name: "IVAN PETROV" });
+    expect(body).toMatchObject({ invoiceId: "1077", name: "IVAN PETROV" });
     expect(typeof body["cryptogram"]).toBe("string");
     expect(JSON.stringify(body)).not.toContain("4242424242424242");
   });

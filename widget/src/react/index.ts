@@ -4,4 +4,5 @@ export { CheckoutWidget } from "./checkout-widget.ts";
 export type { CheckoutWidgetHandle, CheckoutWidgetProps } from "./checkout-widget.ts";
 export { useCheckoutWidget } from "./use-checkout-widget.ts";
 export type { CheckoutWidgetControls } from "./use-checkout-widget.ts";
+export type { CheckoutWidgetElementProps } from "./jsx.ts";
 export type { CheckoutOptions, ChangePayload, CompletePayload, FailPayload, SuccessPayload } from "../index.ts";

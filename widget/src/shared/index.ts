@@ -5,5 +5,6 @@ export * from "./i18n/index.ts";
 export * from "./ui/index.ts";
 export { isRecord } from "./is-record.ts";
 export { memoizeUntilFailure } from "./memoize.ts";
+export { releaseDom } from "./release-dom.ts";
 export type * from "./options.ts";
 export type * from "./payment.ts";

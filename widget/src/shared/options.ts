@@ -1,11 +1,18 @@
 // One options type for every entry: npm component, mount(), script tag, data-*, custom element.
-import type { PayApproved, PayDeclined, PaymentScheme } from "../../../server/contract.ts";
+import type { PayApproved, PayDeclined, PayErrorCode, PaymentScheme } from "../../../server/contract.ts";
+import type { LateTextKey } from "../late/i18n/late-texts.ts";
+import type { FormTextKey } from "./i18n/form-texts.ts";
 
+/** The shopper's language: `"ru"` or `"en"`. */
 export type Language = "ru" | "en";
+/** How 3-D Secure opens: `"iframe"`, the bank's page in a modal over the shop; `"redirect"`, the whole page goes to the bank and comes back to `returnUrl`. */
 export type ThreeDsMode = "iframe" | "redirect";
 
+/** The gateway's RSA public key for the card cryptogram. */
 export interface PublicKey {
+  /** The key as PEM (`-----BEGIN PUBLIC KEY-----…`), e.g. the `Pem` of CloudPayments' `/payments/publickey`. */
   pem: string;
+  /** The key's version (the gateway's `Version`), written into the cryptogram so the gateway picks the right private key. */
   version: number;
 }
 
@@ -52,50 +59,160 @@ export interface Appearance {
   variables?: AppearanceVariables;
 }
 
-/** Outcome payloads handed to callbacks and DOM events. Never carry card data. */
-export type SuccessPayload = Omit<PayApproved, "status"> & { invoiceId: string };
-export interface FailPayload {
+/** A key of the widget's shopper texts: the form's (`pay`, `cardNumber`, `CardNumber_Invalid`…) and the answers' (`approvedTitle`, `Error_Timeout`, `R_Funds`…). */
+export type TextKey = FormTextKey | LateTextKey;
+
+/**
+ * The `texts` option: your wording for any of the widget's texts, in the widget's language (pass
+ * the texts of the language you set). `{name}` placeholders are filled as in the built-in text,
+ * e.g. `{ pay: "Pay {amount} now" }`. A decline text can be set for one gateway ReasonCode too,
+ * e.g. `{ R_5051: "Not enough money on the card" }`, ahead of its group's (`R_Funds`).
+ */
+export type Texts = { [K in TextKey]?: string } & { [reasonCode: `R_${number}`]: string | undefined };
+
+/**
+ * Why a payment failed: one stable code per cause, the same in every flow (iframe, redirect,
+ * cp.Checkout's return page). The server kit's codes (PayErrorCode) pass through as they are.
+ */
+export type FailCode =
+  /** The bank declined: `reasonCode` is the gateway's ReasonCode. */
+  | "declined"
+  /** From the merchant endpoint (`server/contract.ts`): already_paid, payment_in_progress, too_many_attempts… */
+  | PayErrorCode
+  /** The endpoint (or the public key) could not be reached. The same attempt may be retried. */
+  | "network"
+  /** The endpoint did not answer within `timeoutMs`. The same attempt may be retried. */
+  | "timeout"
+  /** The endpoint answered 5xx without a known code. The same attempt may be retried. */
+  | "server_error"
+  /** The endpoint's answer does not follow the contract. The same attempt may be retried. */
+  | "bad_response"
+  /** The bank's 3-D Secure page ended in an error, not in approved or declined. */
+  | "three_ds_failed"
+  /** The card could not be encrypted (not a card problem). */
+  | "crypto_failed"
+  /** The card failed a check at encryption (the form checks first, so this is rare). */
+  | "card_invalid"
+  /** The widget is set up wrong (no publicKey or publicKeyUrl). */
+  | "config"
+  /** The second script file (checkout-widget-crypto.js, or the npm build's chunk) did not load. */
+  | "script_unavailable";
+
+/** `onSuccess`'s payload (and `checkout-success`'s `detail`): an approved payment. Never carries card data. */
+export interface SuccessPayload extends Omit<PayApproved, "status"> {
+  /** The order that was paid (the `invoiceId` option). */
   invoiceId: string;
-  kind: "declined" | "failed";
-  transactionId?: number;
-  reasonCode?: number;
-  message: string;
+  /** The gateway's transaction number: look the payment up, refund or confirm it with it. */
+  transactionId: number;
+  /** The amount the gateway charged (or held), from your server's answer, not the `amount` option. */
+  amount: number;
+  /** The charged amount's ISO 4217 currency, e.g. `"RUB"`. */
+  currency: string;
+  /** The card's brand as the gateway names it, e.g. `"Visa"`. */
+  cardType: string;
+  /** The card number's last four digits, e.g. `"4242"` (all the widget ever shows of the number). */
+  cardLastFour: string;
+  /** The issuer's authorisation code. */
+  authCode: string;
+  /**
+   * `true` when the outcome was read from the page URL after a redirect (3-D Secure by redirect):
+   * the browser's word, shown to the shopper; check it on your server before you act (docs/outcomes.md).
+   */
+  unverified?: boolean;
 }
+
+/** `onFail`'s payload (and `checkout-fail`'s `detail`): a declined or failed payment. Never carries card data. */
+export interface FailPayload {
+  /** The order (the `invoiceId` option). */
+  invoiceId: string;
+  /** `"declined"`: the bank said no (a new card may be tried); `"failed"`: no answer from the bank (network, server, 3-D Secure error). */
+  kind: "declined" | "failed";
+  /** Stable: branch on this, never on the message. */
+  code: FailCode;
+  /** The gateway's transaction, when one was created. */
+  transactionId?: number;
+  /** The gateway's ReasonCode for a decline, e.g. `5051` (insufficient funds). */
+  reasonCode?: number;
+  /** What the shopper was shown, in the widget's language (the `texts` option applies). */
+  message: string;
+  /** too_many_attempts: seconds until the endpoint takes a new attempt (its Retry-After). */
+  retryAfter?: number;
+  /** As on SuccessPayload: read from the page URL after a redirect, not from your server's answer. */
+  unverified?: boolean;
+}
+
+/** `onComplete`'s payload (and `checkout-complete`'s `detail`): every final outcome, with its `status`. */
 export type CompletePayload =
   | ({ status: "approved" } & SuccessPayload)
   | ({ status: "declined" | "failed" } & FailPayload);
 
+/** Which page the shopper left: the bank's 3-D Secure page, or (hosted mode) the gateway's payment page. */
+export type CancelStage = "threeDs" | "hosted";
+
+/**
+ * `onCancel` / `checkout-cancel`: the shopper left a page without paying (Cancel or Escape on the
+ * bank's 3-D Secure page; in hosted mode, the gateway's payment page) and is back on the form with
+ * a neutral note. Nothing was charged by this attempt and the shopper may pay again: not a failure,
+ * so no onFail; the payment is not over, so no onComplete.
+ */
+export interface CancelPayload {
+  invoiceId: string;
+  code: "cancelled";
+  stage: CancelStage;
+  /** The transaction the gateway opened for this attempt, left unfinished. */
+  transactionId?: number;
+  /** The note the widget shows, in its language. */
+  message: string;
+}
+
+/** `onChange`'s payload (and `checkout-change`'s `detail`), on every edit. Never carries card data. */
 export interface ChangePayload {
+  /** The card brand the number's first digits show, e.g. `"visa"`, `"mir"`; `null` before it is known. */
   brand: string | null;
+  /** `true` when every field is filled in and valid: the Pay button will submit. */
   complete: boolean;
+  /** Error codes by field for the fields the shopper has left, e.g. `{ cardNumber: "CardNumber_Invalid" }`. */
   errors: Record<string, string>;
 }
 
+/**
+ * The widget's options: the same for `mount()`, `open()`, `<CardForm>`, `<CheckoutWidget>` (React),
+ * the script tag, and (as attributes) `<checkout-widget>` and `data-*`. A missing or wrong option
+ * is named in the console and the form shows a merchant-facing error instead.
+ *
+ * @example
+ * mount("#pay", {
+ *   publicId: "pk_…", publicKeyUrl: "/api/publickey", endpoint: "/api",
+ *   invoiceId: "1001", amount: 1500, currency: "RUB",
+ *   onSuccess: ({ transactionId }) => location.assign(`/thanks?tx=${transactionId}`),
+ * });
+ */
 export interface CheckoutOptions {
-  /** The gateway terminal's Public ID. */
+  /** Required. Your terminal's Public ID (CloudPayments' `pk_…`); goes into the cryptogram. */
   publicId: string;
-  /** The gateway's RSA key for the card cryptogram; or `publicKeyUrl`. */
+  /** The gateway's key for the cryptogram. Give this or `publicKeyUrl`; with neither the form shows a setup error. */
   publicKey?: PublicKey;
-  /** URL answering `{ Pem, Version }` (the gateway's or sandbox's /payments/publickey). */
+  /** URL answering `{ Pem, Version }` (the gateway's or sandbox's /payments/publickey), fetched before the first payment, e.g. `"/api/publickey"`. */
   publicKeyUrl?: string;
-  /** Merchant endpoint base; the widget POSTs `{endpoint}/pay`. */
+  /** Required. Your server's checkout endpoint base: the widget POSTs `{endpoint}/pay`, e.g. `"/api"` (the server kit's handlers). */
   endpoint: string;
-  /** The order number: sent to your server, shown to the shopper on approval. */
+  /** Required. The order number, sent to your server, which charges that order; shown to the shopper on approval. A new one starts a new payment. */
   invoiceId: string;
-  /** Display only (the Pay button, the result): your server charges its own order's amount. */
+  /** Required. Display only (the Pay button, the result), in whole currency units, e.g. `1500` or `15.5`: your server charges its own order's amount. */
   amount: number;
-  /** ISO 4217 code, e.g. `"RUB"`. */
+  /** Required. ISO 4217 code of `amount`, e.g. `"RUB"`, `"USD"`. */
   currency: string;
-  /** What is being paid for; shown under the merchant's name in the modal's header. */
+  /** What is being paid for, e.g. `"Order 1001"`: shown under the merchant's name in the modal's header. */
   description?: string;
   /** The shop's name, the modal's heading (default: "Card payment"). */
   merchantName?: string;
   /** Where the approved screen's "Back to the shop" link goes; no link without it. */
   shopUrl?: string;
+  /** Your customer's ID, sent to your server as `accountId` (the gateway's AccountId: saved cards, subscriptions). */
   accountId?: string;
-  /** Fills the e-mail field (with `requireEmail`) or is sent as the receipt address. */
+  /** The shopper's e-mail: fills the e-mail field (with `requireEmail`), else sent to your server as the receipt address. */
   email?: string;
-  /** Shows an e-mail field for the receipt, required. */
+  /** `true` shows a required e-mail field for the receipt. Default `false`. */
   requireEmail?: boolean;
   /**
    * `false` hides the cardholder name field (many instant-issue cards carry no name); the gateway
@@ -104,24 +221,32 @@ export interface CheckoutOptions {
   requireName?: boolean;
   /** The row of accepted card brands above the number; `false` hides it. Default: shown. */
   showBrands?: boolean;
+  /** `"charge"` (default: one-stage, the money is taken) or `"auth"` (two-stage: held until you confirm or void it); sent to your server. */
   scheme?: PaymentScheme;
-  /** `"ru"` or `"en"`; default from `<html lang>`, then the browser. */
+  /** `"ru"` or `"en"`. Default: from `<html lang>`, then the browser's language (Russian only for `ru`). */
   language?: Language;
-  /** Overrides for any text key (shared/i18n/form-texts.ts, late/i18n/late-texts.ts). */
-  texts?: Partial<Record<string, string>>;
-  /** Theme and appearance variables (`AppearanceVariables`). */
+  /** Your wording for any text key (see `Texts`), e.g. `{ pay: "Pay {amount} now", R_5051: "Not enough money" }`. */
+  texts?: Texts;
+  /** Theme and appearance variables (`AppearanceVariables`), e.g. `{ theme: "dark" }`. Default: light. */
   appearance?: Appearance;
-  /** 3-D Secure in a modal frame (default) or by sending the whole page to the bank. */
+  /** 3-D Secure in a modal frame over the shop (`"iframe"`, default) or by sending the whole page to the bank (`"redirect"`). */
   threeDs?: ThreeDsMode;
-  /** Nonce for the injected <style> under a strict CSP. */
+  /** Nonce for the one `<style>` the widget injects, under a strict CSP (`style-src 'nonce-…'`). */
   nonce?: string;
-  /** Request timeout for `{endpoint}/pay`, ms (default 30000). */
+  /** How long to wait for `{endpoint}/pay`, in ms. Default `30000`. A timeout fails with a retry that re-sends the same attempt (charged at most once). */
   timeoutMs?: number;
+  /** The form is on screen and usable (after its first paint). */
   onReady?: () => void;
+  /** The shopper edited a field: the brand, whether the form is complete, the errors by field. */
   onChange?: (change: ChangePayload) => void;
+  /** The payment was approved (after 3-D Secure, if any). Confirm the order on your server by the gateway's word, not this callback alone. */
   onSuccess?: (payload: SuccessPayload) => void;
+  /** The payment was declined or failed; the form offers the shopper to try again. */
   onFail?: (payload: FailPayload) => void;
+  /** Every final outcome, approved or not, after `onSuccess` / `onFail`. */
   onComplete?: (payload: CompletePayload) => void;
+  /** The shopper left 3-D Secure (or the hosted page) without paying; see CancelPayload. */
+  onCancel?: (payload: CancelPayload) => void;
 }
 
 export type { PayDeclined };

@@ -84,6 +84,7 @@ const RULES: Record<keyof CheckoutOptions, Rule> = {
   onSuccess: { check: isFunction },
   onFail: { check: isFunction },
   onComplete: { check: isFunction },
+  onCancel: { check: isFunction },
 };
 
 export const KNOWN_OPTIONS = Object.keys(RULES) as (keyof CheckoutOptions)[];

@@ -1,7 +1,7 @@
 // The texts of payment answers: a translator over every key (the form's and the late ones), the
 // gateway's decline messages by ReasonCode, and what the live region says for a late state.
 import { formEn, formRu, translatorFor } from "../../shared/index.ts";
-import type { FormTextKey, Language, PaymentState, TextOverrides, Translator } from "../../shared/index.ts";
+import type { CancelStage, FormTextKey, Language, PaymentState, TextOverrides, Translator } from "../../shared/index.ts";
 import { lateEn, lateRu } from "./late-texts.ts";
 import type { LateTextKey } from "./late-texts.ts";
 import { reasonKey } from "./reasons.ts";
@@ -40,10 +40,39 @@ export function messageText(key: string, lang: Language, texts?: TextOverrides):
   return t.has(key) ? t(key) : null;
 }
 
+type Failed = Extract<PaymentState, { kind: "failed" }>;
+
+/** A failure's text; for too many attempts, with the minutes to wait when the endpoint said. */
+export function failureText(state: Failed, t: LateTranslator): string {
+  if (state.code === "too_many_attempts" && state.retryAfter !== undefined) {
+    const n = Math.max(1, Math.ceil(state.retryAfter / 60));
+    const form = `Minutes_${new Intl.PluralRules(t.lang).select(n)}`;
+    return t("Error_TooManyAttemptsIn", { minutes: t(t.has(form) ? form : "Minutes_other", { n }) });
+  }
+  return t.has(state.messageKey) ? t(state.messageKey) : t("Error_Unknown");
+}
+
+/** failureText for a view that holds no translator. */
+export function failureMessage(state: Failed, lang: Language, texts?: TextOverrides): string {
+  return failureText(state, createLateTranslator(lang, texts));
+}
+
+/** The neutral note of a page left without paying (the form shows it; onCancel carries it). */
+export function cancelNote(stage: CancelStage, t: LateTranslator): string {
+  return t(stage === "hosted" ? "Hosted_Cancelled" : "ThreeDs_Cancelled");
+}
+
+/** cancelNote for a view that holds no translator. */
+export function cancelMessage(stage: CancelStage, lang: Language, texts?: TextOverrides): string {
+  return cancelNote(stage, createLateTranslator(lang, texts));
+}
+
 /** What the live region says when the payment enters a late state (3-D Secure or an answer). */
 export function paymentStatusText(state: Exclude<PaymentState, { kind: "idle" | "submitting" | "failed" }>, lang: Language, texts?: TextOverrides): string {
   const t = createLateTranslator(lang, texts);
   switch (state.kind) {
+    case "paid":
+      return t("Status_Paid");
     case "threeDs":
       return t(state.mode === "iframe" ? "Status_ThreeDs" : "Status_Redirect");
     case "approved":

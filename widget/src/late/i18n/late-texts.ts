@@ -25,7 +25,7 @@ export const lateEn = {
   Error_BadResponse: "Unexpected answer from the server. Try again later",
   Error_ThreeDs: "The bank could not confirm the payment. Try again",
   Error_Declined: "The payment was declined. Use a different card or contact your bank",
-  ThreeDs_Cancelled: "You cancelled the confirmation with your bank",
+  ThreeDs_Cancelled: "You cancelled the confirmation with your bank. Nothing was charged: you can pay again",
   Error_Crypto: "Could not protect the card data. Reload the page and try again",
   R_Bank: "Contact your bank or use a different card",
   R_Check: "Check the card details or use a different card",
@@ -55,6 +55,21 @@ export const lateEn = {
   ExpDateMonth_Invalid: "The month is invalid",
   ExpDateYear_Empty: "Enter the year",
   ExpDateYear_Invalid: "The year is invalid",
+  // The payment flow's outcomes (docs/outcomes.md).
+  Hosted_Cancelled: "You left the payment page. Nothing was charged: you can pay again",
+  Error_InProgress: "A payment for this order is already in progress. Wait a minute, then check the order",
+  Error_TooManyAttempts: "Too many payment attempts. Try again later",
+  Error_TooManyAttemptsIn: "Too many payment attempts. Try again in {minutes}",
+  Minutes_one: "{n} minute",
+  Minutes_few: "{n} minutes",
+  Minutes_many: "{n} minutes",
+  Minutes_other: "{n} minutes",
+  Error_Rejected: "The payment could not be processed. Check the card details or use a different card",
+  Error_SavedCard: "This card is no longer saved. Choose another way to pay",
+  Error_Unconfirmed: "The payment could not be confirmed. Please contact the shop",
+  paidTitle: "This order is already paid",
+  paidText: "The payment was received earlier: there is nothing more to pay",
+  Status_Paid: "This order is already paid",
 };
 
 export type LateTextKey = keyof typeof lateEn;
@@ -81,7 +96,7 @@ export const lateRu: Record<LateTextKey, string> = {
   Error_BadResponse: "Неожиданный ответ сервера. Попробуйте позже",
   Error_ThreeDs: "Банк не смог подтвердить платёж. Попробуйте снова",
   Error_Declined: "Платёж отклонён. Воспользуйтесь другой картой или свяжитесь с банком",
-  ThreeDs_Cancelled: "Вы отменили подтверждение платежа в банке",
+  ThreeDs_Cancelled: "Вы отменили подтверждение платежа в банке. Деньги не списаны, можно оплатить снова",
   Error_Crypto: "Не удалось защитить данные карты. Обновите страницу и попробуйте снова",
   // The gateway's CardHolderMessage texts (docs/cloudpayments.md, reason codes), with ё written as ё
   // like every other text here; the English ones say the same.
@@ -112,4 +127,18 @@ export const lateRu: Record<LateTextKey, string> = {
   ExpDateMonth_Invalid: "Неверный месяц",
   ExpDateYear_Empty: "Введите год",
   ExpDateYear_Invalid: "Неверный год",
+  Hosted_Cancelled: "Вы ушли со страницы оплаты. Деньги не списаны, можно оплатить снова",
+  Error_InProgress: "Платёж по этому заказу уже выполняется. Подождите минуту и проверьте заказ",
+  Error_TooManyAttempts: "Слишком много попыток оплаты. Попробуйте позже",
+  Error_TooManyAttemptsIn: "Слишком много попыток оплаты. Попробуйте снова через {minutes}",
+  Minutes_one: "{n} минуту",
+  Minutes_few: "{n} минуты",
+  Minutes_many: "{n} минут",
+  Minutes_other: "{n} минуты",
+  Error_Rejected: "Не удалось провести платёж. Проверьте данные карты или воспользуйтесь другой картой",
+  Error_SavedCard: "Эта карта больше не сохранена. Выберите другой способ оплаты",
+  Error_Unconfirmed: "Не удалось подтвердить платёж. Свяжитесь с магазином",
+  paidTitle: "Этот заказ уже оплачен",
+  paidText: "Оплата уже получена, платить ещё раз не нужно",
+  Status_Paid: "Этот заказ уже оплачен",
 };

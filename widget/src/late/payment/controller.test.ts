@@ -7,7 +7,7 @@ import type { PaymentControllerDeps } from "./controller.ts";
 import type { CardInput, PaymentOutcomeEvent, PaymentState } from "../../shared/index.ts";
 import { createFakeCrypto, createFakeFetch, json, sequentialIds } from "./fake-endpoint.ts";
 import type { FakeAnswer } from "./fake-endpoint.ts";
-import { createPaymentController } from "./index.ts";
+import { createPaymentController, createSettledPayments } from "./index.ts";
 
 const PEM = "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----";
 
@@ -155,7 +155,7 @@ describe("createPaymentController: submit", () => {
   it("ends failed with Error_Config and sends nothing when there is neither publicKey nor publicKeyUrl", async () => {
     const t = setup([], { publicKey: undefined, publicKeyUrl: undefined });
     await t.controller.submit(card);
-    expect(t.controller.getState()).toEqual({ kind: "failed", messageKey: "Error_Config", retrySameRequest: false });
+    expect(t.controller.getState()).toEqual({ kind: "failed", code: "config", messageKey: "Error_Config", retrySameRequest: false });
     expect(t.requests).toHaveLength(0);
     expect(t.crypto.calls).toHaveLength(0);
   });
@@ -169,7 +169,7 @@ describe("createPaymentController: submit", () => {
     const crypto = createFakeCrypto(() => validation);
     const controller = createPaymentController(baseOptions, { loadCrypto: crypto.loadCrypto, fetch: endpoint.fetch });
     await controller.submit(card);
-    expect(controller.getState()).toEqual({ kind: "failed", messageKey: "CardNumber_Invalid", retrySameRequest: false });
+    expect(controller.getState()).toEqual({ kind: "failed", code: "card_invalid", messageKey: "CardNumber_Invalid", retrySameRequest: false });
     expect(endpoint.requests).toHaveLength(0);
     await controller.retry();
     expect(controller.getState()).toEqual({ kind: "idle" });
@@ -180,17 +180,17 @@ describe("createPaymentController: submit", () => {
     const crypto = createFakeCrypto(() => new Error("PublicKey_Invalid"));
     const controller = createPaymentController(baseOptions, { loadCrypto: crypto.loadCrypto, fetch: endpoint.fetch });
     await controller.submit(card);
-    expect(controller.getState()).toEqual({ kind: "failed", messageKey: "Error_Crypto", retrySameRequest: false });
+    expect(controller.getState()).toEqual({ kind: "failed", code: "crypto_failed", messageKey: "Error_Crypto", retrySameRequest: false });
   });
 
-  it("ends failed with Error_Network when the crypto chunk cannot be loaded", async () => {
+  it("ends failed with script_unavailable when the crypto chunk cannot be loaded", async () => {
     const endpoint = createFakeFetch([]);
     const controller = createPaymentController(baseOptions, {
       loadCrypto: () => Promise.reject(new Error("chunk load failed")),
       fetch: endpoint.fetch,
     });
     await controller.submit(card);
-    expect(controller.getState()).toEqual({ kind: "failed", messageKey: "Error_Network", retrySameRequest: false });
+    expect(controller.getState()).toEqual({ kind: "failed", code: "script_unavailable", messageKey: "Error_Config", retrySameRequest: false });
     expect(endpoint.requests).toHaveLength(0);
   });
 
@@ -223,7 +223,7 @@ describe("createPaymentController: transport failures and retry", () => {
   it("retries a network failure with the same X-Request-ID and the same body, without re-encrypting", async () => {
     const t = setup([{ network: true }, json(200, approved)]);
     await t.controller.submit(card);
-    expect(t.controller.getState()).toEqual({ kind: "failed", messageKey: "Error_Network", retrySameRequest: true });
+    expect(t.controller.getState()).toEqual({ kind: "failed", code: "network", messageKey: "Error_Network", retrySameRequest: true });
 
     const retried = t.controller.retry();
     expect(t.controller.getState()).toEqual({ kind: "submitting", requestId: "id-1" });
@@ -243,7 +243,7 @@ describe("createPaymentController: transport failures and retry", () => {
     expect(t.controller.getState().kind).toBe("submitting");
     await vi.advanceTimersByTimeAsync(1);
     await done;
-    expect(t.controller.getState()).toEqual({ kind: "failed", messageKey: "Error_Timeout", retrySameRequest: true });
+    expect(t.controller.getState()).toEqual({ kind: "failed", code: "timeout", messageKey: "Error_Timeout", retrySameRequest: true });
     expect(t.requests[0]?.signal?.aborted).toBe(true);
 
     await t.controller.retry();
@@ -257,7 +257,7 @@ describe("createPaymentController: transport failures and retry", () => {
     const done = t.controller.submit(card);
     await vi.advanceTimersByTimeAsync(5000);
     await done;
-    expect(t.controller.getState()).toEqual({ kind: "failed", messageKey: "Error_Timeout", retrySameRequest: true });
+    expect(t.controller.getState()).toEqual({ kind: "failed", code: "timeout", messageKey: "Error_Timeout", retrySameRequest: true });
   });
 
   it("times out even when fetch ignores its abort signal", async () => {
@@ -269,13 +269,13 @@ describe("createPaymentController: transport failures and retry", () => {
     const done = controller.submit(card);
     await vi.advanceTimersByTimeAsync(1000);
     await done;
-    expect(controller.getState()).toEqual({ kind: "failed", messageKey: "Error_Timeout", retrySameRequest: true });
+    expect(controller.getState()).toEqual({ kind: "failed", code: "timeout", messageKey: "Error_Timeout", retrySameRequest: true });
   });
 
   it("retries a 5xx answer with the same id", async () => {
     const t = setup([json(502, { status: "error", message: "Gateway unavailable" }), json(200, approved)]);
     await t.controller.submit(card);
-    expect(t.controller.getState()).toEqual({ kind: "failed", messageKey: "Error_Server", retrySameRequest: true });
+    expect(t.controller.getState()).toEqual({ kind: "failed", code: "server_error", messageKey: "Error_Server", retrySameRequest: true });
     await t.controller.retry();
     expect(t.requests.map((r) => r.headers["x-request-id"])).toEqual(["id-1", "id-1"]);
     expect(t.states).toEqual(["submitting", "failed", "submitting", "approved"]);
@@ -284,7 +284,7 @@ describe("createPaymentController: transport failures and retry", () => {
   it("treats a 4xx refusal as failed without a same-id retry: retry goes back to the form", async () => {
     const t = setup([json(400, { status: "error", message: "Unknown invoice" }), json(200, approved)]);
     await t.controller.submit(card);
-    expect(t.controller.getState()).toEqual({ kind: "failed", messageKey: "Error_BadRequest", retrySameRequest: false });
+    expect(t.controller.getState()).toEqual({ kind: "failed", code: "bad_request", messageKey: "Error_BadRequest", retrySameRequest: false });
     await t.controller.retry();
     expect(t.controller.getState()).toEqual({ kind: "idle" });
     expect(t.requests).toHaveLength(1);
@@ -358,11 +358,12 @@ describe("createPaymentController: callbacks", () => {
   });
 
   it("fires onFail and onComplete once per outcome, again for a new outcome after retry", async () => {
-    const t = setup([json(200, declined), { network: true }, json(200, approved)]);
+    const t = setup([json(200, declined), { network: true }, json(200, approved)], { language: "ru" });
     await t.controller.submit(card);
     const declinedPayload = {
       invoiceId: "order-1",
       kind: "declined",
+      code: "declined",
       transactionId: 102,
       reasonCode: 5051,
       message: "Недостаточно средств на карте",
@@ -374,7 +375,7 @@ describe("createPaymentController: callbacks", () => {
     await t.controller.retry();
     await t.controller.submit(card);
     expect(t.onFail).toHaveBeenCalledTimes(2);
-    expect(t.onFail).toHaveBeenLastCalledWith({ invoiceId: "order-1", kind: "failed", message: "Error_Network" });
+    expect(t.onFail).toHaveBeenLastCalledWith({ invoiceId: "order-1", kind: "failed", code: "network", message: "Нет связи. Проверьте интернет и попробуйте снова" });
 
     await t.controller.retry();
     expect(t.onSuccess).toHaveBeenCalledTimes(1);
@@ -405,7 +406,14 @@ describe("createPaymentController: callbacks", () => {
     expect(t.controller.getState()).toEqual({ kind: "declined", transactionId: 9, reasonCode: 5206, message: "Error_Declined" });
     await Promise.resolve();
     expect(t.onFail).toHaveBeenCalledTimes(1);
-    expect(t.onFail).toHaveBeenCalledWith({ invoiceId: "order-1", kind: "declined", transactionId: 9, reasonCode: 5206, message: "Error_Declined" });
+    expect(t.onFail).toHaveBeenCalledWith({
+      invoiceId: "order-1",
+      kind: "declined",
+      code: "declined",
+      transactionId: 9,
+      reasonCode: 5206,
+      message: "Contact your bank or use a different card",
+    });
     expect(t.events.map((e) => e.type)).toEqual(["fail", "complete"]);
     await t.controller.retry();
     expect(t.controller.getState()).toEqual({ kind: "idle" });
@@ -414,7 +422,7 @@ describe("createPaymentController: callbacks", () => {
   it("announces the initial outcome once, on the next microtask, to the listeners subscribed by then", async () => {
     const endpoint = createFakeFetch([]);
     const onComplete = vi.fn();
-    const initialOutcome = { kind: "failed", messageKey: "Error_ThreeDs", retrySameRequest: false } as const;
+    const initialOutcome = { kind: "failed", code: "three_ds_failed", messageKey: "Error_ThreeDs", retrySameRequest: false } as const;
     const controller = createPaymentController(
       { ...baseOptions, onComplete },
       { loadCrypto: createFakeCrypto().loadCrypto, fetch: endpoint.fetch, initialOutcome },
@@ -461,7 +469,7 @@ describe("createPaymentController: public key", () => {
       publicKeyUrl: "https://gateway.test/payments/publickey",
     });
     await t.controller.submit(card);
-    expect(t.controller.getState()).toEqual({ kind: "failed", messageKey: "Error_Network", retrySameRequest: false });
+    expect(t.controller.getState()).toEqual({ kind: "failed", code: "network", messageKey: "Error_Network", retrySameRequest: false });
     await t.controller.retry();
     await t.controller.submit(card);
     expect(t.controller.getState().kind).toBe("approved");
@@ -476,7 +484,7 @@ describe("createPaymentController: public key", () => {
   ] satisfies Array<[string, FakeAnswer]>)("refuses %s", async (_name, answer) => {
     const t = setup([answer], { publicKey: undefined, publicKeyUrl: "https://gateway.test/payments/publickey" });
     await t.controller.submit(card);
-    expect(t.controller.getState()).toEqual({ kind: "failed", messageKey: "Error_BadResponse", retrySameRequest: false });
+    expect(t.controller.getState()).toEqual({ kind: "failed", code: "bad_response", messageKey: "Error_BadResponse", retrySameRequest: false });
     expect(t.crypto.calls).toHaveLength(0);
   });
 
@@ -563,5 +571,126 @@ describe("createPaymentController: card data", () => {
     expect(visible).not.toContain("5555 5555 5555 4444");
     expect(visible).not.toContain("314");
     expect(controller.getState()).toMatchObject({ card: { brand: "mastercard", lastFour: "4444" } });
+  });
+});
+
+describe("createPaymentController: the endpoint's error codes", () => {
+  const error = (code: string, message = "x") => ({ status: "error", code, message });
+
+  it("409 already_paid: the order shows as paid, onFail says already_paid, and nothing can pay it again", async () => {
+    const t = setup([json(409, error("already_paid", "This order is already paid"))], { language: "en" });
+    await t.controller.submit(card);
+    expect(t.controller.getState()).toEqual({ kind: "paid" });
+    const payload = { invoiceId: "order-1", kind: "failed", code: "already_paid", message: "This order is already paid" };
+    expect(t.onFail).toHaveBeenCalledWith(payload);
+    expect(t.onComplete).toHaveBeenCalledWith({ status: "failed", ...payload });
+    await t.controller.retry();
+    await t.controller.submit(card);
+    expect(t.controller.getState()).toEqual({ kind: "paid" });
+    expect(t.requests).toHaveLength(1);
+  });
+
+  it("409 payment_in_progress is its own failure, not 'already paid': a retry starts a new attempt later", async () => {
+    const t = setup([json(409, error("payment_in_progress")), json(200, approved)], { language: "ru" });
+    await t.controller.submit(card);
+    expect(t.controller.getState()).toEqual({ kind: "failed", code: "payment_in_progress", messageKey: "Error_InProgress", retrySameRequest: false });
+    expect(t.onFail).toHaveBeenCalledWith({
+      invoiceId: "order-1",
+      kind: "failed",
+      code: "payment_in_progress",
+      message: "Платёж по этому заказу уже выполняется. Подождите минуту и проверьте заказ",
+    });
+    await t.controller.retry();
+    expect(t.controller.getState()).toEqual({ kind: "idle" });
+    await t.controller.submit(card);
+    expect(t.requests.map((r) => r.headers["x-request-id"])).toEqual(["id-1", "id-2"]);
+  });
+
+  it("a 409 without a code still means paid (endpoints before stable codes)", async () => {
+    const t = setup([json(409, { status: "error", message: "Already paid" })]);
+    await t.controller.submit(card);
+    expect(t.controller.getState()).toEqual({ kind: "paid" });
+  });
+
+  it.each([
+    ["en", "900", "Too many payment attempts. Try again in 15 minutes"],
+    ["en", "45", "Too many payment attempts. Try again in 1 minute"],
+    ["ru", "900", "Слишком много попыток оплаты. Попробуйте снова через 15 минут"],
+    ["ru", "120", "Слишком много попыток оплаты. Попробуйте снова через 2 минуты"],
+    ["ru", "1260", "Слишком много попыток оплаты. Попробуйте снова через 21 минуту"],
+  ] as const)("429 too_many_attempts (%s, Retry-After %s s): %s; not re-sent as a server error", async (language, retryAfter, text) => {
+    const t = setup([json(429, error("too_many_attempts"), { "Retry-After": retryAfter })], { language });
+    await t.controller.submit(card);
+    expect(t.controller.getState()).toMatchObject({ kind: "failed", code: "too_many_attempts", retrySameRequest: false, retryAfter: Number(retryAfter) });
+    expect(t.onFail).toHaveBeenCalledWith({ invoiceId: "order-1", kind: "failed", code: "too_many_attempts", message: text, retryAfter: Number(retryAfter) });
+    await t.controller.retry();
+    expect(t.controller.getState()).toEqual({ kind: "idle" });
+    expect(t.requests).toHaveLength(1);
+  });
+
+  it("a 429 without the kit's code or Retry-After: too many attempts, try later", async () => {
+    const t = setup([{ status: 429, body: "Too Many Requests" }], { language: "en" });
+    await t.controller.submit(card);
+    expect(t.controller.getState()).toEqual({ kind: "failed", code: "too_many_attempts", messageKey: "Error_TooManyAttempts", retrySameRequest: false });
+    expect(t.onFail).toHaveBeenCalledWith(expect.objectContaining({ message: "Too many payment attempts. Try again later" }));
+  });
+
+  it.each([
+    ["payment_rejected", 400, "Error_Rejected", false],
+    ["gateway_unavailable", 502, "Error_Server", true],
+    ["payment_unconfirmed", 502, "Error_Unconfirmed", false],
+    ["unknown_order", 404, "Error_BadRequest", false],
+    ["order_unavailable", 500, "Error_Server", true],
+  ] as const)("%s (%i) is failed with that code and its own text", async (code, status, messageKey, retrySameRequest) => {
+    const t = setup([json(status, error(code))]);
+    await t.controller.submit(card);
+    expect(t.controller.getState()).toEqual({ kind: "failed", code, messageKey, retrySameRequest });
+    expect(t.onFail).toHaveBeenCalledWith(expect.objectContaining({ code }));
+  });
+
+  it("an unknown code is read by the HTTP status", async () => {
+    const t = setup([json(503, error("brand_new_code"))]);
+    await t.controller.submit(card);
+    expect(t.controller.getState()).toEqual({ kind: "failed", code: "server_error", messageKey: "Error_Server", retrySameRequest: true });
+  });
+
+  it("a decline's message is the widget's text in its language, never the gateway's words", async () => {
+    const t = setup([json(200, declined)], { language: "en" });
+    await t.controller.submit(card);
+    expect(t.onFail).toHaveBeenCalledWith(expect.objectContaining({ code: "declined", reasonCode: 5051, message: "Insufficient funds on the card" }));
+    const overridden = setup([json(200, declined)], { language: "en", texts: { R_5051: "Top up your card" } });
+    await overridden.controller.submit(card);
+    expect(overridden.onFail).toHaveBeenCalledWith(expect.objectContaining({ message: "Top up your card" }));
+  });
+});
+
+describe("createPaymentController: what this page has seen paid", () => {
+  it("a widget opened again for a paid order starts in its answer, and says nothing again", async () => {
+    const settled = createSettledPayments();
+    const first = setup([json(200, approved)], {}, { settled });
+    await first.controller.submit(card);
+    expect(first.onSuccess).toHaveBeenCalledTimes(1);
+
+    const again = setup([], {}, { settled });
+    expect(again.controller.getState()).toEqual(first.controller.getState());
+    await Promise.resolve();
+    expect(again.events).toEqual([]);
+    await again.controller.submit(card);
+    expect(again.controller.getState().kind).toBe("approved");
+
+    const other = setup([], { invoiceId: "order-2" }, { settled });
+    expect(other.controller.getState()).toEqual({ kind: "idle" });
+  });
+
+  it("remembers an order the endpoint says is paid; forgets nothing that was not paid", async () => {
+    const settled = createSettledPayments();
+    const paid = setup([json(409, { status: "error", code: "already_paid", message: "x" })], {}, { settled });
+    await paid.controller.submit(card);
+    expect(setup([], {}, { settled }).controller.getState()).toEqual({ kind: "paid" });
+
+    const fresh = createSettledPayments();
+    const declinedOnce = setup([json(200, declined)], {}, { settled: fresh });
+    await declinedOnce.controller.submit(card);
+    expect(setup([], {}, { settled: fresh }).controller.getState()).toEqual({ kind: "idle" });
   });
 });

@@ -1,9 +1,12 @@
-// The payment state machine: idle → submitting → (threeDs →) approved | declined | failed.
-// It owns the network side of one payment; the UI renders getState() and calls the methods.
+// The payment state machine: idle → submitting → (threeDs →) approved | declined | failed | paid;
+// a cancelled 3-D Secure goes back to idle. It owns the network side of one payment and what the
+// merchant's callbacks hear (docs/outcomes.md); the UI renders getState() and calls the methods.
 // Late code: the host reaches it through late().createPaymentController.
 import type { PayApproved, PayDeclined, PayRequestBody, PayThreeDs, ThreeDsOutcome } from "../../../../server/contract.ts";
-import { detectBrand, isRecord } from "../../shared/index.ts";
+import { detectBrand, isRecord, resolveLanguage } from "../../shared/index.ts";
 import type {
+  CancelPayload,
+  CancelStage,
   CardInput,
   CardSummary,
   CheckoutOptions,
@@ -18,13 +21,17 @@ import type {
 } from "../../shared/index.ts";
 // Types only: the cryptogram arrives through deps.loadCrypto, so this flow never pulls node-forge in itself.
 import type * as Cryptogram from "../../cryptogram/index.ts";
+import { cancelNote, createLateTranslator, declinedText, failureText } from "../i18n/index.ts";
 import { postToAcs } from "./acs-form.ts";
-import { THREE_DS_CANCELLED_REASON_CODE } from "./message-keys.ts";
-import { interpretPayAnswer, payUrl } from "./pay-answer.ts";
+import { cardFailure, failure } from "./failures.ts";
+import type { Failed } from "./failures.ts";
+import { errorByCode, interpretPayAnswer, payUrl } from "./pay-answer.ts";
 import type { PayAnswer } from "./pay-answer.ts";
 import { parseThreeDsResultMessage } from "./pay-response.ts";
 import { createPublicKeySource } from "./public-key.ts";
+import { issueTicket, sessionStore } from "./redirect-ticket.ts";
 import { createRequestId } from "./request-id.ts";
+import type { Settled, SettledPayments } from "./settled-payments.ts";
 import { timedFetch } from "./timed-fetch.ts";
 
 /** What the payment flow needs of the cryptogram code. */
@@ -47,6 +54,13 @@ export interface PaymentControllerDeps {
   initialOutcome?: FinalPaymentState | null;
   /** Cryptogram layout; default "json" (CloudCard). */
   cryptogramFormat?: "json" | "legacy";
+  /**
+   * What this page has seen paid (settled-payments.ts): the controller starts in a remembered
+   * answer for its invoice, silently, and remembers the answers it reaches. None by default.
+   */
+  settled?: SettledPayments;
+  /** Where redirect tickets are written (redirect-ticket.ts); default the window's sessionStorage. */
+  storage?: Parameters<typeof issueTicket>[0];
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -63,7 +77,7 @@ interface PendingRequest {
 
 type Prepared =
   | { ok: true; cryptogram: string; card: CardSummary; name: string; email: string | undefined }
-  | { ok: false; messageKey: string };
+  | { ok: false; failure: Failed };
 
 /** Holds the card input only until the cryptogram is built; cleared in every path. */
 interface CardBox {
@@ -116,7 +130,10 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
   const publicKey = createPublicKeySource(options, { fetch: fetchFn, getPublicKey: deps.getPublicKey, timeoutMs });
 
   const initial = deps.initialOutcome ?? null;
-  let state: PaymentState = initial ?? { kind: "idle" };
+  const { settled } = deps;
+  // An answer this page has already shown for this order: shown again, announced no more.
+  const remembered = initial ? undefined : settled?.get(options.endpoint, options.invoiceId);
+  let state: PaymentState = initial ?? remembered ?? { kind: "idle" };
   let destroyed = false;
   /**
    * The attempt under way: what it waits for (the cryptogram code, the key, `/pay`, the 3-D Secure
@@ -130,6 +147,8 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
   }
   let pending: PendingRequest | null = null;
   let threeDsCard: CardSummary | null = null;
+  /** The 3-D Secure dialog's frame: the only window whose messages may end the challenge. */
+  let threeDsFrame: Window | null = null;
   let stopListening: (() => void) | null = null;
   const stateListeners = new Set<(state: PaymentState) => void>();
   const outcomeListeners = new Set<(event: PaymentOutcomeEvent) => void>();
@@ -144,18 +163,23 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
         reportCallbackError(error);
       }
     }
-    if (next.kind === "approved" || next.kind === "declined" || next.kind === "failed") {
+    if (next.kind === "approved" || next.kind === "declined" || next.kind === "failed" || next.kind === "paid") {
       // An attempt ends with its outcome: whatever it still waited for is of no use now.
       nextAttempt();
       announce(next);
     }
   }
 
+  function remember(outcome: FinalPaymentState): void {
+    if (outcome.kind === "approved" || outcome.kind === "paid") settled?.remember(options.endpoint, options.invoiceId, outcome as Settled);
+  }
+
   function emit(event: PaymentOutcomeEvent): void {
     try {
       if (event.type === "success") options.onSuccess?.(event.payload);
       else if (event.type === "fail") options.onFail?.(event.payload);
-      else options.onComplete?.(event.payload);
+      else if (event.type === "complete") options.onComplete?.(event.payload);
+      else options.onCancel?.(event.payload);
     } catch (error) {
       reportCallbackError(error);
     }
@@ -168,30 +192,56 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
     }
   }
 
+  /** The shopper's texts in the widget's language, as the merchant's payloads carry them. */
+  const translator = () => createLateTranslator(resolveLanguage(options.language), options.texts);
+
   /** The outcome's events in order, "success" or "fail", then "complete": once per entry into a final state. */
   function announce(outcome: FinalPaymentState): void {
+    remember(outcome);
     const send = emit;
     const { invoiceId } = options;
+    const unverified = outcome.unverified ? { unverified: true } : {};
     if (outcome.kind === "approved") {
       const { status: _status, ...result } = outcome.result;
-      const payload: SuccessPayload = { ...result, invoiceId };
+      const payload: SuccessPayload = { ...result, invoiceId, ...unverified };
       send({ type: "success", payload });
       send({ type: "complete", payload: { status: "approved", ...payload } });
       return;
     }
-    const payload: FailPayload =
-      outcome.kind === "declined"
-        ? { invoiceId, kind: "declined", reasonCode: outcome.reasonCode, message: outcome.message }
-        : { invoiceId, kind: "failed", message: outcome.messageKey };
-    if (outcome.kind === "declined" && outcome.transactionId !== undefined) payload.transactionId = outcome.transactionId;
+    const t = translator();
+    let payload: FailPayload;
+    if (outcome.kind === "declined") {
+      payload = { invoiceId, kind: "declined", code: "declined", reasonCode: outcome.reasonCode, message: declinedText(outcome, t, options.texts) };
+      if (outcome.transactionId !== undefined) payload.transactionId = outcome.transactionId;
+    } else if (outcome.kind === "paid") {
+      payload = { invoiceId, kind: "failed", code: "already_paid", message: t("Error_AlreadyPaid") };
+    } else {
+      payload = { invoiceId, kind: "failed", code: outcome.code, message: failureText(outcome, t) };
+      if (outcome.retryAfter !== undefined) payload.retryAfter = outcome.retryAfter;
+    }
+    Object.assign(payload, unverified);
     send({ type: "fail", payload });
-    send({ type: "complete", payload: { status: outcome.kind, ...payload } });
+    send({ type: "complete", payload: { status: payload.kind, ...payload } });
   }
 
-  /** messageKey: a PaymentMessageKey, or a card validation code from the cryptogram step. */
-  function fail(messageKey: string, retrySameRequest: boolean): void {
-    if (!retrySameRequest) pending = null;
-    setState({ kind: "failed", messageKey, retrySameRequest });
+  /** Back to the form: the shopper left a page without paying; nothing was charged. */
+  function cancel(stage: CancelStage, transactionId: number | undefined): void {
+    pending = null;
+    setState({ kind: "idle", cancelled: stage });
+    nextAttempt();
+    const payload: CancelPayload = { invoiceId: options.invoiceId, code: "cancelled", stage, message: cancelNote(stage, translator()) };
+    if (transactionId !== undefined) payload.transactionId = transactionId;
+    emit({ type: "cancel", payload });
+  }
+
+  function fail(failed: Failed): void {
+    if (!failed.retrySameRequest) pending = null;
+    setState(failed);
+  }
+
+  function alreadyPaid(): void {
+    pending = null;
+    setState({ kind: "paid" });
   }
 
   function approve(result: PayApproved, card: CardSummary): void {
@@ -216,11 +266,12 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
   async function prepare(box: CardBox, signal: AbortSignal): Promise<Prepared> {
     try {
       const input = box.card;
-      if (!input) return { ok: false, messageKey: "Error_Crypto" };
+      if (!input) return { ok: false, failure: failure("crypto_failed") };
       const card = summarize(input.cardNumber);
       const [crypto, key] = await Promise.all([loadCryptoSafely(), publicKey(signal)]);
-      if (!key.ok) return { ok: false, messageKey: key.messageKey };
-      if (!crypto) return { ok: false, messageKey: "Error_Network" };
+      // Nothing was sent yet: a retry starts a new attempt.
+      if (!key.ok) return { ok: false, failure: failure(key.code, { sameRequest: false }) };
+      if (!crypto) return { ok: false, failure: failure("script_unavailable") };
       const cryptogram = crypto.createCryptogram(
         { cardNumber: input.cardNumber, expDateMonthYear: input.expDateMonthYear, cvv: input.cvv, name: input.name },
         { publicId: options.publicId, publicKeyPem: key.key.pem, keyVersion: key.key.version },
@@ -228,7 +279,8 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
       );
       return { ok: true, cryptogram, card, name: input.name, email: input.email ?? options.email };
     } catch (error) {
-      return { ok: false, messageKey: validationCode(error) ?? "Error_Crypto" };
+      const code = validationCode(error);
+      return { ok: false, failure: code ? cardFailure(code) : failure("crypto_failed") };
     } finally {
       box.card = null;
     }
@@ -251,7 +303,7 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
     const prepared = await prepare(box, signal);
     if (signal.aborted) return;
     if (!prepared.ok) {
-      fail(prepared.messageKey, false);
+      fail(prepared.failure);
       return;
     }
     pending = { requestId, body: buildBody(prepared), card: prepared.card };
@@ -279,7 +331,10 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
       case "aborted":
         return;
       case "failed":
-        fail(answer.messageKey, answer.retrySameRequest);
+        fail(answer.failure);
+        return;
+      case "paid":
+        alreadyPaid();
         return;
       case "approved":
         approve(answer.result, card);
@@ -297,18 +352,20 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
 
   function startThreeDs(challenge: PayThreeDs, card: CardSummary): void {
     if (!win) {
-      fail("Error_ThreeDs", false);
+      fail(failure("three_ds_failed"));
       return;
     }
     threeDsCard = card;
     const redirect = options.threeDs === "redirect" || !challenge.iframeAllowed;
     if (redirect) {
       setState({ kind: "threeDs", transactionId: challenge.transactionId, mode: "redirect", challenge, frameName: "_top" });
+      // The return URL's outcome is accepted only against this ticket (redirect-ticket.ts).
+      issueTicket(deps.storage === undefined ? sessionStore(win) : deps.storage, options.invoiceId, challenge.transactionId, randomId());
       try {
         postToAcs(challenge, "_top", win.document);
       } catch {
         // e.g. a sandboxed frame without top navigation: say so rather than hang in threeDs.
-        fail("Error_ThreeDs", false);
+        fail(failure("three_ds_failed"));
       }
       return;
     }
@@ -328,6 +385,9 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
     const expectedOrigin = originOf(challenge.termUrl, target.location?.href);
     const onMessage = (event: MessageEvent): void => {
       if (destroyed || state.kind !== "threeDs" || state.transactionId !== challenge.transactionId) return;
+      // Only the dialog's own frame, and only once it shows the merchant's return page: another
+      // frame of the same origin (or the page itself) cannot end the challenge.
+      if (threeDsFrame === null || event.source !== threeDsFrame) return;
       if (expectedOrigin === null || event.origin !== expectedOrigin) return;
       const message = parseThreeDsResultMessage(event.data);
       if (!message || message.transactionId !== challenge.transactionId) return;
@@ -341,6 +401,7 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
   function endListening(): void {
     stopListening?.();
     stopListening = null;
+    threeDsFrame = null;
   }
 
   function finishThreeDs(result: ThreeDsOutcome, transactionId: number): void {
@@ -348,7 +409,9 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
     threeDsCard = null;
     if (result.status === "approved") approve(result, card.lastFour ? card : { ...card, lastFour: result.cardLastFour });
     else if (result.status === "declined") decline({ ...result, transactionId: result.transactionId ?? transactionId });
-    else fail("Error_ThreeDs", false);
+    else if (result.code === undefined) fail(failure("three_ds_failed"));
+    // Nothing to send again after the bank's page: a retry is a new attempt.
+    else settle(errorByCode(result.code, { sameRequest: false }), card);
   }
 
   // The outcome a redirect brought back is announced on a microtask: after the host that created
@@ -392,6 +455,7 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
 
     async retry() {
       if (destroyed) return;
+      // Paid: there is nothing to try again.
       if (state.kind === "declined") {
         setState({ kind: "idle" });
         return;
@@ -412,7 +476,11 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
       if (destroyed || state.kind !== "threeDs") return;
       endListening();
       threeDsCard = null;
-      decline({ transactionId: state.transactionId, reasonCode: THREE_DS_CANCELLED_REASON_CODE, message: "ThreeDs_Cancelled" });
+      cancel("threeDs", state.transactionId);
+    },
+
+    attachThreeDsFrame(frame) {
+      if (!destroyed && state.kind === "threeDs") threeDsFrame = frame;
     },
 
     destroy() {

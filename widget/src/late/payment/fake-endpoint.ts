@@ -3,7 +3,7 @@
 import type { CryptogramMaker } from "./controller.ts";
 
 export type FakeAnswer =
-  | { status: number; body: string }
+  | { status: number; body: string; headers?: Record<string, string> }
   | { network: true }
   /** Never answers; rejects when the request is aborted (timeout or destroy). */
   | { hang: true };
@@ -16,8 +16,8 @@ export interface RecordedRequest {
   signal: AbortSignal | undefined;
 }
 
-export function json(status: number, value: unknown): FakeAnswer {
-  return { status, body: JSON.stringify(value) };
+export function json(status: number, value: unknown, headers?: Record<string, string>): FakeAnswer {
+  return headers ? { status, body: JSON.stringify(value), headers } : { status, body: JSON.stringify(value) };
 }
 
 /** A fetch that answers from a script, one answer per call, and records every request. */
@@ -45,7 +45,7 @@ export function createFakeFetch(script: FakeAnswer[]): { fetch: typeof fetch; re
         signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
       });
     }
-    return { status: answer.status, text: async () => answer.body } as Response;
+    return { status: answer.status, headers: new Headers(answer.headers), text: async () => answer.body } as Response;
   }) as typeof fetch;
   return { fetch: fakeFetch, requests };
 }

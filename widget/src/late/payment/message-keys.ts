@@ -1,11 +1,12 @@
-// i18n keys the payment flow puts into `failed.messageKey` and `declined.message`
-// (texts in shared/i18n/form-texts.ts and late/i18n/late-texts.ts). Card validation codes (CardNumber_Invalid, ...) from the
-// cryptogram step may appear in `failed.messageKey` too.
+// i18n keys the payment flow puts into `failed.messageKey` and `declined.message` (texts in
+// shared/i18n/form-texts.ts and late/i18n/late-texts.ts); failures.ts says which code has which.
+// Card validation codes (CardNumber_Invalid, ...) from the cryptogram step may appear in
+// `failed.messageKey` too.
 
 export type PaymentMessageKey =
-  /** Neither publicKey nor publicKeyUrl in the options (a merchant set-up error). */
+  /** A merchant set-up error: neither publicKey nor publicKeyUrl, or the late code did not load. */
   | "Error_Config"
-  /** The network failed: the endpoint, the public key or the crypto chunk could not be reached. */
+  /** The network failed: the endpoint or the public key could not be reached. */
   | "Error_Network"
   /** `{endpoint}/pay` did not answer within timeoutMs. */
   | "Error_Timeout"
@@ -13,8 +14,18 @@ export type PaymentMessageKey =
   | "Error_Server"
   /** The endpoint refused the request (4xx). */
   | "Error_BadRequest"
-  /** The endpoint says the order is already paid (409): no new attempt. */
+  /** The endpoint says the order is already paid (409 already_paid): the text of that fail payload. */
   | "Error_AlreadyPaid"
+  /** 409 payment_in_progress: another attempt for this order is running. */
+  | "Error_InProgress"
+  /** 429 too_many_attempts (with minutes: Error_TooManyAttemptsIn). */
+  | "Error_TooManyAttempts"
+  /** 400 payment_rejected: the gateway refused the payment data. */
+  | "Error_Rejected"
+  /** 502 payment_unconfirmed: the gateway's answer did not match the order. */
+  | "Error_Unconfirmed"
+  /** The saved card chosen is not the shopper's any more (404 unknown_saved_card). */
+  | "Error_SavedCard"
   /** An answer that does not follow the contract (bad JSON, missing or mistyped fields). */
   | "Error_BadResponse"
   /** The cryptogram could not be built for a reason other than card validation. */
@@ -22,9 +33,4 @@ export type PaymentMessageKey =
   /** The 3-D Secure return reported an error instead of approved/declined. */
   | "Error_ThreeDs"
   /** Declined without a gateway message (the redirect return carries only the ReasonCode). */
-  | "Error_Declined"
-  /** The shopper closed the 3-D Secure dialog (declined, ReasonCode 5206). */
-  | "ThreeDs_Cancelled";
-
-/** ReasonCode 5206 AuthenticationFailed: what a cancelled 3-D Secure amounts to. */
-export const THREE_DS_CANCELLED_REASON_CODE = 5206;
+  | "Error_Declined";

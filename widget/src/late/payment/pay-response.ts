@@ -10,6 +10,7 @@ import type {
   ThreeDsResultMessage,
 } from "../../../../server/contract.ts";
 import { isRecord } from "../../shared/index.ts";
+import { isPayErrorCode } from "./failures.ts";
 
 type Fields = Record<string, unknown>;
 
@@ -111,8 +112,12 @@ function readThreeDs(v: Fields): PayThreeDs | null {
   return result;
 }
 
+/** An error answer; its `code` only when this widget knows it (an unknown one is read by HTTP status). */
 function readError(v: Fields): PayError | null {
-  return isString(v.message) ? { status: "error", message: v.message } : null;
+  if (!isString(v.message)) return null;
+  const error: PayError = { status: "error", message: v.message };
+  if (isPayErrorCode(v.code)) error.code = v.code;
+  return error;
 }
 
 /** A `/pay` answer, copied field by field (unknown extra fields are dropped), or null. */

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PayApproved, PayThreeDs, ThreeDsResultMessage } from "../../../../server/contract.ts";
 import type { CheckoutOptions } from "../../shared/index.ts";
 import { createFakeCrypto, createFakeFetch, json, sequentialIds } from "./fake-endpoint.ts";
 import type { FakeAnswer } from "./fake-endpoint.ts";
 import { createPaymentController } from "./index.ts";
+import type { PaymentControllerDeps } from "./index.ts";
 import type { CardInput, PaymentFlowController } from "../../shared/index.ts";
 
 // The widget sits on the shop's page; the endpoint is on an API host; the return page (termUrl)
@@ -46,31 +47,51 @@ function resultMessage(result: ThreeDsResultMessage["result"], transactionId = 7
   return { type: "checkout-widget:3ds-result", version: 1, transactionId, result };
 }
 
-function post(data: unknown, origin = TERM_ORIGIN): void {
-  window.dispatchEvent(new MessageEvent("message", { data, origin }));
+/** The dialog's frame: the window the merchant's return page posts from. */
+let frame: HTMLIFrameElement;
+
+function frameWindow(): Window {
+  if (!frame.contentWindow) throw new Error("the test frame has no window");
+  return frame.contentWindow;
 }
+
+function post(data: unknown, origin = TERM_ORIGIN, source: Window | null = frameWindow()): void {
+  window.dispatchEvent(new MessageEvent("message", { data, origin, source }));
+}
+
+type Spy = ReturnType<typeof vi.fn>;
 
 async function startThreeDs(
   overrides: Partial<CheckoutOptions> = {},
   answer: FakeAnswer = json(200, challenge),
   more: FakeAnswer[] = [],
-): Promise<{ controller: PaymentFlowController; onSuccess: ReturnType<typeof vi.fn>; onFail: ReturnType<typeof vi.fn>; onComplete: ReturnType<typeof vi.fn>; requests: ReturnType<typeof createFakeFetch>["requests"] }> {
+  { attach = true, deps = {} }: { attach?: boolean; deps?: Partial<PaymentControllerDeps> } = {},
+): Promise<{ controller: PaymentFlowController; onSuccess: Spy; onFail: Spy; onComplete: Spy; onCancel: Spy; requests: ReturnType<typeof createFakeFetch>["requests"] }> {
   const endpoint = createFakeFetch([answer, ...more]);
   const onSuccess = vi.fn();
   const onFail = vi.fn();
   const onComplete = vi.fn();
+  const onCancel = vi.fn();
   const controller = createPaymentController(
-    { ...options, onSuccess, onFail, onComplete, ...overrides },
-    { loadCrypto: createFakeCrypto().loadCrypto, fetch: endpoint.fetch, randomId: sequentialIds(), win: window },
+    { ...options, onSuccess, onFail, onComplete, onCancel, ...overrides },
+    { loadCrypto: createFakeCrypto().loadCrypto, fetch: endpoint.fetch, randomId: sequentialIds(), win: window, ...deps },
   );
   await controller.submit(card);
-  return { controller, onSuccess, onFail, onComplete, requests: endpoint.requests };
+  // As the dialog does once its frame is in the document.
+  if (attach) controller.attachThreeDsFrame(frameWindow());
+  return { controller, onSuccess, onFail, onComplete, onCancel, requests: endpoint.requests };
 }
 
 const controllers: PaymentFlowController[] = [];
+beforeEach(() => {
+  frame = document.createElement("iframe");
+  document.body.append(frame);
+});
 afterEach(() => {
   for (const c of controllers.splice(0)) c.destroy();
   vi.restoreAllMocks();
+  document.body.textContent = "";
+  sessionStorage.clear();
 });
 
 describe("3-D Secure in an iframe", () => {
@@ -129,10 +150,52 @@ describe("3-D Secure in an iframe", () => {
     expect(d.controller.getState()).toEqual({ kind: "declined", transactionId: 777, reasonCode: 5206, message: "Свяжитесь с банком" });
     expect(d.onFail).toHaveBeenCalledTimes(1);
 
-    const e = await startThreeDs();
+    const e = await startThreeDs({ language: "ru" });
     controllers.push(e.controller);
     post(resultMessage({ status: "error", message: "post3ds failed" }));
-    expect(e.controller.getState()).toEqual({ kind: "failed", messageKey: "Error_ThreeDs", retrySameRequest: false });
+    expect(e.controller.getState()).toEqual({ kind: "failed", code: "three_ds_failed", messageKey: "Error_ThreeDs", retrySameRequest: false });
+    expect(e.onFail).toHaveBeenCalledWith(expect.objectContaining({ code: "three_ds_failed", message: "Банк не смог подтвердить платёж. Попробуйте снова" }));
+  });
+
+  it("an error result with the kit's code: already_paid shows the order paid, others their own failure", async () => {
+    const paid = await startThreeDs({ language: "ru" });
+    controllers.push(paid.controller);
+    post(resultMessage({ status: "error", code: "already_paid", message: "This order is already paid" }));
+    expect(paid.controller.getState()).toEqual({ kind: "paid" });
+    expect(paid.onFail).toHaveBeenCalledWith({ invoiceId: "order-3", kind: "failed", code: "already_paid", message: "Этот заказ уже оплачен" });
+    await paid.controller.retry();
+    expect(paid.controller.getState()).toEqual({ kind: "paid" });
+
+    const busy = await startThreeDs({ language: "en" });
+    controllers.push(busy.controller);
+    post(resultMessage({ status: "error", code: "gateway_unavailable", message: "x" }));
+    // Nothing to send again after the bank's page: a retry is a new attempt from the form.
+    expect(busy.controller.getState()).toEqual({ kind: "failed", code: "gateway_unavailable", messageKey: "Error_Server", retrySameRequest: false });
+    expect(busy.onFail).toHaveBeenCalledWith(expect.objectContaining({ code: "gateway_unavailable", message: "The payment service is unavailable. Try again later" }));
+  });
+
+  it("accepts the result only from the dialog's own frame: another frame of the same origin, or the page, cannot end it", async () => {
+    const t = await startThreeDs();
+    controllers.push(t.controller);
+    const other = document.createElement("iframe");
+    document.body.append(other);
+    post(resultMessage(approved), TERM_ORIGIN, other.contentWindow);
+    post(resultMessage(approved), TERM_ORIGIN, window);
+    post(resultMessage(approved), TERM_ORIGIN, null);
+    expect(t.controller.getState().kind).toBe("threeDs");
+    expect(t.onComplete).not.toHaveBeenCalled();
+    post(resultMessage(approved));
+    expect(t.controller.getState().kind).toBe("approved");
+  });
+
+  it("accepts no result before the dialog has given its frame", async () => {
+    const t = await startThreeDs({}, json(200, challenge), [], { attach: false });
+    controllers.push(t.controller);
+    post(resultMessage(approved));
+    expect(t.controller.getState().kind).toBe("threeDs");
+    t.controller.attachThreeDsFrame(frameWindow());
+    post(resultMessage(approved));
+    expect(t.controller.getState().kind).toBe("approved");
   });
 
   it("stops listening after the result: a repeated message fires no second callback", async () => {
@@ -146,19 +209,36 @@ describe("3-D Secure in an iframe", () => {
     expect(t.onFail).not.toHaveBeenCalled();
   });
 
-  it("cancel ends declined with 5206, fires the callbacks once, and a late result changes nothing", async () => {
-    const t = await startThreeDs();
+  it("cancel goes back to the form with a note and fires onCancel only: no onFail, no onComplete; a late result changes nothing", async () => {
+    const t = await startThreeDs({ language: "en" });
     controllers.push(t.controller);
     t.controller.cancelThreeDs();
-    const cancelled = { kind: "declined", transactionId: 777, reasonCode: 5206, message: "ThreeDs_Cancelled" };
-    expect(t.controller.getState()).toEqual(cancelled);
+    expect(t.controller.getState()).toEqual({ kind: "idle", cancelled: "threeDs" });
     t.controller.cancelThreeDs();
     post(resultMessage(approved));
-    expect(t.controller.getState()).toEqual(cancelled);
-    expect(t.onFail).toHaveBeenCalledTimes(1);
-    expect(t.onFail).toHaveBeenCalledWith({ invoiceId: "order-3", kind: "declined", transactionId: 777, reasonCode: 5206, message: "ThreeDs_Cancelled" });
-    expect(t.onComplete).toHaveBeenCalledTimes(1);
+    expect(t.controller.getState()).toEqual({ kind: "idle", cancelled: "threeDs" });
+    expect(t.onCancel).toHaveBeenCalledTimes(1);
+    expect(t.onCancel).toHaveBeenCalledWith({
+      invoiceId: "order-3",
+      code: "cancelled",
+      stage: "threeDs",
+      transactionId: 777,
+      message: "You cancelled the confirmation with your bank. Nothing was charged: you can pay again",
+    });
+    expect(t.onFail).not.toHaveBeenCalled();
+    expect(t.onComplete).not.toHaveBeenCalled();
     expect(t.onSuccess).not.toHaveBeenCalled();
+  });
+
+  it("after a cancel the shopper pays again: a new attempt with a new id", async () => {
+    const t = await startThreeDs({}, json(200, challenge), [json(200, approved)]);
+    controllers.push(t.controller);
+    t.controller.cancelThreeDs();
+    await t.controller.submit(card);
+    // id-2 named the dialog's frame.
+    expect(t.requests.map((r) => r.headers["x-request-id"])).toEqual(["id-1", "id-3"]);
+    expect(t.controller.getState().kind).toBe("approved");
+    expect(t.onSuccess).toHaveBeenCalledTimes(1);
   });
 
   it("after a failed 3-D Secure, retry starts a new attempt with a new id", async () => {
@@ -229,7 +309,7 @@ describe("3-D Secure by redirect", () => {
     });
     const t = await startThreeDs({ threeDs: "redirect" });
     controllers.push(t.controller);
-    expect(t.controller.getState()).toEqual({ kind: "failed", messageKey: "Error_ThreeDs", retrySameRequest: false });
+    expect(t.controller.getState()).toEqual({ kind: "failed", code: "three_ds_failed", messageKey: "Error_ThreeDs", retrySameRequest: false });
     expect(t.onFail).toHaveBeenCalledTimes(1);
   });
 
@@ -239,5 +319,21 @@ describe("3-D Secure by redirect", () => {
     controllers.push(t.controller);
     expect(t.controller.getState()).toMatchObject({ kind: "threeDs", mode: "redirect" });
     expect(submits.map((s) => s.target)).toEqual(["_top"]);
+  });
+
+  it("writes this tab's ticket for the invoice and transaction before leaving, with no card data", async () => {
+    const submits = captureSubmits();
+    const seen: string[] = [];
+    vi.spyOn(HTMLFormElement.prototype, "submit").mockImplementation(() => {
+      seen.push(sessionStorage.getItem("checkout-widget:3ds-redirect") ?? "none");
+    });
+    const t = await startThreeDs({ threeDs: "redirect" });
+    controllers.push(t.controller);
+    expect(submits).toEqual([]);
+    expect(seen).toHaveLength(1);
+    const [ticket] = JSON.parse(seen[0] ?? "[]") as Array<Record<string, unknown>>;
+    expect(ticket).toMatchObject({ invoiceId: "order-3", transactionId: 777, nonce: expect.any(String) });
+    expect(Object.keys(ticket ?? {}).sort()).toEqual(["expires", "invoiceId", "nonce", "transactionId"]);
+    expect(seen[0]).not.toMatch(/4242|12\/30|IVAN/);
   });
 });

@@ -2,7 +2,8 @@
 // controller's lifetime can cut short (destroy). Failures come back as values.
 
 export type TimedFetchResult =
-  | { kind: "response"; status: number; body: string }
+  /** `retryAfter`: the Retry-After header in seconds, when the answer has a usable one. */
+  | { kind: "response"; status: number; body: string; retryAfter?: number }
   | { kind: "network" }
   | { kind: "timeout" }
   /** The lifetime signal fired (the controller was destroyed): nobody waits for the answer. */
@@ -36,11 +37,11 @@ export async function timedFetch(
   try {
     const exchange = (async () => {
       const response = await fetchFn(url, { ...init, signal: controller.signal });
-      return { status: response.status, body: await response.text() };
+      return { status: response.status, body: await response.text(), retryAfter: retryAfterOf(response.headers?.get("retry-after")) };
     })();
     exchange.catch(() => undefined);
-    const { status, body } = await Promise.race([exchange, stopped]);
-    return { kind: "response", status, body };
+    const { status, body, retryAfter } = await Promise.race([exchange, stopped]);
+    return retryAfter === undefined ? { kind: "response", status, body } : { kind: "response", status, body, retryAfter };
   } catch {
     if (lifetime.aborted) return { kind: "aborted" };
     return timedOut ? { kind: "timeout" } : { kind: "network" };
@@ -48,4 +49,12 @@ export async function timedFetch(
     clearTimeout(timer);
     lifetime.removeEventListener("abort", onLifetimeEnd);
   }
+}
+
+/** Retry-After as seconds (a delay, or an HTTP date from now), at least 1 and at most a day. */
+export function retryAfterOf(header: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const text = header.trim();
+  const seconds = /^\d{1,9}$/.test(text) ? Number(text) : Math.ceil((Date.parse(text) - now) / 1000);
+  return Number.isFinite(seconds) ? Math.min(Math.max(seconds, 1), 86_400) : undefined;
 }

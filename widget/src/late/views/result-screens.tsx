@@ -1,5 +1,6 @@
-// The screens of a payment's answer: approved (amount and masked card) and declined (the bank's
-// reason, Try again). Late code: the host draws them through late() once the payment has an answer.
+// The screens of a payment's answer: approved (amount and masked card), declined (the bank's
+// reason, Try again) and paid already (nothing to pay, no way to pay again). Late code: the host
+// draws them through late() once the payment has an answer.
 import { BrandMark, brandByName, brandLabel, formatAmount, ResultBox, RetryScreen } from "../../shared/index.ts";
 import type { Language, PaymentState, TextOverrides } from "../../shared/index.ts";
 import { createLateTranslator, declinedText } from "../i18n/index.ts";
@@ -8,6 +9,7 @@ import { addLateStyles } from "./late-styles.ts";
 
 type Approved = Extract<PaymentState, { kind: "approved" }>;
 type Declined = Extract<PaymentState, { kind: "declined" }>;
+type Paid = Extract<PaymentState, { kind: "paid" }>;
 
 /** What every answer screen is drawn from: the state, and the texts in the widget's language. */
 export interface AnswerProps<S> {
@@ -75,5 +77,17 @@ export function DeclinedScreen({ state, lang, texts, onRetry, onOtherCard }: Dec
       otherLabel={t("otherCard")}
       onOther={onOtherCard}
     />
+  );
+}
+
+/** The order was paid before (another tab, another device): shown as paid, with nothing to press. */
+export function PaidScreen({ lang, texts }: AnswerProps<Paid>) {
+  const t = createLateTranslator(lang, texts);
+  return (
+    <ResultBox>
+      <span class="cw-mark cw-ok" aria-hidden="true" />
+      <h2>{t("paidTitle")}</h2>
+      <p>{t("paidText")}</p>
+    </ResultBox>
   );
 }

@@ -1,6 +1,7 @@
 // 3-D Secure in iframe mode: the bank's page in a named frame inside a modal dialog.
 import { Component } from "preact";
-import { elementOf, Modal } from "../../shared/index.ts";
+import type { RefObject } from "preact";
+import { Modal } from "../../shared/index.ts";
 import type { Appearance, PaymentState } from "../../shared/index.ts";
 import { createLateTranslator } from "../i18n/index.ts";
 import { postToAcs } from "../payment/index.ts";
@@ -12,6 +13,8 @@ export type ThreeDsState = Extract<PaymentState, { kind: "threeDs" }>;
 export interface ThreeDsDialogProps extends AnswerProps<ThreeDsState> {
   /** The shopper closed the dialog (Cancel or Escape). */
   onCancel: () => void;
+  /** The frame's window, once it is in the document: the only one whose result counts. */
+  onFrame: (frame: Window) => void;
   appearance?: Appearance | undefined;
   nonce?: string | undefined;
 }
@@ -31,6 +34,8 @@ function showsPage(frame: HTMLIFrameElement): boolean {
 }
 
 export class ThreeDsDialog extends Component<ThreeDsDialogProps, { loaded: boolean }> {
+  readonly #frame: RefObject<HTMLIFrameElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
+
   constructor(props: ThreeDsDialogProps) {
     super(props);
     addLateStyles();
@@ -46,20 +51,19 @@ export class ThreeDsDialog extends Component<ThreeDsDialogProps, { loaded: boole
     if (previous.state.challenge !== this.props.state.challenge || previous.state.frameName !== this.props.state.frameName) this.#post();
   }
 
-  #frame = (): HTMLIFrameElement | null | undefined => elementOf(this)?.querySelector("iframe");
 
   #post = (): void => {
-    // The frame is in the dialog this component renders (this.base).
-    const el = this.#frame();
+    const el = this.#frame.current;
     if (!el) return;
     if (this.state.loaded) this.setState({ loaded: false });
+    if (el.contentWindow) this.props.onFrame(el.contentWindow);
     postToAcs(this.props.state.challenge, this.props.state.frameName, el.ownerDocument);
   };
 
   // Until the bank's page is there the frame is blank: a spinner covers it. Then focus goes into
   // the frame, so the keyboard is on the bank's page (its code field, if the page focuses it).
   #loaded = (): void => {
-    const el = this.#frame();
+    const el = this.#frame.current;
     if (!el || this.state.loaded || !showsPage(el)) return;
     this.setState({ loaded: true });
     el.focus();
@@ -74,7 +78,7 @@ export class ThreeDsDialog extends Component<ThreeDsDialogProps, { loaded: boole
     return (
       <Modal title={t("threeDsTitle")} closeLabel={t("cancel")} onClose={onCancel} appearance={appearance} nonce={nonce} vars={vars}>
         <div class="cw-frames">
-          <iframe class="cw-frame" name={frameName} title={t("threeDsFrame")} onLoad={this.#loaded} />
+          <iframe class="cw-frame" name={frameName} title={t("threeDsFrame")} onLoad={this.#loaded} ref={this.#frame} />
           {!this.state.loaded && (
             <div class="cw-loading" aria-hidden="true">
               <span class="cw-spin" />

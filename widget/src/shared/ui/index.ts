@@ -1,7 +1,7 @@
 // Public face of shared/ui: what every widget root needs (stylesheet, ids, theme), the modal
 // dialog and the result boxes, drawn by both files.
 export { acquireStyles, extendStyles, scoped, STYLES } from "./styles.ts";
-export { afterPaint, elementOf, holdStyles, nextInstanceId, themeAttributes } from "./widget-root.ts";
+export { afterPaint, holdStyles, nextInstanceId, themeAttributes } from "./widget-root.ts";
 export type { HeldStyles, ThemeAttributes } from "./widget-root.ts";
 export { Modal } from "./modal.tsx";
 export type { ModalProps } from "./modal.tsx";

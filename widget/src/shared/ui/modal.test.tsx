@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
-import { Component, render as preactRender } from "preact";
+import { Component, createRef, render as preactRender } from "preact";
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -92,11 +92,16 @@ describe("Modal", () => {
 
   it("leaves focus on content that took it as it mounted (a result screen), and still returns it on close", async () => {
     class TakesFocus extends Component {
+      readonly button = createRef<HTMLButtonElement>();
       override componentDidMount() {
-        (this.base as HTMLElement).focus();
+        this.button.current?.focus();
       }
       override render() {
-        return <button type="button">Result</button>;
+        return (
+          <button type="button" ref={this.button}>
+            Result
+          </button>
+        );
       }
     }
     const { user, opener } = await openDialog(() => <TakesFocus />);

@@ -2,18 +2,20 @@
 // (main: a late chunk that does not load ends there) and the answers (late). Each takes focus on
 // mount so a keyboard or screen-reader user lands on the outcome rather than on a vanished Pay button.
 import { Component } from "preact";
-import type { ComponentChildren } from "preact";
-import { elementOf } from "./widget-root.ts";
+import type { ComponentChildren, RefObject } from "preact";
 
 /** The outcome's box; it takes focus when it appears. */
 export class ResultBox extends Component<{ children?: ComponentChildren }> {
+  // A ref, not `this.base`: Preact 11 has no `base`.
+  readonly #box: RefObject<HTMLDivElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
+
   override componentDidMount(): void {
-    elementOf(this)?.focus();
+    this.#box.current?.focus();
   }
 
   override render({ children }: { children?: ComponentChildren }) {
     return (
-      <div class="cw-result" tabIndex={-1}>
+      <div class="cw-result" tabIndex={-1} ref={this.#box}>
         {children}
       </div>
     );

@@ -2,7 +2,6 @@
 // page, the injected stylesheet, and the merchant's theme applied through CSSOM (allowed under a
 // strict CSP). The components are Preact classes: the script-tag bundle then carries no hooks
 // runtime on its critical path (~0.9 KB gzipped).
-import type { Component } from "preact";
 import type { Appearance } from "../options.ts";
 import { acquireStyles } from "./styles.ts";
 
@@ -33,12 +32,6 @@ export function afterPaint(task: () => void): () => void {
   // Requested last: a polyfill may call back at once.
   if (typeof requestAnimationFrame === "function") frame = requestAnimationFrame(painted);
   return cancel;
-}
-
-/** The element a mounted component renders (Preact's `base`); no instanceof, which fails across frames. */
-export function elementOf(component: Pick<Component, "base">): HTMLElement | null {
-  const base = component.base;
-  return base && base.nodeType === 1 ? (base as HTMLElement) : null;
 }
 
 /** The stylesheet one mounted root holds, and the nonce it was injected with. */

@@ -1,0 +1,70 @@
+// What the kit keeps of a payment the gateway finishes on its own pages: the tags it gives the
+// payment at the gateway (to know it as its own when it comes back), and the hold's reference
+// in the attempt store (the gateway's id, the page to send a returning shopper to, and whose it is).
+import type { PaymentTags } from "../gateway/index.ts";
+import type { AttemptKey } from "./settlement.ts";
+import type { Signer } from "./signing.ts";
+
+export const TAG_INVOICE = "cw_invoice";
+export const TAG_ATTEMPT = "cw_attempt";
+/** "1": save the card for the payment's customer once approved. */
+export const TAG_SAVE = "cw_save";
+
+export function tagsFor(attempt: AttemptKey, save: boolean): PaymentTags {
+  return { [TAG_INVOICE]: attempt.invoiceId, [TAG_ATTEMPT]: attempt.attemptId, ...(save && { [TAG_SAVE]: "1" }) };
+}
+
+/** The attempt a payment at the gateway belongs to, by the tags the kit gave it, or null for one it did not start. */
+export function attemptOfTags(tags: PaymentTags | undefined): AttemptKey | null {
+  const invoiceId = tags?.[TAG_INVOICE];
+  const attemptId = tags?.[TAG_ATTEMPT];
+  // No lease: whoever settles by the tags (a notification) holds nothing; settleGatewayState finds the hold's.
+  return invoiceId && attemptId ? { invoiceId, attemptId, lease: null } : null;
+}
+
+export function ownsPayment(tags: PaymentTags | undefined, attempt: AttemptKey): boolean {
+  const owner = attemptOfTags(tags);
+  return owner !== null && owner.invoiceId === attempt.invoiceId && owner.attemptId === attempt.attemptId;
+}
+
+export interface HostedHoldReference {
+  /** The gateway's id of the payment. */
+  id: string;
+  /** The gateway's page, while a returning shopper may be sent back to it. */
+  url: string | null;
+  /** Set when the page saves the card for a customer: only that customer may be sent back to it (a keyed digest, not the id). */
+  customer: string | null;
+  frameAllowed: boolean;
+  frameWidth?: number;
+  frameHeight?: number;
+}
+
+export function encodeHostedHold(reference: HostedHoldReference): string {
+  return JSON.stringify(reference);
+}
+
+/** A hold reference the kit wrote for such a payment, or null for any other (a 3-D Secure transaction id…). */
+export function decodeHostedHold(reference: string | null): HostedHoldReference | null {
+  if (reference === null || !reference.startsWith("{")) return null;
+  try {
+    const value = JSON.parse(reference) as Record<string, unknown>;
+    if (typeof value.id !== "string" || value.id === "") return null;
+    const size = (n: unknown) => (typeof n === "number" && Number.isInteger(n) && n > 0 ? n : undefined);
+    const frameWidth = size(value.frameWidth);
+    const frameHeight = size(value.frameHeight);
+    return {
+      id: value.id,
+      url: typeof value.url === "string" ? value.url : null,
+      customer: typeof value.customer === "string" ? value.customer : null,
+      frameAllowed: value.frameAllowed === true,
+      ...(frameWidth !== undefined && { frameWidth }),
+      ...(frameHeight !== undefined && { frameHeight }),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function customerDigest(signer: Signer, customerId: string): Promise<string> {
+  return signer.sign(`checkout-widget:customer\u0000${customerId}`);
+}

@@ -1,0 +1,117 @@
+// Claiming an invoice whose last hold lapsed with its outcome unknown (an answer lost, a call that
+// ran out of time, an instance that died between the approval and recording it, a gateway page
+// whose end nobody reported): before anyone may pay again, the kit asks the gateway what became of
+// it. An approval is recorded and reported (the lost success is recovered); nothing paid frees the
+// invoice for this claim; a gateway page that can still take money is held again.
+import type { ClaimResult, Hold, HoldRequest, PaidRecord } from "../attempts/index.ts";
+import type { GatewayPaymentState } from "../gateway/index.ts";
+import type { HandlerContext } from "./handler-context.ts";
+import { decodeHostedHold, ownsPayment } from "./hosted-hold.ts";
+import { settleGatewayState } from "./hosted-settlement.ts";
+import type { CheckoutOrder } from "./options.ts";
+import { referenceOf, settleUnattended, type AttemptKey } from "./settlement.ts";
+
+export type ClaimOutcome =
+  | Exclude<ClaimResult, { kind: "unresolved" }>
+  /** The gateway could not say what became of an unresolved hold (or an extra payment stands): nobody pays yet. */
+  | { kind: "unavailable"; hold: Hold };
+
+type Resolution = { kind: "paid"; paid: PaidRecord } | { kind: "free" } | { kind: "held" } | { kind: "unavailable" };
+
+const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
+/** A lapsed hold on a gateway's own page: the payment it names, by the gateway's record and the kit's tags. */
+async function resolveHosted(context: HandlerContext, order: CheckoutOrder, hold: Hold, attempt: AttemptKey, id: string): Promise<Resolution> {
+  const { logger, store, holds } = context;
+  let state: GatewayPaymentState | null;
+  try {
+    state = await context.gateway.findOutcome(id, context.callOptions());
+  } catch (error) {
+    logger.warn("checkout: could not ask the gateway about an unresolved page", { invoiceId: attempt.invoiceId, error: errorName(error) });
+    return { kind: "unavailable" };
+  }
+  if (state === null || !ownsPayment(state.tags, attempt)) {
+    logger.error("checkout: the gateway does not know an unresolved page's payment as this attempt's", { invoiceId: attempt.invoiceId });
+    return { kind: "unavailable" };
+  }
+  if (state.kind === "open" || state.kind === "pending") {
+    // Its page can still take money: held again, never freed.
+    const held = await store.update(attempt.invoiceId, hold.lease, { stage: "hosted", ttlMs: holds.pendingMs, unresolvedMs: holds.paidMs });
+    return held ? { kind: "held" } : { kind: "unavailable" };
+  }
+  const outcome = await settleGatewayState(context, { attempt, order, reference: id, state, stage: "recovery" });
+  if (outcome.status === "approved") {
+    const paid = (await store.read(attempt.invoiceId)).paid;
+    return paid !== null ? { kind: "paid", paid } : { kind: "unavailable" };
+  }
+  if (outcome.status === "error") {
+    // A mismatched approval: reversed (free) or still standing (held for someone to look).
+    const paid = (await store.read(attempt.invoiceId)).paid;
+    if (paid !== null) return { kind: "paid", paid };
+    return (await store.read(attempt.invoiceId)).hold === null ? { kind: "free" } : { kind: "unavailable" };
+  }
+  return { kind: "free" };
+}
+
+/** Asks the gateway about an unresolved hold and settles it: paid (recorded), free (released), or held again. */
+async function resolve(context: HandlerContext, invoiceId: string, order: CheckoutOrder, hold: Hold): Promise<Resolution> {
+  const { logger, store, gateway } = context;
+  const attempt: AttemptKey = { invoiceId, attemptId: hold.attemptId, lease: hold.lease };
+  const hosted = decodeHostedHold(hold.reference);
+  if (hosted !== null) return resolveHosted(context, order, hold, attempt, hosted.id);
+
+  let outcome: GatewayPaymentState | null;
+  try {
+    if (hold.reference !== null) outcome = await gateway.findOutcome(hold.reference, context.callOptions());
+    else if (gateway.findByInvoice !== undefined) outcome = await gateway.findByInvoice(invoiceId, context.callOptions());
+    else {
+      // Without a lookup by invoice, a lost answer stays unresolved: never free, never paid twice.
+      logger.error("checkout: the gateway cannot be asked by invoice about a lost answer; the invoice stays held", { invoiceId });
+      return { kind: "unavailable" };
+    }
+  } catch (error) {
+    logger.warn("checkout: could not ask the gateway about an unresolved payment", { invoiceId, reference: hold.reference, error: errorName(error) });
+    return { kind: "unavailable" };
+  }
+  if (outcome?.kind === "approved") {
+    const { transaction } = outcome;
+    if (hold.reference !== null && referenceOf(transaction) !== hold.reference) {
+      logger.error("checkout: the gateway answered another payment than the one asked about", { invoiceId, reference: hold.reference });
+      return { kind: "unavailable" };
+    }
+    logger.warn("checkout: recovered an approval whose answer was lost", { invoiceId, transactionId: transaction.transactionId });
+    const settled = await settleUnattended(context, "recovery", attempt, order, transaction);
+    if (settled.answer.status === 200) {
+      return { kind: "paid", paid: { attemptId: hold.attemptId, reference: referenceOf(transaction), captured: transaction.captured, paidAt: Date.now() } };
+    }
+    const paid = (await store.read(invoiceId)).paid;
+    if (paid !== null) return { kind: "paid", paid };
+    // A mismatched approval: reversed (the hold is gone) or still standing (held for someone to look).
+    return settled.extraPayment?.action === "reversed" ? { kind: "free" } : { kind: "unavailable" };
+  }
+  // Declined, waiting at a 3-D Secure page only the kit completes, or no final payment at all:
+  // nothing moved, the invoice is free.
+  logger.info?.("checkout: an unresolved attempt paid nothing; the invoice is free", { invoiceId, outcome: outcome?.kind ?? "none" });
+  await store.release(invoiceId, hold.lease);
+  return { kind: "free" };
+}
+
+/**
+ * `store.claim`, resolving an unresolved hold on the way: the claim's own answer, or
+ * `unavailable` while the gateway cannot tell. A few rounds at most (others may claim meanwhile).
+ */
+export async function claimOrResolve(
+  context: HandlerContext,
+  invoiceId: string,
+  order: CheckoutOrder,
+  request: HoldRequest,
+): Promise<ClaimOutcome> {
+  for (let round = 1; ; round++) {
+    const claim = await context.store.claim(invoiceId, { unresolvedMs: context.holds.paidMs, ...request });
+    if (claim.kind !== "unresolved") return claim;
+    const resolved = await resolve(context, invoiceId, order, claim.hold);
+    if (resolved.kind === "paid") return { kind: "paid", paid: resolved.paid };
+    if (resolved.kind === "unavailable") return { kind: "unavailable", hold: claim.hold };
+    if (round === 3) return { kind: "held", hold: claim.hold };
+  }
+}
