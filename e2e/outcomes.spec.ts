@@ -3,6 +3,7 @@
 // a reopened modal after success, a crafted "paid" link, a second script file that is missing,
 // the stable code and localised message of FailPayload, and a redirect that keeps its context.
 import { test, expect } from "./fixtures.ts";
+import { OrdersPage } from "./pages/orders-page.ts";
 import type { Page } from "@playwright/test";
 import { ShopPage } from "./pages/shop-page.ts";
 import { WidgetPage } from "./pages/widget-page.ts";
@@ -44,6 +45,10 @@ test("an order another tab has paid shows as paid, with no way to pay again; not
   const first = new WidgetPage(page);
   await first.pay({ number: CARDS.approved, cvc });
   await first.expectApproved("3055");
+  // The order's amount from the shop's record, as its staff read it (the orders API is staff-only).
+  const staff = await context.newPage();
+  await new OrdersPage(staff).open();
+  await staff.close();
   const order = (await (await page.request.get(`/api/orders/${invoiceId}`)).json()) as { amount: number };
 
   // A second tab of the same shop, for the same order: its page has not seen the payment.

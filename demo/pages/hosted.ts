@@ -55,7 +55,7 @@ async function showReturn(): Promise<void> {
   logEvent("returned", `${line}; the link said ${status}`);
   say(line);
   const clean = new URL(location.href);
-  for (const name of ["status", "transactionId", "invoiceId", "amount", "currency", "cardType", "cardLastFour", "captured", "reasonCode", "code", "sig"]) clean.searchParams.delete(name);
+  for (const name of ["status", "transactionId", "invoiceId", "amount", "currency", "cardType", "cardLastFour", "captured", "reasonCode", "code", "exp", "sig"]) clean.searchParams.delete(name);
   history.replaceState(history.state, "", clean.toString());
 }
 

@@ -23,6 +23,7 @@ import type {
   TransactionModel,
   VoidRequest,
 } from "./models.ts";
+import { isRecord } from "../is-record.ts";
 
 export interface CloudPaymentsClientOptions {
   /** Default `https://api.cloudpayments.ru`; the sandbox's URL for tests and demos. */
@@ -39,17 +40,13 @@ export interface CloudPaymentsClientOptions {
 
 export const DEFAULT_BASE_URL = "https://api.cloudpayments.ru";
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function isTransaction(value: unknown): value is TransactionModel {
-  return isObject(value) && typeof value.TransactionId === "number";
+  return isRecord(value) && typeof value.TransactionId === "number";
 }
 
 function isThreeDsChallenge(value: unknown): value is ThreeDsChallenge {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     typeof value.TransactionId === "number" &&
     typeof value.AcsUrl === "string" &&
     typeof value.PaReq === "string"
@@ -191,9 +188,9 @@ export class CloudPaymentsClient {
 }
 
 function isSubscription(model: unknown): model is SubscriptionModel {
-  return isObject(model) && typeof model.Id === "string";
+  return isRecord(model) && typeof model.Id === "string";
 }
 
 function isOrder(model: unknown): model is OrderModel {
-  return isObject(model) && typeof model.Id === "string" && typeof model.Url === "string";
+  return isRecord(model) && typeof model.Id === "string" && typeof model.Url === "string";
 }

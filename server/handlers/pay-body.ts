@@ -3,6 +3,7 @@
 // page (HostedPayRequestBody). Messages name the field but never echo its value: the cryptogram
 // stays out of answers.
 import type { HostedPayRequestBody, PayRequestBody, SavedCardPayRequestBody } from "../contract.ts";
+import { isRecord } from "../is-record.ts";
 
 export type PayBody =
   | { kind: "card"; body: PayRequestBody }
@@ -17,10 +18,6 @@ const LIMITS = { cryptogram: 8192, name: 100, email: 254, invoiceId: 100, accoun
 const PRINTABLE = /^[^\p{Cc}\p{Cs}]*$/u;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CRYPTOGRAM = /^[A-Za-z0-9+/=_\-{}":,. ]+$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function checkString(
   body: Record<string, unknown>,

@@ -10,12 +10,9 @@ import type {
   InvoiceTerminal,
   InvoiceTerminalType,
 } from "./models.ts";
+import { isRecord } from "../../is-record.ts";
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const id = (value: unknown): string | undefined =>
@@ -42,7 +39,7 @@ function oneOf<T extends string>(value: unknown, choices: readonly T[]): T | und
 }
 
 export function readTerminal(body: unknown): InvoiceTerminal | null {
-  if (!isObject(body)) return null;
+  if (!isRecord(body)) return null;
   const terminalId = id(body.id);
   const name = text(body.name);
   const link = text(body.link);
@@ -63,7 +60,7 @@ export function readTerminal(body: unknown): InvoiceTerminal | null {
 }
 
 export function readPayment(body: unknown): InvoicePayment | null {
-  if (!isObject(body) || !isObject(body.order)) return null;
+  if (!isRecord(body) || !isRecord(body.order)) return null;
   const paymentId = id(body.id);
   const status = oneOf(body.status, PAYMENT_STATUSES);
   const amount = number(body.order.amount);
@@ -93,14 +90,14 @@ export function readPayment(body: unknown): InvoicePayment | null {
     create_date: dates[0] as string,
     update_date: dates[1] as string,
     expire_date: dates[2] as string,
-    custom_parameters: isObject(body.custom_parameters) ? body.custom_parameters : {},
+    custom_parameters: isRecord(body.custom_parameters) ? body.custom_parameters : {},
     payment_url: paymentUrl,
     ...(pair !== null && { error_code: pair }),
   };
 }
 
 export function readRefund(body: unknown): InvoiceRefund | null {
-  if (!isObject(body) || !isObject(body.refund)) return null;
+  if (!isRecord(body) || !isRecord(body.refund)) return null;
   const refundId = id(body.id);
   const status = oneOf(body.status, REFUND_STATUSES);
   const paymentId = id(body.payment_id);
@@ -121,7 +118,7 @@ export function readRefund(body: unknown): InvoiceRefund | null {
   ) {
     return null;
   }
-  const method = isObject(body.payment_method) ? body.payment_method : {};
+  const method = isRecord(body.payment_method) ? body.payment_method : {};
   return {
     id: refundId,
     refund: { currency, amount, reason },
@@ -136,13 +133,13 @@ export function readRefund(body: unknown): InvoiceRefund | null {
     },
     create_date: created,
     update_date: updated,
-    custom_parameters: isObject(body.custom_parameters) ? body.custom_parameters : {},
+    custom_parameters: isRecord(body.custom_parameters) ? body.custom_parameters : {},
   };
 }
 
 /** A refusal in an answer: its `error` text (null when `error` is only a pair) and its pair. */
 export function refusalOf(body: unknown): { message: string | null; pair: InvoiceErrorPair | null } | null {
-  if (!isObject(body) || body.error === undefined || body.error === null) return null;
+  if (!isRecord(body) || body.error === undefined || body.error === null) return null;
   const message = typeof body.error === "string" && body.error !== "" ? body.error : (text(body.description) ?? null);
   return { message, pair: errorPairOf(body) };
 }

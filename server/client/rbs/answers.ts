@@ -3,12 +3,9 @@
 import { fromKopecks, fromNumericCurrency } from "./money.ts";
 import type { RbsAmounts, RbsBinding, RbsCardInfo, RbsOrderState, RbsOrderStatus, RbsOrderStatusCode } from "./models.ts";
 import type { RbsAnswer } from "./transport.ts";
+import { isRecord } from "../../is-record.ts";
 
 const STATES: readonly RbsOrderState[] = ["registered", "held", "paid", "reversed", "refunded", "acs", "declined"];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 export function text(value: unknown): string | null {
   if (typeof value === "string") return value;

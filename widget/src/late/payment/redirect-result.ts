@@ -8,20 +8,23 @@ import type { FinalPaymentState } from "../../shared/index.ts";
 import { failure, isPayErrorCode } from "./failures.ts";
 import { redeemTicket, sessionStore } from "./redirect-ticket.ts";
 
-/** Every field the kit writes, so none is left on the page after reading. */
-const RESULT_PARAMS = [
-  "status",
-  "transactionId",
-  "invoiceId",
-  "amount",
-  "currency",
-  "cardType",
-  "cardLastFour",
-  "captured",
-  "reasonCode",
-  "code",
-  "sig",
-] as const satisfies ReadonlyArray<keyof ThreeDsReturnQuery>;
+/** Every field the kit writes, so none is left on the page after reading: a Record, so a field the
+ * contract adds (as `exp` was) is a compile error here until it is listed. */
+const RESULT_FIELDS: Readonly<Record<keyof ThreeDsReturnQuery, true>> = {
+  status: true,
+  transactionId: true,
+  invoiceId: true,
+  amount: true,
+  currency: true,
+  cardType: true,
+  cardLastFour: true,
+  captured: true,
+  reasonCode: true,
+  code: true,
+  exp: true,
+  sig: true,
+};
+const RESULT_PARAMS = Object.keys(RESULT_FIELDS) as (keyof ThreeDsReturnQuery)[];
 
 /** The gateways' brand names the kit passes on (server/handlers/card-types.ts); anything else is not shown. */
 const CARD_TYPES: ReadonlySet<string> = new Set(["Visa", "MasterCard", "Maestro", "MIR", "AmericanExpress", "JCB", "UnionPay", "DinersClub", "Discover"]);
