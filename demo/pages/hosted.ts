@@ -93,9 +93,11 @@ async function pay(body: Record<string, unknown>): Promise<void> {
   logEvent("pay", `${answer.status} ${outcome.status}`);
   switch (outcome.status) {
     case "redirect":
+      rememberLanguage();
       location.assign(outcome.url);
       return;
     case "3ds":
+      rememberLanguage();
       goToBank(outcome);
       return;
     case "approved":
@@ -166,7 +168,26 @@ async function setUpLogin(): Promise<void> {
   refresh();
 }
 
+// The gateway sends the shopper back to one fixed address without `?lang`: this tab remembers the
+// language it left in (nothing else) and comes back in it.
+const LANG_KEY = `demo-hosted-lang-${shop}`;
+
+function rememberLanguage(): void {
+  sessionStorage.setItem(LANG_KEY, pageLanguage());
+}
+
+function restoreLanguage(): boolean {
+  const url = new URL(location.href);
+  const left = sessionStorage.getItem(LANG_KEY);
+  sessionStorage.removeItem(LANG_KEY);
+  if (left !== "en" || url.searchParams.has("lang") || !url.searchParams.has("status")) return false;
+  url.searchParams.set("lang", left);
+  location.replace(url.href);
+  return true;
+}
+
 async function main(): Promise<void> {
+  if (restoreLanguage()) return;
   try {
     await showReturn();
     await Promise.all([newOrder(), setUpLogin()]);
