@@ -13,7 +13,6 @@ import { runPaymentsLoad } from "./payments-load.ts";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const dist = join(root, "dist");
-const KB = 1024;
 
 /** Repetitions: enough for stable medians, the whole bench within about two minutes. */
 const PLAN = {
