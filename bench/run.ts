@@ -4,7 +4,7 @@
 import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SCRIPT_TAG_FILES, measureBundleSizes, measureNpmCriticalPath } from "../scripts/bundle-sizes.ts";
+import { BUDGETS, SCRIPT_TAG_FILES, measureBundleSizes, measureNpmCriticalPath } from "../scripts/bundle-sizes.ts";
 import { runBrowserBench } from "./browser-bench.ts";
 import { ensureBuild } from "./ensure-build.ts";
 import { formatTable, metric, writeReport } from "./metrics.ts";
@@ -13,7 +13,6 @@ import { runPaymentsLoad } from "./payments-load.ts";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const dist = join(root, "dist");
-const KB = 1024;
 
 /** Repetitions: enough for stable medians, the whole bench within about two minutes. */
 const PLAN = {
@@ -47,9 +46,9 @@ async function sizeMetrics(): Promise<Metric[]> {
   const size = (id: string, label: string, value: number, budget: number | null) =>
     metric({ id, label, value, unit: "B", budget: budget === null ? null : { kind: "max", value: budget }, runs: 1 });
   return [
-    size("bundle.total.gzip", "script-tag bundle, gzip (main + crypto)", main.gzip + crypto.gzip, 40 * KB),
+    size("bundle.total.gzip", "script-tag bundle, gzip (main + crypto)", main.gzip + crypto.gzip, BUDGETS.totalGzip),
     size("bundle.total.raw", "script-tag bundle, raw", main.raw + crypto.raw, null),
-    size("bundle.critical.gzip", `critical path, gzip (${main.file})`, main.gzip, 18 * KB),
+    size("bundle.critical.gzip", `critical path, gzip (${main.file})`, main.gzip, BUDGETS.criticalGzip),
     size("bundle.critical.raw", "critical path, raw", main.raw, null),
     size("bundle.crypto.gzip", `crypto chunk, gzip (${crypto.file})`, crypto.gzip, null),
     size("bundle.crypto.raw", "crypto chunk, raw", crypto.raw, null),

@@ -1,5 +1,5 @@
 // The gateway-hosted card page (Invoice's payment_url on the demo's sandbox) in Chromium, framed
-// by a shop and at top level: approve, 3-D Secure code, decline, the seed's printed card, errors
+// by a shop and at top level: approve, 3-D Secure code, decline, Invoice's printed test card, errors
 // announced before anything is sent, "return to the shop", axe on every screen. The leak guard
 // watches all of it: the card may travel only in the page's own form post to the gateway.
 import type { Frame, Page } from "@playwright/test";
@@ -112,7 +112,7 @@ test("framed: insufficient funds fails the payment [2, 51] and the frame lands o
   expect(await gatewaySays(payment)).toMatchObject({ status: "fail", status_description: "Not sufficient funds", error_code: [2, 51] });
 });
 
-test("the seed's test card works exactly as printed (01/22, CVC 852, code 123456), in English", async ({ page, leakGuard }) => {
+test("Invoice's printed test card works exactly as printed (01/22, CVC 852, code 123456), in English", async ({ page, leakGuard }) => {
   leakGuard.registerSecret(cvcSecret(INVOICE_TEST_CARD.cvc));
   const payment = await createPayment();
   await page.goto(`${payment.payment_url}?lang=en`);

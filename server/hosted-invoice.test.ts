@@ -110,8 +110,8 @@ describe("Invoice: paying on the gateway's page", () => {
     expect((await returnPage(await visit(failed.location ?? ""))).message.result).toMatchObject({ status: "declined", reasonCode: 5206 });
 
     const printed = m.newOrder();
-    const seed = await payOnHostedPage((await start(printed)).url, { cardNumber: INVOICE_TEST_CARD.number, expiry: INVOICE_TEST_CARD.expiry, cvc: INVOICE_TEST_CARD.cvc });
-    expect((await returnPage(await visit(seed.location ?? ""))).message.result).toMatchObject({ status: "approved" });
+    const printedPaid = await payOnHostedPage((await start(printed)).url, { cardNumber: INVOICE_TEST_CARD.number, expiry: INVOICE_TEST_CARD.expiry, cvc: INVOICE_TEST_CARD.cvc });
+    expect((await returnPage(await visit(printedPaid.location ?? ""))).message.result).toMatchObject({ status: "approved" });
   });
 
   it("'return to the shop' comes back cancelled, not declined; Pay again opens the same page, never a second payment", async () => {
