@@ -126,11 +126,11 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   }
 
   /** The 3-D Secure dialog took focus with it: back to the form's first field, not <body>. */
-  #refocus(): void {
+  #refocus = (): void => {
     const root = this.#root.current;
     const active = root?.ownerDocument.activeElement;
     if (root && !(active && active !== root.ownerDocument.body && root.contains(active))) root.querySelector("input")?.focus();
-  }
+  };
 
   override componentWillUnmount(): void {
     this.#stopForm();
