@@ -285,6 +285,9 @@ export async function buildScriptTag(root: string, dist: string, common: BuildOp
  */
 async function squeeze(file: string): Promise<void> {
   const code = (await readFile(file, "utf8")).replace(BOM, "");
+  // esbuild lowers every private field of a class to WeakMaps and helpers (about 0.5 KB gzipped)
+  // when one member needs lowering (a #private method, `#x in y`): use arrow-function fields.
+  if (code.includes("private member more than once")) throw new Error(`${file}: private fields were lowered (a #private method?)`);
   const result = await minify(code, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   if (result.code === undefined) throw new Error(`terser produced nothing for ${file}`);
   await writeFile(file, BOM + result.code);
