@@ -24,8 +24,7 @@ const SOURCE = `\
 .cw.cw:not(#_){${LIGHT};background:var(--cw-color-background);padding:var(--cw-padding,16px);border-radius:var(--cw-border-radius,8px);min-width:0;max-width:100%}\
 .cw.cw[data-theme=dark]:not(#_){${DARK}}\
 @media (prefers-color-scheme:dark){.cw.cw[data-theme=auto]:not(#_){${DARK}}}\
-& form{margin:0}\
-& p,& h2,& ul{margin:0}\
+& :is(form,p,h2,ul){margin:0}\
 & .cw-brands{display:flex;flex-wrap:wrap;gap:4px;margin:0 0 10px}\
 & .cw-brands span{display:block;width:26px;height:16px;transition:opacity .15s}\
 & .cw-brands .cw-dim{opacity:.3}\
@@ -50,11 +49,11 @@ const SOURCE = `\
 & .cw-hint{font-size:13px;color:var(--cw-color-muted)}\
 & .cw-brand{position:absolute;right:8px;top:50%;width:32px;height:20px;margin-top:-10px;color:var(--cw-color-muted);pointer-events:none}\
 & .cw-btn{display:inline-flex;align-items:center;justify-content:center;gap:8px;min-height:48px;margin:0;padding:0 16px;font:inherit;font-weight:600;line-height:1.2;text-align:center;text-decoration:none;white-space:nowrap;color:var(--cw-color-on-primary);background:var(--cw-color-primary);border:0;border-radius:var(--cw-border-radius,8px);cursor:pointer;opacity:1}\
-& .cw-btn:hover{background-image:linear-gradient(rgba(0,0,0,.12),rgba(0,0,0,.12))}\
+& .cw-btn:hover{background-image:linear-gradient(#0000001f,#0000001f)}\
 & .cw-btn:focus-visible{outline:2px solid var(--cw-color-text);outline-offset:2px}\
 & .cw-btn[aria-disabled=true]{cursor:progress;background-image:none}\
 & .cw-alt{color:var(--cw-color-primary);background:transparent;border:1px solid currentColor}\
-& .cw-alt:hover{background-image:linear-gradient(rgba(127,127,127,.14),rgba(127,127,127,.14))}\
+& .cw-alt:hover{background-image:linear-gradient(#7f7f7f24,#7f7f7f24)}\
 & .cw-bar{margin-top:4px}\
 & .cw-pay{display:flex;width:100%;overflow:hidden}\
 & .cw-pay>span:last-child{overflow:hidden;text-overflow:ellipsis}\
