@@ -66,13 +66,12 @@ export function createCpCheckoutClass(deps: CpCheckoutDeps = {}): CpCheckoutCons
           ? { ...key, publicId: optionsOrPublicId, container: container ?? null }
           : optionsOrPublicId;
       if (!options || typeof options.publicId !== "string" || options.publicId === "") {
-        throw new TypeError("checkout-widget: cp.Checkout needs `publicId` (your terminal's Public ID)");
+        throw new TypeError("checkout-widget: cp.Checkout needs `publicId`");
       }
       const { publicKey, publicKeyUrl } = options;
       if (!publicKey && !publicKeyUrl) {
-        throw new TypeError(
-          "checkout-widget: cp.Checkout needs `publicKey` ({ pem, version }) or `publicKeyUrl` (answering { Pem, Version })",
-        );
+        // Short on the critical path: the option's JSDoc and the README say what each one holds.
+        throw new TypeError("checkout-widget: cp.Checkout needs `publicKey` or `publicKeyUrl`");
       }
       this.#publicId = options.publicId;
       this.#container = options.container ?? null;
