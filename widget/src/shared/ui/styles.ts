@@ -71,7 +71,7 @@ const SOURCE = `\
 & .cw-result .cw-btn+.cw-btn{margin-top:0}\
 & .cw-mark{display:block;width:48px;height:48px;border-radius:50%;border:3px solid currentColor;position:relative}\
 & .cw-bad{color:var(--cw-color-error)}\
-& .cw-bad::after{content:"!";position:absolute;inset:0;display:grid;place-items:center;font:700 26px/1 var(--cw-font-family,system-ui,sans-serif)}\
+& .cw-bad::after{content:"!";position:absolute;inset:0;display:grid;place-items:center;font-weight:700;font-size:26px;line-height:1}\
 .cw-overlay.cw-overlay:not(#_){position:fixed;inset:0;z-index:2147483000;display:flex;align-items:center;justify-content:center;padding:16px;background:rgba(0,0,0,.55)}\
 .cw.cw-dialog.cw-dialog:not(#_){position:relative;padding:0;display:flex;flex-direction:column;min-width:min(420px,100%);max-width:100%;max-height:100%;overflow:auto;border-radius:12px;box-shadow:0 12px 40px rgba(0,0,0,.35);animation:cw-in .2s ease-out}\
 .cw.cw-dialog:focus:not(#_){outline:none}\
