@@ -72,7 +72,7 @@ function install(): void {
 
   const cp = (host.cp ??= {});
   // The real checkout.js, if also on the page, keeps its name.
-  if (cp.Checkout) console.warn("checkout-widget: window.cp.Checkout already exists and is left as it is");
+  if (cp.Checkout) console.warn("checkout-widget: window.cp.Checkout exists already; kept");
   else cp.Checkout = createCpCheckoutClass();
 
   if (window.customElements) defineCheckoutElement();
