@@ -27,7 +27,7 @@ export function lateScriptSource(src: string, nonce?: () => string | undefined):
         script.remove();
         const loaded = host[LATE_GLOBAL];
         if (loaded) resolve(loaded);
-        else reject(new Error(`${src} did not load: deploy it beside checkout-widget.js, or set data-late-src on the script tag`));
+        else reject(new Error(`${src} did not load: deploy it beside checkout-widget.js or set data-late-src`));
       };
       script.addEventListener("load", settle, { once: true });
       script.addEventListener("error", settle, { once: true });

@@ -30,7 +30,7 @@ export interface MountExtras {
 export function resolveTarget(target: string | Element): Element {
   if (typeof target !== "string") {
     if (target && typeof target === "object" && target.nodeType === 1) return target;
-    throw new TypeError("checkout-widget: mount target must be a CSS selector or an Element");
+    throw new TypeError("checkout-widget: mount target must be a selector or an Element");
   }
   const found = document.querySelector(target);
   if (!found) throw new TypeError(`checkout-widget: mount target \`${target}\` matches no element`);
