@@ -52,29 +52,29 @@ const SOURCE = `\
 & .cw-btn:hover{background-image:linear-gradient(#0000001f,#0000001f)}\
 & .cw-btn:focus-visible{outline:2px solid var(--cw-color-text);outline-offset:2px}\
 & .cw-btn[aria-disabled=true]{cursor:progress;background-image:none}\
-& .cw-alt{color:var(--cw-color-primary);background:transparent;border:1px solid currentColor}\
+& .cw-alt{color:var(--cw-color-primary);background:none;border:1px solid currentColor}\
 & .cw-alt:hover{background-image:linear-gradient(#7f7f7f24,#7f7f7f24)}\
 & .cw-bar{margin-top:4px}\
 & .cw-pay{display:flex;width:100%;overflow:hidden}\
 & .cw-pay>span:last-child{overflow:hidden;text-overflow:ellipsis}\
 & .cw-wait{display:flex;align-items:center;justify-content:center;gap:8px;margin-top:8px;font-size:14px;color:var(--cw-color-muted)}\
 & .cw-spin{flex:none;display:block;width:18px;height:18px;border:2px solid currentColor;border-right-color:transparent;border-radius:50%;animation:cw-spin .8s linear infinite}\
-@keyframes cw-spin{to{transform:rotate(360deg)}}\
+@keyframes cw-spin{to{transform:rotate(1turn)}}\
 & .cw-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}\
 & .cw-skel{display:block;height:44px;margin:0 0 var(--cw-spacing,12px);border-radius:var(--cw-border-radius,8px);background:var(--cw-color-border);opacity:.25;animation:cw-pulse 1.2s ease-in-out infinite alternate}\
 & .cw-row>.cw-skel{margin:0}\
 @keyframes cw-pulse{to{opacity:.1}}\
 & .cw-result{display:flex;flex-direction:column;align-items:center;gap:8px;padding:16px 0;text-align:center}\
-& .cw-result:focus{outline:none}\
+& .cw-result:focus{outline:0}\
 & .cw-result h2{font-size:20px;font-weight:700}\
 & .cw-result .cw-btn{width:100%;margin-top:4px}\
 & .cw-result .cw-btn+.cw-btn{margin-top:0}\
 & .cw-mark{display:block;width:48px;height:48px;border-radius:50%;border:3px solid currentColor;position:relative}\
 & .cw-bad{color:var(--cw-color-error)}\
 & .cw-bad::after{content:"!";position:absolute;inset:0;display:grid;place-items:center;font-weight:700;font-size:26px;line-height:1}\
-.cw-overlay.cw-overlay:not(#_){position:fixed;inset:0;z-index:2147483000;display:flex;align-items:center;justify-content:center;padding:16px;background:rgba(0,0,0,.55)}\
-.cw.cw-dialog.cw-dialog:not(#_){position:relative;padding:0;display:flex;flex-direction:column;min-width:min(420px,100%);max-width:100%;max-height:100%;overflow:auto;border-radius:12px;box-shadow:0 12px 40px rgba(0,0,0,.35);animation:cw-in .2s ease-out}\
-.cw.cw-dialog:focus:not(#_){outline:none}\
+.cw-overlay.cw-overlay:not(#_){position:fixed;inset:0;z-index:2147483000;display:flex;align-items:center;justify-content:center;padding:16px;background:#0000008c}\
+.cw.cw-dialog.cw-dialog:not(#_){position:relative;padding:0;display:flex;flex-direction:column;min-width:min(420px,100%);max-width:100%;max-height:100%;overflow:auto;border-radius:12px;box-shadow:0 12px 40px #00000059;animation:cw-in .2s ease-out}\
+.cw.cw-dialog:focus:not(#_){outline:0}\
 @keyframes cw-in{from{opacity:0;transform:translateY(8px)}}\
 & .cw-head{display:flex;align-items:center;justify-content:space-between;gap:8px;padding:8px 8px 8px 16px;border-bottom:1px solid var(--cw-color-border)}\
 & .cw-head>div{min-width:0}\
