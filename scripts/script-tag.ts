@@ -40,6 +40,7 @@ function borrowFromMain(root: string, lent: Lent | null): Plugin {
     name: "borrow-from-main",
     setup(b) {
       b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.path === LEND_READER && args.namespace === "lent") return { path: LEND_READER, namespace: "lent" };
         if (args.kind === "entry-point" || args.pluginData === skip || args.namespace !== "file") return undefined;
         let key: string | null = null;
         if (/^preact(\/|$)/.test(args.path)) key = args.path;
@@ -69,12 +70,20 @@ function lendOrder(lent: Lent): Map<string, number> {
   return order;
 }
 
+/** The late file's one read of the lend (every borrowed module imports it), checked once. */
+const LEND_READER = "\0lend";
+
+function lendReader(): string {
+  return [
+    `export const lent = window.${LEND_GLOBAL};`,
+    `if (!lent) throw new Error("checkout-widget: this file runs only after ${MAIN_FILE} on the page");`,
+  ].join("\n");
+}
+
 /** In the late file: one borrowed module, read from the lend when the late file runs. */
 function lendingModule(key: string, names: readonly string[], order: Map<string, number>): string {
-  const lines = [
-    `const lent = window.${LEND_GLOBAL};`,
-    `if (!lent) throw new Error("checkout-widget: this file runs only after ${MAIN_FILE} on the page");`,
-  ];
+  if (key === LEND_READER) return lendReader();
+  const lines = [`import { lent } from ${JSON.stringify(LEND_READER)};`];
   for (const name of names) {
     const at = order.get(`${key}\0${name}`);
     lines.push(name === "default" ? `export default lent[${at}];` : `export const ${name} = lent[${at}];`);
@@ -177,6 +186,27 @@ export function luhnEsmPlugin(): Plugin {
   };
 }
 
+/**
+ * node-forge's jsbn.js is CommonJS, bundled whole as it is. Imported as an ES module it would
+ * bring esbuild's ES-module interop (__toESM and the property copy behind it) into the late file;
+ * reached by `require` from a one-line module, it is the module's `exports` itself.
+ */
+export function forgeRequirePlugin(): Plugin {
+  return {
+    name: "forge-require",
+    setup(b) {
+      b.onResolve({ filter: /^node-forge\/lib\/jsbn$/ }, (args) =>
+        args.namespace === "forge-require" ? undefined : { path: args.path, namespace: "forge-require", pluginData: args.resolveDir },
+      );
+      b.onLoad({ filter: /.*/, namespace: "forge-require" }, (args) => ({
+        contents: `export default require(${JSON.stringify(args.path)});`,
+        resolveDir: args.pluginData as string,
+        loader: "js",
+      }));
+    },
+  };
+}
+
 /** An entry made of a few lines of generated code (the lend, the late file's registration). */
 function virtualEntry(root: string, name: string, contents: string, extra: Record<string, string> = {}): Plugin {
   const modules: Record<string, string> = { [name]: contents, ...extra };
@@ -236,7 +266,11 @@ export async function buildScriptTag(root: string, dist: string, common: BuildOp
       ...scriptTag,
       entryPoints: ["late-entry"],
       outfile: join(dist, file),
-      plugins: [virtualEntry(root, "late-entry", `import * as api from ${JSON.stringify(join(root, entry))};\nwindow.${global} = api;`), borrowFromMain(root, lent)],
+      plugins: [
+        virtualEntry(root, "late-entry", `import * as api from ${JSON.stringify(join(root, entry))};\nwindow.${global} = api;`),
+        forgeRequirePlugin(),
+        borrowFromMain(root, lent),
+      ],
     });
     late[piece] = result.metafile;
   }
