@@ -2,11 +2,10 @@
 // statuses, the gateway's decline messages (`R_*`, shared by several ReasonCodes, see reasons.ts),
 // the errors the payment flow reports, and the card codes only cp.Checkout produces. They ship
 // with the late code, which is always there before an answer exists.
-//
-// Each key once, its English and Russian text side by side: [en, ru]. (Two dictionaries named
-// every key twice, and the late file's bytes are what the shopper waits for.)
+// Each key once, with its English and Russian text side by side: [en, ru], as form-texts.ts.
+import type { TextTable } from "../../shared/index.ts";
 
-const TEXTS = {
+export const lateTexts = {
   threeDsTitle: ["Confirm the payment", "Подтверждение платежа"],
   cancel: ["Cancel", "Отменить"],
   threeDsFrame: ["Your bank's confirmation page", "Страница подтверждения вашего банка"],
@@ -75,13 +74,6 @@ const TEXTS = {
   paidTitle: ["This order is already paid", "Этот заказ уже оплачен"],
   paidText: ["The payment was received earlier: there is nothing more to pay", "Оплата уже получена, платить ещё раз не нужно"],
   Status_Paid: ["This order is already paid", "Этот заказ уже оплачен"],
-} satisfies Record<string, readonly [en: string, ru: string]>;
+} satisfies TextTable<string>;
 
-export type LateTextKey = keyof typeof TEXTS;
-
-function dictionary(at: 0 | 1): Record<LateTextKey, string> {
-  return Object.fromEntries(Object.entries(TEXTS).map(([key, texts]) => [key, texts[at]])) as Record<LateTextKey, string>;
-}
-
-export const lateEn = dictionary(0);
-export const lateRu = dictionary(1);
+export type LateTextKey = keyof typeof lateTexts;
