@@ -105,6 +105,7 @@ export function invoiceGateway(options: InvoiceGatewayOptions): CheckoutGateway 
 
   return {
     name: "invoice",
+    timeoutMs: client.timeoutMs,
     hosted: {
       async start(input, call) {
         const currency = CURRENCIES.find((c) => c === input.currency);

@@ -139,6 +139,7 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
 
   const gateway: CheckoutGateway = {
     name: "rbs",
+    timeoutMs: client.timeoutMs,
     hosted: {
       async start(input, call) {
         try {

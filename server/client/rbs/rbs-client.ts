@@ -59,6 +59,11 @@ export class RbsClient {
     this.#language = options.language;
   }
 
+  /** The longest one call waits for an answer (per call: `RbsCallOptions.timeoutMs`). */
+  get timeoutMs(): number {
+    return this.#config.timeoutMs;
+  }
+
   #call(method: string, params: RbsParams, options?: RbsCallOptions): Promise<RbsAnswer> {
     return callRbs(this.#config, method, { ...params, language: params["language"] ?? this.#language }, options);
   }
