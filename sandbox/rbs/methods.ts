@@ -16,7 +16,7 @@ import {
   type RbsParams,
 } from "./params.ts";
 import { expireIfDue, notify, payByBinding, returnAddress } from "./payments.ts";
-import { isLoopbackUrl } from "./callbacks.ts";
+import { isLoopbackUrl } from "../loopback.ts";
 import { statusAnswer } from "./status-answer.ts";
 
 export type RbsMethod = (ctx: RbsContext, params: RbsParams, lang: RbsLang) => RbsAnswer;
