@@ -53,6 +53,10 @@ export interface GatewayMerchantSetup {
   savedCards?: SavedCardStore;
   /** A terminal id for Invoice (one is made when absent). */
   terminalId?: string;
+  /** Where the gateway clients send their calls (default the sandbox itself; e.g. a proxy that loses answers). */
+  gatewayUrl?: string;
+  /** The gateway clients' timeout (default 30 s). */
+  timeoutMs?: number;
 }
 
 let orderCount = 0;
@@ -75,9 +79,17 @@ export async function startGatewayMerchant(setup: GatewayMerchantSetup): Promise
     }
     return answer;
   };
-  const invoiceClient = new InvoiceClient({ baseUrl: `${sandbox.url}/api/v2`, merchantId: sandbox.invoice.merchantId, apiKey: sandbox.invoice.apiKey, http });
-  const rbsClient = new RbsClient({ baseUrl: sandbox.rbs.restUrl, userName: sandbox.rbs.userName, password: sandbox.rbs.password, http });
-  const cloudPayments = new CloudPaymentsClient({ baseUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, http });
+  const gatewayUrl = setup.gatewayUrl ?? sandbox.url;
+  const timeout = setup.timeoutMs === undefined ? {} : { timeoutMs: setup.timeoutMs };
+  const invoiceClient = new InvoiceClient({ baseUrl: `${gatewayUrl}/api/v2`, merchantId: sandbox.invoice.merchantId, apiKey: sandbox.invoice.apiKey, http, ...timeout });
+  const rbsClient = new RbsClient({
+    baseUrl: sandbox.rbs.restUrl.replace(sandbox.url, gatewayUrl),
+    userName: sandbox.rbs.userName,
+    password: sandbox.rbs.password,
+    http,
+    ...timeout,
+  });
+  const cloudPayments = new CloudPaymentsClient({ baseUrl: gatewayUrl, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, http, ...timeout });
 
   let gateway: CheckoutGateway;
   if (kind === "invoice") {

@@ -32,6 +32,12 @@ function randomOrderNumber(): string {
   return `cw${hex(crypto.getRandomValues(new Uint8Array(15)))}`;
 }
 
+/** The orderNumber of one start of a gateway page, made of the kit's start key: `recoverStart` asks for it after a lost answer. */
+async function startOrderNumber(startKey: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`checkout-widget:rbs-start\u0000${startKey}`)));
+  return `cs${hex(digest.subarray(0, 15))}`;
+}
+
 /** The same orderNumber for every call of one attempt: a retry finds the order instead of making a second. */
 async function attemptOrderNumber(requestId: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`checkout-widget:rbs\u0000${requestId}`)));
@@ -65,9 +71,12 @@ function stateOf(status: RbsOrderStatus, orderId: string): GatewayPaymentState {
       return { kind: "open", tags };
     case "acs":
       return { kind: "pending", tags };
+    case "reversed":
+      // A declined order (decline.do) is reversed with nothing ever approved: it ended unpaid.
+      if (status.amounts !== null && status.amounts.approved === 0) return { kind: "closed", tags };
+      return { kind: "approved", transaction: toTransaction(status, orderId), tags };
     case "held":
     case "paid":
-    case "reversed":
     case "refunded":
       return { kind: "approved", transaction: toTransaction(status, orderId), tags };
     case "declined": {
@@ -143,10 +152,10 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
     hosted: {
       async start(input, call) {
         try {
-          // A new number per call: after a lost answer the order it may have made has no known page, so nobody can pay it.
+          // A number of the start's own: after a lost answer recoverStart finds the order it made.
           const { orderId, formUrl } = await registration(call, {
             scheme: input.scheme,
-            orderNumber: randomOrderNumber(),
+            orderNumber: await startOrderNumber(input.startKey),
             amount: input.amount,
             currency: input.currency,
             returnUrl: input.returnUrl,
@@ -162,6 +171,32 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
           if (refused) return refused;
           throw error;
         }
+      },
+      async recoverStart({ startKey }, call) {
+        let status: RbsOrderStatus;
+        try {
+          status = await client.getOrderStatusExtended({ orderNumber: await startOrderNumber(startKey) }, callOf(call));
+        } catch (error) {
+          // "6": no order has this start's number: the start made none.
+          if (isRbsError(error, "6")) return { kind: "none" };
+          throw error;
+        }
+        const orderId = status.orderId;
+        if (orderId === null || !ORDER_ID.test(orderId)) throw new TypeError("The gateway named no orderId for the start's order");
+        if (status.state === "registered") {
+          // Its page's address was in the lost answer and the status answer has none: decline the
+          // order, so that a page nobody can be sent to never takes money.
+          try {
+            await client.decline({ orderId }, callOf(call));
+          } catch (error) {
+            // "7": it is no longer unpaid and open: its state below says what it came to.
+            if (!isRbsError(error, "7")) throw error;
+          }
+          const now = await read(orderId, call);
+          if (now === null) throw new TypeError("The start's order is gone");
+          status = now;
+        }
+        return { kind: "found", reference: orderId, state: stateOf(status, orderId), page: null };
       },
       async locate({ query }) {
         const orderId = query.get("orderId");

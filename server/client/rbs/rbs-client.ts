@@ -127,6 +127,15 @@ export class RbsClient {
     await this.#call("reverse.do", { orderId: request.orderId }, options);
   }
 
+  /**
+   * Declines an order nobody has paid (orderStatus 0): its page takes no payment from then on and
+   * the order ends reversed (3) with nothing approved. Refused (errorCode 7) once it is paid, at
+   * the ACS, or ended.
+   */
+  async decline(lookup: RbsOrderLookup, options?: RbsCallOptions): Promise<void> {
+    await this.#call("decline.do", lookup.orderId !== undefined ? { orderId: lookup.orderId } : { orderNumber: lookup.orderNumber }, options);
+  }
+
   /** Returns money of a paid order; partial refunds are allowed within the paid amount. */
   async refund(request: RbsRefundRequest, options?: RbsCallOptions): Promise<void> {
     await this.#call("refund.do", { orderId: request.orderId, amount: String(toKopecks(request.amount)) }, options);
