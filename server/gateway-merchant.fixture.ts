@@ -35,6 +35,10 @@ export interface GatewayMerchant {
   gatewayRequests: GatewayRequest[];
   savedCards: SavedCardStore;
   checkout: CheckoutHandlers;
+  /** The adapter the kit was given (a test may act as another instance would with it). */
+  gateway: CheckoutGateway;
+  /** Invoice's terminal (undefined on other gateways): another instance of the same shop takes it. */
+  terminalId: string | undefined;
   invoiceClient: InvoiceClient;
   rbsClient: RbsClient;
   cloudPayments: CloudPaymentsClient;
@@ -92,8 +96,8 @@ export async function startGatewayMerchant(setup: GatewayMerchantSetup): Promise
   const cloudPayments = new CloudPaymentsClient({ baseUrl: gatewayUrl, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, http, ...timeout });
 
   let gateway: CheckoutGateway;
+  let terminalId = setup.terminalId;
   if (kind === "invoice") {
-    let terminalId = setup.terminalId;
     if (terminalId === undefined) {
       const made = await invoiceClient.terminals.create({ name: "Test shop", alias: `test-shop-${Date.now().toString(36)}-${++terminalCount}`, type: "dynamic" });
       if (!made.ok) throw made.error;
@@ -157,6 +161,8 @@ export async function startGatewayMerchant(setup: GatewayMerchantSetup): Promise
     gatewayRequests,
     savedCards,
     checkout,
+    gateway,
+    terminalId,
     invoiceClient,
     rbsClient,
     cloudPayments,
