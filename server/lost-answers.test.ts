@@ -147,18 +147,20 @@ describe("an approval whose answer was lost", () => {
   });
 });
 
+/** A shop's handler options but for the gateway. */
+const SHOP_OPTIONS = {
+  secret: SHOP_SECRET,
+  getOrder: () => null,
+  termUrl: "https://shop.example/3ds",
+  returnUrl: "https://shop.example/done",
+  allowedOrigins: ["https://shop.example"],
+  getClientIp: () => "198.51.100.1",
+};
+
 describe("a gateway call never outlives its hold", () => {
   it("refuses to start when the call hold is not longer than the client's timeout", () => {
     const client = new CloudPaymentsClient({ baseUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, timeoutMs: 30_000 });
-    const options = {
-      client,
-      secret: SHOP_SECRET,
-      getOrder: () => null,
-      termUrl: "https://shop.example/3ds",
-      returnUrl: "https://shop.example/done",
-      allowedOrigins: ["https://shop.example"],
-      getClientIp: () => "198.51.100.1",
-    };
+    const options = { ...SHOP_OPTIONS, client };
     expect(() => createCheckoutHandlers({ ...options, holdTimes: { callMs: 300 } })).toThrow(/callMs \(300 ms\) must be longer than the gateway client's timeout \(30000 ms\)/);
     expect(() => createCheckoutHandlers({ ...options, holdTimes: { callMs: 30_000 } })).toThrow(/callMs/);
     expect(() => createCheckoutHandlers({ ...options, holdTimes: { callMs: 31_000 } })).not.toThrow();
@@ -172,14 +174,7 @@ describe("a gateway call never outlives its hold", () => {
     const rbs = rbsGateway({ client: new RbsClient({ baseUrl: sandbox.rbs.restUrl, userName: sandbox.rbs.userName, password: sandbox.rbs.password }) });
     expect(invoice.timeoutMs).toBe(20_000);
     expect(rbs.timeoutMs).toBe(30_000);
-    const options = {
-      secret: SHOP_SECRET,
-      getOrder: () => null,
-      termUrl: "https://shop.example/return",
-      returnUrl: "https://shop.example/done",
-      allowedOrigins: ["https://shop.example"],
-      getClientIp: () => "198.51.100.1",
-    };
+    const options = SHOP_OPTIONS;
     expect(() => createCheckoutHandlers({ ...options, client: invoice, holdTimes: { callMs: 20_000 } })).toThrow(/callMs \(20000 ms\) must be longer than the gateway client's timeout \(20000 ms\)/);
     expect(() => createCheckoutHandlers({ ...options, client: invoice, holdTimes: { callMs: 21_000 } })).not.toThrow();
     expect(() => createCheckoutHandlers({ ...options, client: rbs, holdTimes: { callMs: 5_000 } })).toThrow(/gateway client's timeout \(30000 ms\)/);

@@ -4,10 +4,9 @@
 // payment it has is adopted (the same page, never a second live one), none frees the invoice, no
 // answer keeps it held. Against the real sandbox over HTTP, through a proxy that loses answers
 // after the sandbox did the work, with two kit instances sharing a real redis-server.
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payOnHostedPage, startSandbox, type Sandbox } from "../sandbox/index.ts";
-import { fromIoredis, redisAttemptStore, type AttemptStore } from "./attempts/index.ts";
+import type { AttemptStore } from "./attempts/index.ts";
 import { startRedisServer, type RedisServer } from "./attempts/redis-server.fixture.ts";
 import { startGatewayProxy, type GatewayProxy } from "./gateway-proxy.fixture.ts";
 import { pay, returnPage, startGatewayMerchant, visit, type GatewayMerchant } from "./gateway-merchant.fixture.ts";
@@ -22,7 +21,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let sandbox: Sandbox;
 let proxy: GatewayProxy;
 let redisServer: RedisServer;
-const clients: Redis[] = [];
 const merchants: GatewayMerchant[] = [];
 
 beforeAll(async () => {
@@ -31,17 +29,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const m of merchants) await m.close();
-  for (const client of clients) client.disconnect();
   await proxy?.close();
   await redisServer?.close();
   await sandbox?.close();
 });
 
-function redisStore(prefix: string): AttemptStore {
-  const client = new Redis(redisServer.url);
-  clients.push(client);
-  return redisAttemptStore({ redis: fromIoredis(client), keyPrefix: prefix });
-}
+const redisStore = (prefix: string): AttemptStore => redisServer.store(prefix);
 
 type Kind = "invoice" | "rbs";
 const START_PATH: Record<Kind, string> = { invoice: "/api/v2/CreatePayment", rbs: "/payment/rest/register.do" };
