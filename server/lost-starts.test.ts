@@ -1,9 +1,10 @@
-// A start of a gateway page (Invoice CreatePayment, RBS register.do) whose answer is lost after the
-// gateway made the payment: the invoice must neither be charged twice nor stay locked for the
-// unresolved time (7 days). The kit asks the gateway by the shop's own order reference: the
-// payment it has is adopted (the same page, never a second live one), none frees the invoice, no
-// answer keeps it held. Against the real sandbox over HTTP, through a proxy that loses answers
-// after the sandbox did the work, with two kit instances sharing a real redis-server.
+// A start of a gateway page (Invoice CreatePayment, RBS register.do), or an RBS saved card's
+// payment, whose answer is lost after the gateway made the payment: the invoice must neither be
+// charged twice nor stay locked for the unresolved time (7 days). The kit asks the gateway by the
+// shop's own order reference: the payment it has is adopted (the same page, never a second live
+// one), none frees the invoice, no answer keeps it held. Against the real sandbox over HTTP,
+// through a proxy that loses answers after the sandbox did the work, with two kit instances
+// sharing a real redis-server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payOnHostedPage, startSandbox, type Sandbox } from "../sandbox/index.ts";
 import type { AttemptStore } from "./attempts/index.ts";
@@ -209,5 +210,62 @@ describe.each(["invoice", "rbs"] as const)("%s: an instance that died during a s
     expect(next).toMatchObject({ status: 200, json: { status: "redirect" } });
     expect(m.gatewayRequests.map((r) => r.path)).toContain(LOOKUP_PATH[kind]);
     expect(startsOf([m], kind, invoiceId)).toHaveLength(1);
+  });
+});
+
+describe("rbs: a saved card's payment whose answer was lost (no lookup by invoice on RBS: asked by the attempt's orderNumber)", () => {
+  async function shopWithCard(prefix: string): Promise<{ m: GatewayMerchant; who: string; cardId: string }> {
+    // No callbacks: the bank's notification would settle the order before anyone asks (notifications.test covers that).
+    const m = await startGatewayMerchant({
+      sandbox,
+      kind: "rbs",
+      gatewayUrl: proxy.url,
+      timeoutMs: 1000,
+      handlerOptions: { attemptStore: redisStore(prefix), holdTimes: HOLDS, notificationUrl: undefined },
+    });
+    merchants.push(m);
+    const who = `cust-${crypto.randomUUID().slice(0, 8)}`;
+    const first = await pay(m, { invoiceId: m.newOrder(), saveCard: true }, { customer: who });
+    await returnPage(await visit((await payOnHostedPage(String(first.json.url), { cardNumber: APPROVED })).location ?? ""));
+    const [card] = await m.savedCards.list(who);
+    if (card === undefined) throw new Error("no saved card");
+    return { m, who, cardId: card.id };
+  }
+
+  const ordersOf = (m: GatewayMerchant, invoiceId: string) =>
+    m.gatewayRequests.filter((r) => r.path.endsWith("/register.do") && r.body.includes(encodeURIComponent(invoiceId))).map((r) => new URLSearchParams(r.body).get("orderNumber") ?? "");
+
+  it("paid although the answer was lost: the next attempt after the lapse finds the payment, records and reports it once, and is refused", async () => {
+    const { m, who, cardId } = await shopWithCard(`lost-saved-paid-${Date.now()}`);
+    const invoiceId = m.newOrder({ amount: 640 });
+    const bindingPayments = () => m.gatewayRequests.filter((r) => r.path.endsWith("/paymentOrderBinding.do")).length;
+    const before = bindingPayments();
+    proxy.next("/payment/rest/paymentOrderBinding.do", { kind: "drop" });
+    expect(await pay(m, { invoiceId, savedCardId: cardId }, { customer: who })).toMatchObject({ status: 502, json: { code: "gateway_unavailable" } });
+    const [orderNumber] = ordersOf(m, invoiceId);
+    expect((await m.rbsClient.getOrderStatusExtended({ orderNumber: orderNumber! })).state).toBe("paid");
+    expect(await pay(m, { invoiceId, savedCardId: cardId }, { customer: who })).toMatchObject({ status: 409, json: { code: "payment_in_progress" } });
+    await sleep(HOLDS.pendingMs + 300);
+
+    expect(await pay(m, { invoiceId, savedCardId: cardId }, { customer: who })).toMatchObject({ status: 409, json: { code: "already_paid" } });
+    expect(reports([m], invoiceId).filter((r) => r.startsWith("recovery:"))).toEqual(["recovery:approved"]);
+    expect(ordersOf(m, invoiceId)).toHaveLength(1);
+    // The card was charged by the lost call alone.
+    expect(bindingPayments()).toBe(before + 1);
+  });
+
+  it("registered but never paid (the register answer lost): the order is declined, so a late call cannot pay it, and the next attempt pays once", async () => {
+    const { m, who, cardId } = await shopWithCard(`lost-saved-none-${Date.now()}`);
+    const invoiceId = m.newOrder({ amount: 320 });
+    proxy.next("/payment/rest/register.do", { kind: "drop" });
+    expect(await pay(m, { invoiceId, savedCardId: cardId }, { customer: who })).toMatchObject({ status: 502 });
+    const [lost] = ordersOf(m, invoiceId);
+    await sleep(HOLDS.pendingMs + 300);
+
+    const paid = await pay(m, { invoiceId, savedCardId: cardId }, { customer: who });
+    expect(paid).toMatchObject({ status: 200, json: { status: "approved", amount: 320 } });
+    expect((await m.rbsClient.getOrderStatusExtended({ orderNumber: lost! })).state).toBe("reversed");
+    const states = await Promise.all(ordersOf(m, invoiceId).map(async (n) => (await m.rbsClient.getOrderStatusExtended({ orderNumber: n })).state));
+    expect(states.sort()).toEqual(["paid", "reversed"]);
   });
 });

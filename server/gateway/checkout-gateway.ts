@@ -216,6 +216,13 @@ export interface SavedCardPayments {
   pay(input: SavedCardPaymentInput, options: GatewayCallOptions): Promise<GatewayPayOutcome>;
   /** Deactivates the card at the gateway, if the gateway has such a call (RBS unBindCard); resolves once it is gone. */
   remove(card: { token: string; customerId: string }): Promise<void>;
+  /**
+   * What this attempt's payment came to when its answer was lost, asked by the shop's own order
+   * reference (RBS: the orderNumber the attempt's idempotency key makes), for a gateway without
+   * `findByInvoice`. Answers as `HostedPayments.recoverStart`: `none`, or the payment (an order
+   * still unpaid is declined first, so a late call cannot pay it). Throws when the gateway cannot say.
+   */
+  recover?(input: { invoiceId: string; attemptId: string; tags: PaymentTags }, options?: GatewayCallOptions): Promise<RecoveredStart>;
 }
 
 /** Server-to-server notifications of status changes (RBS callbacks). */

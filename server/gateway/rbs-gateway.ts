@@ -3,7 +3,7 @@
 // paymentOrderBinding.do, 3-D Secure completed by the gateway), and callback notifications.
 // The kit reads every outcome with getOrderStatusExtended.do. See docs/rbs.md.
 import { isRbsError, verifyRbsCallback, type RbsClient, type RbsOrderStatus, type RbsRegisterRequest } from "../client/index.ts";
-import type { CheckoutGateway, GatewayCallOptions, GatewayPayOutcome, GatewayPaymentState, GatewayTransaction, PaymentTags } from "./checkout-gateway.ts";
+import type { CheckoutGateway, GatewayCallOptions, GatewayPayOutcome, GatewayPaymentState, GatewayTransaction, PaymentTags, RecoveredStart } from "./checkout-gateway.ts";
 import { rbsDecline } from "./decline-codes.ts";
 
 export interface RbsGatewayOptions {
@@ -146,6 +146,35 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
     return input.scheme === "auth" ? client.registerPreAuth(request, callOf(call)) : client.register(request, callOf(call));
   }
 
+  /**
+   * The order a call whose answer was lost registered under `orderNumber`: none (errorCode 6), or
+   * the order. One still unpaid is declined first: its page's address (or the binding payment's
+   * answer) was in the lost answer, and the status answer has none, so it must never take money.
+   */
+  async function recoverOrder(orderNumber: string, call: GatewayCallOptions | undefined): Promise<RecoveredStart> {
+    let status: RbsOrderStatus;
+    try {
+      status = await client.getOrderStatusExtended({ orderNumber }, callOf(call));
+    } catch (error) {
+      if (isRbsError(error, "6")) return { kind: "none" };
+      throw error;
+    }
+    const orderId = status.orderId;
+    if (orderId === null || !ORDER_ID.test(orderId)) throw new TypeError("The gateway named no orderId for the order");
+    if (status.state === "registered") {
+      try {
+        await client.decline({ orderId }, callOf(call));
+      } catch (error) {
+        // "7": it is no longer unpaid and open: its state below says what it came to.
+        if (!isRbsError(error, "7")) throw error;
+      }
+      const now = await read(orderId, call);
+      if (now === null) throw new TypeError("The order is gone");
+      status = now;
+    }
+    return { kind: "found", reference: orderId, state: stateOf(status, orderId), page: null };
+  }
+
   const gateway: CheckoutGateway = {
     name: "rbs",
     timeoutMs: client.timeoutMs,
@@ -173,30 +202,7 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
         }
       },
       async recoverStart({ startKey }, call) {
-        let status: RbsOrderStatus;
-        try {
-          status = await client.getOrderStatusExtended({ orderNumber: await startOrderNumber(startKey) }, callOf(call));
-        } catch (error) {
-          // "6": no order has this start's number: the start made none.
-          if (isRbsError(error, "6")) return { kind: "none" };
-          throw error;
-        }
-        const orderId = status.orderId;
-        if (orderId === null || !ORDER_ID.test(orderId)) throw new TypeError("The gateway named no orderId for the start's order");
-        if (status.state === "registered") {
-          // Its page's address was in the lost answer and the status answer has none: decline the
-          // order, so that a page nobody can be sent to never takes money.
-          try {
-            await client.decline({ orderId }, callOf(call));
-          } catch (error) {
-            // "7": it is no longer unpaid and open: its state below says what it came to.
-            if (!isRbsError(error, "7")) throw error;
-          }
-          const now = await read(orderId, call);
-          if (now === null) throw new TypeError("The start's order is gone");
-          status = now;
-        }
-        return { kind: "found", reference: orderId, state: stateOf(status, orderId), page: null };
+        return recoverOrder(await startOrderNumber(startKey), call);
       },
       async locate({ query }) {
         const orderId = query.get("orderId");
@@ -248,6 +254,10 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
           if (refused) return refused;
           throw error;
         }
+      },
+      async recover({ attemptId }, call) {
+        // The kit's idempotency key for a payment is its attempt id: the same orderNumber as pay made.
+        return recoverOrder(await attemptOrderNumber(attemptId), call);
       },
       async remove({ token }) {
         try {

@@ -42,6 +42,13 @@ export function decodeStartHold(reference: string | null): string | null {
   }
 }
 
+/**
+ * A saved-card payment's call on a gateway that can be asked about it only by the attempt
+ * (`savedCards.recover`), named in the hold so that a lost answer is asked about, not left locked.
+ * The same for every attempt: the attempt's own retry passes it.
+ */
+export const SAVED_CALL_HOLD = JSON.stringify({ saved: true });
+
 /** A fresh start key: 32 hex digits, fit for any gateway's order reference. */
 export const newStartKey = (): string => crypto.randomUUID().replaceAll("-", "");
 

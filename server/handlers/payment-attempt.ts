@@ -17,6 +17,7 @@ import {
   encodeStartHold,
   newStartKey,
   ownsPayment,
+  SAVED_CALL_HOLD,
   tagsFor,
   type HostedHoldReference,
 } from "./hosted-hold.ts";
@@ -89,6 +90,11 @@ type HeldResolution = { kind: "free" } | { kind: "answer"; answer: Answer };
 export function createAttemptRunner(context: HandlerContext): (input: AttemptInput) => Promise<Answer> {
   const { options, gateway, logger, store, holds } = context;
   const returnOrigin = new URL(options.termUrl).origin;
+  /**
+   * How a saved-card call names itself in its hold: asked about by the attempt (`savedCards.recover`)
+   * on a gateway without a lookup by invoice; null (the invoice's lookup answers) otherwise.
+   */
+  const savedCallHold = gateway.findByInvoice === undefined && gateway.savedCards?.recover !== undefined ? SAVED_CALL_HOLD : null;
 
   function event(input: AttemptInput, answer: Answer, extra: Partial<CheckoutResultEvent> = {}): CheckoutResultEvent {
     return {
@@ -331,7 +337,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
         context.callOptions(attempt.attemptId),
       );
     } catch (error) {
-      return callFailed(input, attempt, error, giveBack, true);
+      return callFailed(input, attempt, error, giveBack, true, savedCallHold);
     }
     return settleCall(input, attempt, outcome, giveBack, null, false);
   }
@@ -457,6 +463,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
       attemptId,
       stage: "call" as const,
       ...(request.kind === "hosted" && { reference: encodeStartHold(startKey) }),
+      ...(request.kind === "saved" && savedCallHold !== null && { reference: savedCallHold }),
       ttlMs: holds.callMs,
       // A 3-D Secure page nobody finishes must not lock the order: its return checks the store again.
       replaces: ["challenge" as const],

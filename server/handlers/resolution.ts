@@ -6,7 +6,7 @@
 import type { ClaimResult, Hold, HoldChange, HoldRequest, PaidRecord } from "../attempts/index.ts";
 import type { GatewayPaymentState, RecoveredStart } from "../gateway/index.ts";
 import type { HandlerContext } from "./handler-context.ts";
-import { decodeHostedHold, decodeStartHold, encodeHostedHold, ownsPayment, tagsFor, TAG_SAVE, TAG_START } from "./hosted-hold.ts";
+import { decodeHostedHold, decodeStartHold, encodeHostedHold, ownsPayment, SAVED_CALL_HOLD, tagsFor, TAG_SAVE, TAG_START } from "./hosted-hold.ts";
 import { settleGatewayState } from "./hosted-settlement.ts";
 import type { CheckoutOrder } from "./options.ts";
 import { referenceOf, settleUnattended, type AttemptKey } from "./settlement.ts";
@@ -42,7 +42,7 @@ async function resolveHosted(context: HandlerContext, order: CheckoutOrder, hold
  * second one started) or settled by its end. The gateway cannot say: still held.
  */
 export async function resolveStart(context: HandlerContext, order: CheckoutOrder, hold: Hold, attempt: AttemptKey, startKey: string): Promise<Resolution> {
-  const { logger, store, holds } = context;
+  const { logger } = context;
   const { invoiceId } = attempt;
   const recoverStart = context.gateway.hosted?.recoverStart;
   if (recoverStart === undefined) {
@@ -56,16 +56,49 @@ export async function resolveStart(context: HandlerContext, order: CheckoutOrder
     logger.warn("checkout: could not ask the gateway what a lost start made", { invoiceId, error: errorName(error) });
     return { kind: "unavailable" };
   }
-  if (found.kind === "none") {
-    logger.info?.("checkout: a start whose answer was lost made no payment; the invoice is free", { invoiceId });
-    return (await store.release(invoiceId, hold.lease)) ? { kind: "free" } : { kind: "unavailable" };
-  }
-  const { reference, state, page } = found;
-  if (!ownsPayment(state.tags, attempt) || state.tags?.[TAG_START] !== startKey) {
+  if (found.kind === "found" && found.state.tags?.[TAG_START] !== startKey) {
     logger.error("checkout: the gateway answered a payment of another start than the one asked about", { invoiceId });
     return { kind: "unavailable" };
   }
-  logger.warn("checkout: found the payment of a start whose answer was lost", { invoiceId, reference, state: state.kind });
+  return settleRecovered(context, order, hold, attempt, found);
+}
+
+/**
+ * A saved-card payment whose answer was lost, on a gateway that can be asked only about the
+ * attempt (RBS: its orderNumber): settled as a lost start is.
+ */
+async function resolveSavedCall(context: HandlerContext, order: CheckoutOrder, hold: Hold, attempt: AttemptKey): Promise<Resolution> {
+  const { logger } = context;
+  const { invoiceId } = attempt;
+  const recover = context.gateway.savedCards?.recover;
+  if (recover === undefined) {
+    logger.error("checkout: the gateway cannot be asked what a lost saved-card payment made; the invoice stays held", { invoiceId });
+    return { kind: "unavailable" };
+  }
+  let found: RecoveredStart;
+  try {
+    found = await recover({ invoiceId, attemptId: attempt.attemptId, tags: tagsFor(attempt, false) }, context.callOptions());
+  } catch (error) {
+    logger.warn("checkout: could not ask the gateway what a lost saved-card payment made", { invoiceId, error: errorName(error) });
+    return { kind: "unavailable" };
+  }
+  return settleRecovered(context, order, hold, attempt, found);
+}
+
+/** What the gateway said a lost call made, settled: nothing frees the invoice, a payment is adopted or settled by its end. */
+async function settleRecovered(context: HandlerContext, order: CheckoutOrder, hold: Hold, attempt: AttemptKey, found: RecoveredStart): Promise<Resolution> {
+  const { logger, store, holds } = context;
+  const { invoiceId } = attempt;
+  if (found.kind === "none") {
+    logger.info?.("checkout: a call whose answer was lost made no payment; the invoice is free", { invoiceId });
+    return (await store.release(invoiceId, hold.lease)) ? { kind: "free" } : { kind: "unavailable" };
+  }
+  const { reference, state, page } = found;
+  if (!ownsPayment(state.tags, attempt)) {
+    logger.error("checkout: the gateway answered a payment of another attempt than the one asked about", { invoiceId });
+    return { kind: "unavailable" };
+  }
+  logger.warn("checkout: found the payment of a call whose answer was lost", { invoiceId, reference, state: state.kind });
   // A page that saves a card goes only to its customer, whom the kit no longer knows here: not handed out again.
   const url = page !== null && state.tags?.[TAG_SAVE] !== "1" ? page.url : null;
   const adopted = encodeHostedHold({
@@ -117,6 +150,7 @@ async function resolve(context: HandlerContext, invoiceId: string, order: Checko
   if (hosted !== null) return resolveHosted(context, order, hold, attempt, hosted.id);
   const startKey = decodeStartHold(hold.reference);
   if (startKey !== null) return resolveStart(context, order, hold, attempt, startKey);
+  if (hold.reference === SAVED_CALL_HOLD) return resolveSavedCall(context, order, hold, attempt);
 
   let outcome: GatewayPaymentState | null;
   try {
