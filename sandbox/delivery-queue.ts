@@ -1,8 +1,8 @@
-// Sends the gateway's server-to-server requests (notifications) to the shop: only to loopback
-// addresses, from a bounded queue, a few at a time and at most two per shop, each with a timeout,
-// retried after a failure (network, timeout, an answer the shop did not accept). A slow or dead
-// shop delays nothing but its own requests.
-import { isLoopbackUrl } from "./rbs/index.ts";
+// Sends the gateways' server-to-server requests to the shop (CloudPayments notifications, RBS
+// callbacks): only to loopback addresses, from a bounded queue, a few at a time and at most two
+// per shop, each with a timeout, retried after a failure (network, timeout, an answer the shop did
+// not accept). A slow or dead shop delays nothing but its own requests.
+import { isLoopbackUrl } from "./loopback.ts";
 
 export interface OutgoingRequest {
   url: string;

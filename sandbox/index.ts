@@ -6,7 +6,8 @@ import { createInvoiceStore, DEFAULT_INVOICE_API_KEY, DEFAULT_INVOICE_MERCHANT_I
 import type { GatewayContext } from "./gateway-context.ts";
 import { loadOrCreateKeys } from "./keys.ts";
 import type { RbsInfo, RbsOptions } from "./rbs/index.ts";
-import { createRbsGateway, isLoopbackUrl, RBS_FORM_PATH } from "./rbs/index.ts";
+import { isLoopbackUrl } from "./loopback.ts";
+import { createRbsGateway, RBS_FORM_PATH } from "./rbs/index.ts";
 import { CloudPaymentsNotifier, type NotificationDelivery, type NotificationOptions } from "./notifications.ts";
 import { OrderStore } from "./orders.ts";
 import { SubscriptionStore } from "./subscriptions.ts";

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { ok, refused, type ApiAnswer } from "./api-answer.ts";
 import { DeliveryQueue, type DeliveryQueueOptions, type DeliveryRecord } from "./delivery-queue.ts";
 import { optionalBoolean, optionalString, requiredChoice, type Params } from "./params.ts";
-import { isLoopbackUrl } from "./rbs/index.ts";
+import { isLoopbackUrl } from "./loopback.ts";
 import type { TransactionRecord } from "./transactions.ts";
 import { toModel } from "./transactions.ts";
 

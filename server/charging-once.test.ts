@@ -12,22 +12,16 @@ import { CARDS, authenticateAtAcs, pageData, postPay, postReturn, startMerchant,
 
 let sandbox: Sandbox;
 let redisServer: RedisServer;
-const clients: Redis[] = [];
 
 beforeAll(async () => {
   [sandbox, redisServer] = await Promise.all([startSandbox({ port: 0 }), startRedisServer()]);
 });
 afterAll(async () => {
-  for (const client of clients) client.disconnect();
   await redisServer?.close();
   await sandbox?.close();
 });
 
-function redisStore(prefix: string): AttemptStore {
-  const client = new Redis(redisServer.url);
-  clients.push(client);
-  return redisAttemptStore({ redis: fromIoredis(client), keyPrefix: prefix });
-}
+const redisStore = (prefix: string): AttemptStore => redisServer.store(prefix);
 
 /** Two instances of one shop: one sandbox, one orders table, one Redis, one secret. */
 async function twoInstances(prefix: string, setup: MerchantSetup = {}): Promise<[Merchant, Merchant]> {

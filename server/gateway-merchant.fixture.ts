@@ -35,6 +35,10 @@ export interface GatewayMerchant {
   gatewayRequests: GatewayRequest[];
   savedCards: SavedCardStore;
   checkout: CheckoutHandlers;
+  /** The adapter the kit was given (a test may act as another instance would with it). */
+  gateway: CheckoutGateway;
+  /** Invoice's terminal (undefined on other gateways): another instance of the same shop takes it. */
+  terminalId: string | undefined;
   invoiceClient: InvoiceClient;
   rbsClient: RbsClient;
   cloudPayments: CloudPaymentsClient;
@@ -53,6 +57,10 @@ export interface GatewayMerchantSetup {
   savedCards?: SavedCardStore;
   /** A terminal id for Invoice (one is made when absent). */
   terminalId?: string;
+  /** Where the gateway clients send their calls (default the sandbox itself; e.g. a proxy that loses answers). */
+  gatewayUrl?: string;
+  /** The gateway clients' timeout (default 30 s). */
+  timeoutMs?: number;
 }
 
 let orderCount = 0;
@@ -75,13 +83,21 @@ export async function startGatewayMerchant(setup: GatewayMerchantSetup): Promise
     }
     return answer;
   };
-  const invoiceClient = new InvoiceClient({ baseUrl: `${sandbox.url}/api/v2`, merchantId: sandbox.invoice.merchantId, apiKey: sandbox.invoice.apiKey, http });
-  const rbsClient = new RbsClient({ baseUrl: sandbox.rbs.restUrl, userName: sandbox.rbs.userName, password: sandbox.rbs.password, http });
-  const cloudPayments = new CloudPaymentsClient({ baseUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, http });
+  const gatewayUrl = setup.gatewayUrl ?? sandbox.url;
+  const timeout = setup.timeoutMs === undefined ? {} : { timeoutMs: setup.timeoutMs };
+  const invoiceClient = new InvoiceClient({ baseUrl: `${gatewayUrl}/api/v2`, merchantId: sandbox.invoice.merchantId, apiKey: sandbox.invoice.apiKey, http, ...timeout });
+  const rbsClient = new RbsClient({
+    baseUrl: sandbox.rbs.restUrl.replace(sandbox.url, gatewayUrl),
+    userName: sandbox.rbs.userName,
+    password: sandbox.rbs.password,
+    http,
+    ...timeout,
+  });
+  const cloudPayments = new CloudPaymentsClient({ baseUrl: gatewayUrl, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, http, ...timeout });
 
   let gateway: CheckoutGateway;
+  let terminalId = setup.terminalId;
   if (kind === "invoice") {
-    let terminalId = setup.terminalId;
     if (terminalId === undefined) {
       const made = await invoiceClient.terminals.create({ name: "Test shop", alias: `test-shop-${Date.now().toString(36)}-${++terminalCount}`, type: "dynamic" });
       if (!made.ok) throw made.error;
@@ -145,6 +161,8 @@ export async function startGatewayMerchant(setup: GatewayMerchantSetup): Promise
     gatewayRequests,
     savedCards,
     checkout,
+    gateway,
+    terminalId,
     invoiceClient,
     rbsClient,
     cloudPayments,

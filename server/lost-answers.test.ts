@@ -4,9 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../sandbox/index.ts";
 import { memoryAttemptStore } from "./attempts/index.ts";
-import { CloudPaymentsClient } from "./client/index.ts";
+import { CloudPaymentsClient, InvoiceClient, RbsClient } from "./client/index.ts";
 import type { PayThreeDs } from "./contract.ts";
 import { startGatewayProxy, type GatewayProxy } from "./gateway-proxy.fixture.ts";
+import { invoiceGateway, rbsGateway } from "./gateway/index.ts";
 import { createCheckoutHandlers, type CheckoutOrder } from "./handlers/index.ts";
 import { CARDS, SHOP_SECRET, authenticateAtAcs, pageData, postPay, postReturn, startMerchant, type Merchant, type MerchantSetup } from "./merchant.fixture.ts";
 
@@ -146,21 +147,38 @@ describe("an approval whose answer was lost", () => {
   });
 });
 
+/** A shop's handler options but for the gateway. */
+const SHOP_OPTIONS = {
+  secret: SHOP_SECRET,
+  getOrder: () => null,
+  termUrl: "https://shop.example/3ds",
+  returnUrl: "https://shop.example/done",
+  allowedOrigins: ["https://shop.example"],
+  getClientIp: () => "198.51.100.1",
+};
+
 describe("a gateway call never outlives its hold", () => {
   it("refuses to start when the call hold is not longer than the client's timeout", () => {
     const client = new CloudPaymentsClient({ baseUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, timeoutMs: 30_000 });
-    const options = {
-      client,
-      secret: SHOP_SECRET,
-      getOrder: () => null,
-      termUrl: "https://shop.example/3ds",
-      returnUrl: "https://shop.example/done",
-      allowedOrigins: ["https://shop.example"],
-      getClientIp: () => "198.51.100.1",
-    };
+    const options = { ...SHOP_OPTIONS, client };
     expect(() => createCheckoutHandlers({ ...options, holdTimes: { callMs: 300 } })).toThrow(/callMs \(300 ms\) must be longer than the gateway client's timeout \(30000 ms\)/);
     expect(() => createCheckoutHandlers({ ...options, holdTimes: { callMs: 30_000 } })).toThrow(/callMs/);
     expect(() => createCheckoutHandlers({ ...options, holdTimes: { callMs: 31_000 } })).not.toThrow();
+  });
+
+  it("the same check for the gateways' own pages: the Invoice and RBS adapters report their clients' timeouts", () => {
+    const invoice = invoiceGateway({
+      client: new InvoiceClient({ baseUrl: `${sandbox.url}/api/v2`, merchantId: sandbox.invoice.merchantId, apiKey: sandbox.invoice.apiKey, timeoutMs: 20_000 }),
+      terminalId: "t-1",
+    });
+    const rbs = rbsGateway({ client: new RbsClient({ baseUrl: sandbox.rbs.restUrl, userName: sandbox.rbs.userName, password: sandbox.rbs.password }) });
+    expect(invoice.timeoutMs).toBe(20_000);
+    expect(rbs.timeoutMs).toBe(30_000);
+    const options = SHOP_OPTIONS;
+    expect(() => createCheckoutHandlers({ ...options, client: invoice, holdTimes: { callMs: 20_000 } })).toThrow(/callMs \(20000 ms\) must be longer than the gateway client's timeout \(20000 ms\)/);
+    expect(() => createCheckoutHandlers({ ...options, client: invoice, holdTimes: { callMs: 21_000 } })).not.toThrow();
+    expect(() => createCheckoutHandlers({ ...options, client: rbs, holdTimes: { callMs: 5_000 } })).toThrow(/gateway client's timeout \(30000 ms\)/);
+    expect(() => createCheckoutHandlers({ ...options, client: rbs, holdTimes: { callMs: 31_000 } })).not.toThrow();
   });
 
   it("a slow gateway: the call is cut at its deadline inside the hold, nobody else charges meanwhile, the late approval is found", async () => {

@@ -7,13 +7,15 @@ import { PaResSigner } from "../three-ds.ts";
 import { rbsAcsChallenges, registerFinishThreeDs } from "./acs.ts";
 import { RbsBindingStore } from "./bindings.ts";
 import { registerFormPage } from "./form-page.ts";
-import { CallbackQueue, isLoopbackUrl, type CallbackDelivery } from "./callbacks.ts";
+import { isLoopbackUrl } from "../loopback.ts";
+import { CallbackQueue, type CallbackDelivery } from "./callbacks.ts";
 import type { RbsContext } from "./context.ts";
 import { RbsOrderStore } from "./orders.ts";
 import { expireIfDue } from "./payments.ts";
 import { RBS_REST_PATH, registerRbsRoutes } from "./routes.ts";
 
-export { callbackChecksum, isLoopbackUrl } from "./callbacks.ts";
+export { callbackChecksum } from "./callbacks.ts";
+export { isLoopbackUrl } from "../loopback.ts";
 export type { CallbackDelivery, CallbackOperation, CallbackParams } from "./callbacks.ts";
 export { RBS_REST_PATH } from "./routes.ts";
 export { FORM_PATH as RBS_FORM_PATH } from "./methods.ts";

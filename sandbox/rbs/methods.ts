@@ -16,7 +16,7 @@ import {
   type RbsParams,
 } from "./params.ts";
 import { expireIfDue, notify, payByBinding, returnAddress } from "./payments.ts";
-import { isLoopbackUrl } from "./callbacks.ts";
+import { isLoopbackUrl } from "../loopback.ts";
 import { statusAnswer } from "./status-answer.ts";
 
 export type RbsMethod = (ctx: RbsContext, params: RbsParams, lang: RbsLang) => RbsAnswer;
@@ -134,6 +134,18 @@ function refund(ctx: RbsContext, params: RbsParams, lang: RbsLang): RbsAnswer {
   return successAnswer(lang);
 }
 
+/**
+ * Declines an order nobody has paid (the platform's decline.do, by orderId or orderNumber): its
+ * page takes no payment from then on and the order is reversed (orderStatus 3) with nothing
+ * approved. An order at the ACS or already paid or ended is refused (errorCode 7).
+ */
+function decline(ctx: RbsContext, params: RbsParams, lang: RbsLang): RbsAnswer {
+  const order = findOrder(ctx, params, { byNumber: true });
+  if (order.status !== ORDER_STATUS.registered) wrongState(order, "registered and unpaid (orderStatus 0)", "зарегистрирован (0)");
+  order.status = ORDER_STATUS.reversed;
+  return successAnswer(lang);
+}
+
 function getOrderStatusExtended(ctx: RbsContext, params: RbsParams, lang: RbsLang): RbsAnswer {
   return statusAnswer(findOrder(ctx, params, { byNumber: true }), lang);
 }
@@ -194,6 +206,7 @@ export const RBS_METHODS: Readonly<Record<string, RbsMethod>> = {
   "getOrderStatusExtended.do": getOrderStatusExtended,
   "deposit.do": deposit,
   "reverse.do": reverse,
+  "decline.do": decline,
   "refund.do": refund,
   "paymentOrderBinding.do": paymentOrderBinding,
   "getBindings.do": getBindings,

@@ -272,6 +272,30 @@ describe("RBS two-stage: deposit.do and reverse.do", () => {
   });
 });
 
+describe("RBS decline.do", () => {
+  it("declines an unpaid order by orderId or orderNumber: reversed (3) with nothing approved, and its page takes no card", async () => {
+    const byId = await api.register();
+    expect(await api.call("decline.do", { orderId: byId.orderId })).toEqual({ errorCode: "0", errorMessage: "Успешно" });
+    expect(await api.status(byId.orderId)).toMatchObject({ orderStatus: 3, paymentAmountInfo: { approvedAmount: 0, depositedAmount: 0 } });
+    const page = await payOnForm(byId.formUrl, RBS_CARDS.approved);
+    expect(page.status).not.toBe(303);
+    expect(await api.status(byId.orderId)).toMatchObject({ orderStatus: 3, paymentAmountInfo: { approvedAmount: 0 } });
+    const byNumber = await api.register();
+    expect((await api.call("decline.do", { orderNumber: byNumber.orderNumber }))["errorCode"]).toBe("0");
+    expect(await api.status(byNumber.orderId)).toMatchObject({ orderStatus: 3 });
+  });
+
+  it("refuses a paid or ended order (7), an unknown one (6) and a request naming none (4)", async () => {
+    const paid = await paidOrder();
+    expect(await api.call("decline.do", { orderId: paid.orderId, language: "en" })).toMatchObject({ errorCode: "7", errorMessage: expect.stringContaining("orderStatus is 2") });
+    const declined = await api.register();
+    expect((await api.call("decline.do", { orderId: declined.orderId }))["errorCode"]).toBe("0");
+    expect(await api.call("decline.do", { orderId: declined.orderId })).toMatchObject({ errorCode: "7" });
+    expect(await api.call("decline.do", { orderId: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ errorCode: "6" });
+    expect(await api.call("decline.do", {})).toMatchObject({ errorCode: "4" });
+  });
+});
+
 describe("RBS refund.do", () => {
   it("partial refunds (4) while their sum stays within the paid amount", async () => {
     const order = await paidOrder();

@@ -3,7 +3,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../index.ts";
-import { callbackChecksum, CallbackQueue, isLoopbackUrl } from "./callbacks.ts";
+import { isLoopbackUrl } from "../loopback.ts";
+import { callbackChecksum, CallbackQueue } from "./callbacks.ts";
 import { payOnForm, RBS_CARDS, rbsApi, startCallbackServer } from "../rbs-test-client.ts";
 
 let sandbox: Sandbox;

@@ -3,11 +3,17 @@
 // (`npm test` installs Debian's package as root, see scripts/ensure-redis.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createConnection, createServer } from "node:net";
+import { Redis } from "ioredis";
 import { findRedisServer } from "../../scripts/ensure-redis.ts";
+import { fromIoredis } from "./redis-client.ts";
+import { redisAttemptStore } from "./redis-attempt-store.ts";
+import type { AttemptStore } from "./attempt-store.ts";
 
 export interface RedisServer {
   port: number;
   url: string;
+  /** An attempt store on this server with a client of its own, as one kit instance has (disconnected by close()). */
+  store(keyPrefix: string): AttemptStore;
   close(): Promise<void>;
 }
 
@@ -65,10 +71,18 @@ async function startOnce(binary: string): Promise<RedisServer | null> {
       throw new Error(`redis-server exited (${child.exitCode}): ${stderr.trim()}`);
     }
     if (await ping(port)) {
+      const url = `redis://127.0.0.1:${port}`;
+      const clients: Redis[] = [];
       return {
         port,
-        url: `redis://127.0.0.1:${port}`,
+        url,
+        store(keyPrefix) {
+          const client = new Redis(url);
+          clients.push(client);
+          return redisAttemptStore({ redis: fromIoredis(client), keyPrefix });
+        },
         async close() {
+          for (const client of clients) client.disconnect();
           child.kill("SIGTERM");
           await exited(child);
         },

@@ -52,22 +52,33 @@ export interface HostedPaymentInput extends GatewayPaymentBase {
   saveForCustomer?: string;
   /** Kept with the payment and answered by findOutcome (Invoice custom_parameters, RBS jsonParams). */
   tags: PaymentTags;
+  /**
+   * The kit's name for this start (letters and digits, at most 32), kept in its hold before the
+   * call: an adapter whose gateway can be asked by the shop's own order reference makes that
+   * reference of it (RBS orderNumber), so `recoverStart` can find what a start whose answer was
+   * lost made.
+   */
+  startKey: string;
   /** The merchant's notification route, for gateways that take one per payment (RBS). */
   notificationUrl?: string;
 }
 
+/** The gateway's card page of a payment, as the widget opens it. */
+export interface HostedPage {
+  url: string;
+  frameAllowed: boolean;
+  frameWidth?: number;
+  frameHeight?: number;
+  /** When the page stops taking payments (Unix ms), if the gateway says: the kit holds the invoice until then. */
+  expiresAt: number | null;
+}
+
 export type HostedStart =
-  | {
+  | ({
       kind: "started";
       /** The gateway's id of the payment (findOutcome's reference). */
       reference: string;
-      url: string;
-      frameAllowed: boolean;
-      frameWidth?: number;
-      frameHeight?: number;
-      /** When the page stops taking payments (Unix ms), if the gateway says: the kit holds the invoice until then. */
-      expiresAt: number | null;
-    }
+    } & HostedPage)
   /** The gateway refused the request itself (a bad field). */
   | { kind: "invalid"; message: string };
 
@@ -176,13 +187,42 @@ export interface HostedPayments {
    * GetPaymentByOrder). The kit checks the payment's tags before it trusts the answer.
    */
   locate(input: { invoiceId: string; attemptId: string; query: URLSearchParams }): Promise<string | null>;
+  /**
+   * What a start whose answer was lost (a timeout, a reset connection, an instance that died
+   * during the call) made at the gateway, asked by the shop's own order reference (Invoice
+   * GetPaymentByOrder, RBS getOrderStatusExtended.do by orderNumber). `none`: the gateway has no
+   * payment of this start. `found`: its payment, with its page when the gateway still answers it
+   * (Invoice's payment_url); an adapter whose gateway does not (RBS) closes a payment still unpaid
+   * (decline.do) so that its lost page can never take money, and answers the closed state. Throws
+   * when the gateway cannot say: the kit then keeps the invoice held. Without it, a lost start
+   * stays unresolved until the hold's unresolved time ends.
+   */
+  recoverStart?(input: RecoverStartInput, options?: GatewayCallOptions): Promise<RecoveredStart>;
 }
+
+export interface RecoverStartInput {
+  invoiceId: string;
+  startKey: string;
+  /** The tags the start gave its payment: a payment without them is not this start's. */
+  tags: PaymentTags;
+}
+
+export type RecoveredStart =
+  | { kind: "none" }
+  | { kind: "found"; reference: string; state: GatewayPaymentState; page: HostedPage | null };
 
 /** Cards the gateway keeps for the merchant's customer (CloudPayments tokens, RBS bindings). */
 export interface SavedCardPayments {
   pay(input: SavedCardPaymentInput, options: GatewayCallOptions): Promise<GatewayPayOutcome>;
   /** Deactivates the card at the gateway, if the gateway has such a call (RBS unBindCard); resolves once it is gone. */
   remove(card: { token: string; customerId: string }): Promise<void>;
+  /**
+   * What this attempt's payment came to when its answer was lost, asked by the shop's own order
+   * reference (RBS: the orderNumber the attempt's idempotency key makes), for a gateway without
+   * `findByInvoice`. Answers as `HostedPayments.recoverStart`: `none`, or the payment (an order
+   * still unpaid is declined first, so a late call cannot pay it). Throws when the gateway cannot say.
+   */
+  recover?(input: { invoiceId: string; attemptId: string; tags: PaymentTags }, options?: GatewayCallOptions): Promise<RecoveredStart>;
 }
 
 /** Server-to-server notifications of status changes (RBS callbacks). */

@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 let count = 0;
-function input(scheme: "charge" | "auth" = "charge"): HostedPaymentInput {
+function input(scheme: "charge" | "auth" = "charge", startKey: string = crypto.randomUUID().replaceAll("-", "")): HostedPaymentInput {
   count += 1;
   return {
     scheme,
@@ -36,7 +36,8 @@ function input(scheme: "charge" | "auth" = "charge"): HostedPaymentInput {
     description: "Adapter test",
     items: [{ name: "Item", price: 120, quantity: 1, total: 120 }],
     returnUrl: "https://shop.example/return",
-    tags: { cw_invoice: `adapter-${count}`, cw_attempt: "cw-test" },
+    tags: { cw_invoice: `adapter-${count}`, cw_attempt: "cw-test", cw_start: startKey },
+    startKey,
   };
 }
 
@@ -95,6 +96,50 @@ describe("invoiceGateway and rbsGateway", () => {
     const invoicePaid = await approved(invoice, "charge");
     expect(await invoice.reverse(invoicePaid)).toBe(true);
     expect(await invoice.reverse(invoicePaid)).toBe(false);
+  });
+
+  it("recoverStart (Invoice): none before a start, then that start's payment with its page; another start's payment is not it", async () => {
+    const first = input();
+    const recover = (key: string, tags = first.tags) => invoice.hosted!.recoverStart!({ invoiceId: first.invoiceId, startKey: key, tags: { ...tags, cw_start: key } });
+    expect(await recover(first.startKey)).toEqual({ kind: "none" });
+    const start = await invoice.hosted!.start(first, {});
+    if (start.kind !== "started") throw new Error(JSON.stringify(start));
+    expect(await recover(first.startKey)).toMatchObject({
+      kind: "found",
+      reference: start.reference,
+      state: { kind: "open", tags: { cw_start: first.startKey } },
+      page: { url: start.url, frameAllowed: false, frameWidth: 400, expiresAt: start.expiresAt },
+    });
+    // Another start key: the order's latest payment is not that start's, so that start made none.
+    expect(await recover("0".repeat(32))).toEqual({ kind: "none" });
+    await payOnHostedPage(start.url, { cardNumber: "4000000000003055" });
+    const paid = await recover(first.startKey);
+    expect(paid).toMatchObject({ kind: "found", reference: start.reference, state: { kind: "approved", transaction: { amount: 120 } }, page: null });
+  });
+
+  it("recoverStart (RBS): none for an unknown start; an unpaid order whose page was lost is declined (decline.do) and answered closed; a paid one approved", async () => {
+    const lost = input();
+    const tags = lost.tags;
+    expect(await rbs.hosted!.recoverStart!({ invoiceId: lost.invoiceId, startKey: lost.startKey, tags })).toEqual({ kind: "none" });
+    const start = await rbs.hosted!.start(lost, {});
+    if (start.kind !== "started") throw new Error(JSON.stringify(start));
+    const found = await rbs.hosted!.recoverStart!({ invoiceId: lost.invoiceId, startKey: lost.startKey, tags });
+    expect(found).toMatchObject({ kind: "found", reference: start.reference, state: { kind: "closed", tags: { cw_start: lost.startKey } }, page: null });
+    expect(await rbsClient.getOrderStatusExtended({ orderId: start.reference })).toMatchObject({ state: "reversed", amounts: { approved: 0 } });
+    // Its page takes no money any more.
+    await payOnHostedPage(start.url, { cardNumber: "4000000000003055" });
+    expect(await rbsClient.getOrderStatusExtended({ orderId: start.reference })).toMatchObject({ state: "reversed", amounts: { approved: 0 } });
+    expect(await rbs.findOutcome(start.reference)).toMatchObject({ kind: "closed" });
+
+    const paidInput = input();
+    const paidStart = await rbs.hosted!.start(paidInput, {});
+    if (paidStart.kind !== "started") throw new Error(JSON.stringify(paidStart));
+    await payOnHostedPage(paidStart.url, { cardNumber: "4000000000003055" });
+    expect(await rbs.hosted!.recoverStart!({ invoiceId: paidInput.invoiceId, startKey: paidInput.startKey, tags: paidInput.tags })).toMatchObject({
+      kind: "found",
+      reference: paidStart.reference,
+      state: { kind: "approved", transaction: { captured: true, amount: 120 } },
+    });
   });
 
   it("a bad request is a refusal, not an outage: an unknown currency, a sum RBS cannot send", async () => {

@@ -3,7 +3,7 @@
 // both are the kit's signed return URL, and a payment is found again by its order id
 // (GetPaymentByOrder) and the kit's tags in custom_parameters. See docs/invoice.md.
 import type { InvoiceClient, InvoiceCurrency, InvoicePayment, InvoiceReceiptItem, InvoiceTrType } from "../client/index.ts";
-import type { CheckoutGateway, GatewayCallOptions, GatewayPaymentState, GatewayTransaction, PaymentTags } from "./checkout-gateway.ts";
+import type { CheckoutGateway, GatewayCallOptions, GatewayPaymentState, GatewayTransaction, HostedPage, PaymentTags } from "./checkout-gateway.ts";
 import { invoiceDecline } from "./decline-codes.ts";
 
 export interface InvoiceGatewayOptions {
@@ -103,8 +103,14 @@ export function invoiceGateway(options: InvoiceGatewayOptions): CheckoutGateway 
     ...(options.frameHeight !== undefined && { frameHeight: options.frameHeight }),
   };
 
+  const pageOf = (payment: InvoicePayment): HostedPage => {
+    const expiresAt = Date.parse(payment.expire_date);
+    return { url: payment.payment_url, ...frame, expiresAt: Number.isFinite(expiresAt) ? expiresAt : null };
+  };
+
   return {
     name: "invoice",
+    timeoutMs: client.timeoutMs,
     hosted: {
       async start(input, call) {
         const currency = CURRENCIES.find((c) => c === input.currency);
@@ -135,15 +141,15 @@ export function invoiceGateway(options: InvoiceGatewayOptions): CheckoutGateway 
           if (found.ok && sameTags(found.value, input.tags)) result = found;
         }
         if (!result.ok) return { kind: "invalid", message: result.error.message };
-        const payment = result.value;
-        const expiresAt = Date.parse(payment.expire_date);
-        return {
-          kind: "started",
-          reference: payment.id,
-          url: payment.payment_url,
-          ...frame,
-          expiresAt: Number.isFinite(expiresAt) ? expiresAt : null,
-        };
+        return { kind: "started", reference: result.value.id, ...pageOf(result.value) };
+      },
+      async recoverStart({ invoiceId, tags }, call) {
+        const found = await client.payments.getByOrder({ id: await orderIdFor(invoiceId) }, callOptions(call));
+        // Refused: the gateway has no payment for the order. Its latest payment another start's:
+        // this start made none, for it would be the latest (the kit let no other start run since).
+        if (!found.ok || !sameTags(found.value, tags)) return { kind: "none" };
+        const payment = found.value;
+        return { kind: "found", reference: payment.id, state: stateOf(payment), page: payment.status === "init" ? pageOf(payment) : null };
       },
       async locate({ invoiceId }) {
         const found = await client.payments.getByOrder({ id: await orderIdFor(invoiceId) });

@@ -3,7 +3,7 @@
 // paymentOrderBinding.do, 3-D Secure completed by the gateway), and callback notifications.
 // The kit reads every outcome with getOrderStatusExtended.do. See docs/rbs.md.
 import { isRbsError, verifyRbsCallback, type RbsClient, type RbsOrderStatus, type RbsRegisterRequest } from "../client/index.ts";
-import type { CheckoutGateway, GatewayCallOptions, GatewayPayOutcome, GatewayPaymentState, GatewayTransaction, PaymentTags } from "./checkout-gateway.ts";
+import type { CheckoutGateway, GatewayCallOptions, GatewayPayOutcome, GatewayPaymentState, GatewayTransaction, PaymentTags, RecoveredStart } from "./checkout-gateway.ts";
 import { rbsDecline } from "./decline-codes.ts";
 
 export interface RbsGatewayOptions {
@@ -30,6 +30,12 @@ function hex(bytes: Uint8Array): string {
 /** A fresh orderNumber (unique per shop, at most 36 characters). */
 function randomOrderNumber(): string {
   return `cw${hex(crypto.getRandomValues(new Uint8Array(15)))}`;
+}
+
+/** The orderNumber of one start of a gateway page, made of the kit's start key: `recoverStart` asks for it after a lost answer. */
+async function startOrderNumber(startKey: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`checkout-widget:rbs-start\u0000${startKey}`)));
+  return `cs${hex(digest.subarray(0, 15))}`;
 }
 
 /** The same orderNumber for every call of one attempt: a retry finds the order instead of making a second. */
@@ -65,9 +71,12 @@ function stateOf(status: RbsOrderStatus, orderId: string): GatewayPaymentState {
       return { kind: "open", tags };
     case "acs":
       return { kind: "pending", tags };
+    case "reversed":
+      // A declined order (decline.do) is reversed with nothing ever approved: it ended unpaid.
+      if (status.amounts !== null && status.amounts.approved === 0) return { kind: "closed", tags };
+      return { kind: "approved", transaction: toTransaction(status, orderId), tags };
     case "held":
     case "paid":
-    case "reversed":
     case "refunded":
       return { kind: "approved", transaction: toTransaction(status, orderId), tags };
     case "declined": {
@@ -137,15 +146,45 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
     return input.scheme === "auth" ? client.registerPreAuth(request, callOf(call)) : client.register(request, callOf(call));
   }
 
+  /**
+   * The order a call whose answer was lost registered under `orderNumber`: none (errorCode 6), or
+   * the order. One still unpaid is declined first: its page's address (or the binding payment's
+   * answer) was in the lost answer, and the status answer has none, so it must never take money.
+   */
+  async function recoverOrder(orderNumber: string, call: GatewayCallOptions | undefined): Promise<RecoveredStart> {
+    let status: RbsOrderStatus;
+    try {
+      status = await client.getOrderStatusExtended({ orderNumber }, callOf(call));
+    } catch (error) {
+      if (isRbsError(error, "6")) return { kind: "none" };
+      throw error;
+    }
+    const orderId = status.orderId;
+    if (orderId === null || !ORDER_ID.test(orderId)) throw new TypeError("The gateway named no orderId for the order");
+    if (status.state === "registered") {
+      try {
+        await client.decline({ orderId }, callOf(call));
+      } catch (error) {
+        // "7": it is no longer unpaid and open: its state below says what it came to.
+        if (!isRbsError(error, "7")) throw error;
+      }
+      const now = await read(orderId, call);
+      if (now === null) throw new TypeError("The order is gone");
+      status = now;
+    }
+    return { kind: "found", reference: orderId, state: stateOf(status, orderId), page: null };
+  }
+
   const gateway: CheckoutGateway = {
     name: "rbs",
+    timeoutMs: client.timeoutMs,
     hosted: {
       async start(input, call) {
         try {
-          // A new number per call: after a lost answer the order it may have made has no known page, so nobody can pay it.
+          // A number of the start's own: after a lost answer recoverStart finds the order it made.
           const { orderId, formUrl } = await registration(call, {
             scheme: input.scheme,
-            orderNumber: randomOrderNumber(),
+            orderNumber: await startOrderNumber(input.startKey),
             amount: input.amount,
             currency: input.currency,
             returnUrl: input.returnUrl,
@@ -161,6 +200,9 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
           if (refused) return refused;
           throw error;
         }
+      },
+      async recoverStart({ startKey }, call) {
+        return recoverOrder(await startOrderNumber(startKey), call);
       },
       async locate({ query }) {
         const orderId = query.get("orderId");
@@ -212,6 +254,10 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
           if (refused) return refused;
           throw error;
         }
+      },
+      async recover({ attemptId }, call) {
+        // The kit's idempotency key for a payment is its attempt id: the same orderNumber as pay made.
+        return recoverOrder(await attemptOrderNumber(attemptId), call);
       },
       async remove({ token }) {
         try {

@@ -10,9 +10,47 @@ export const TAG_ATTEMPT = "cw_attempt";
 /** "1": save the card for the payment's customer once approved. */
 export const TAG_SAVE = "cw_save";
 
-export function tagsFor(attempt: AttemptKey, save: boolean): PaymentTags {
-  return { [TAG_INVOICE]: attempt.invoiceId, [TAG_ATTEMPT]: attempt.attemptId, ...(save && { [TAG_SAVE]: "1" }) };
+/** The start of a gateway page that made the payment (the kit's start key). */
+export const TAG_START = "cw_start";
+
+export function tagsFor(attempt: AttemptKey, save: boolean, startKey?: string): PaymentTags {
+  return {
+    [TAG_INVOICE]: attempt.invoiceId,
+    [TAG_ATTEMPT]: attempt.attemptId,
+    ...(startKey !== undefined && { [TAG_START]: startKey }),
+    ...(save && { [TAG_SAVE]: "1" }),
+  };
 }
+
+/**
+ * A start of a gateway page, named in the hold before the call: when its answer is lost, the
+ * hold still says what to ask the gateway for (`recoverStart`). JSON with `start`, never `id`, so
+ * it is never read as a page's hold.
+ */
+export function encodeStartHold(startKey: string): string {
+  return JSON.stringify({ start: startKey });
+}
+
+/** The start key a hold names while its start's outcome is not known, or null. */
+export function decodeStartHold(reference: string | null): string | null {
+  if (reference === null || !reference.startsWith("{")) return null;
+  try {
+    const value = JSON.parse(reference) as Record<string, unknown>;
+    return typeof value.start === "string" && /^[0-9a-f]{32}$/.test(value.start) && value.id === undefined ? value.start : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A saved-card payment's call on a gateway that can be asked about it only by the attempt
+ * (`savedCards.recover`), named in the hold so that a lost answer is asked about, not left locked.
+ * The same for every attempt: the attempt's own retry passes it.
+ */
+export const SAVED_CALL_HOLD = JSON.stringify({ saved: true });
+
+/** A fresh start key: 32 hex digits, fit for any gateway's order reference. */
+export const newStartKey = (): string => crypto.randomUUID().replaceAll("-", "");
 
 /** The attempt a payment at the gateway belongs to, by the tags the kit gave it, or null for one it did not start. */
 export function attemptOfTags(tags: PaymentTags | undefined): AttemptKey | null {

@@ -9,14 +9,25 @@ import type { SavedCard } from "../saved-cards/index.ts";
 import type { Hold } from "../attempts/index.ts";
 import { saveCardFrom } from "./card-saving.ts";
 import type { HandlerContext } from "./handler-context.ts";
-import { customerDigest, decodeHostedHold, encodeHostedHold, ownsPayment, tagsFor, type HostedHoldReference } from "./hosted-hold.ts";
+import {
+  customerDigest,
+  decodeHostedHold,
+  decodeStartHold,
+  encodeHostedHold,
+  encodeStartHold,
+  newStartKey,
+  ownsPayment,
+  SAVED_CALL_HOLD,
+  tagsFor,
+  type HostedHoldReference,
+} from "./hosted-hold.ts";
 import { settleGatewayState } from "./hosted-settlement.ts";
 import { MESSAGES } from "./messages.ts";
 import type { CheckoutCustomer, CheckoutOrder, CheckoutResultEvent } from "./options.ts";
 import { receiptLines } from "./order-check.ts";
 import { errorBody } from "./responses.ts";
 import { bindReturnUrl, RETURN_URL_LIFETIME_S } from "./return-binding.ts";
-import { claimOrResolve } from "./resolution.ts";
+import { claimOrResolve, resolveStart } from "./resolution.ts";
 import {
   answerFromRecord,
   giveBackAttempt,
@@ -79,6 +90,11 @@ type HeldResolution = { kind: "free" } | { kind: "answer"; answer: Answer };
 export function createAttemptRunner(context: HandlerContext): (input: AttemptInput) => Promise<Answer> {
   const { options, gateway, logger, store, holds } = context;
   const returnOrigin = new URL(options.termUrl).origin;
+  /**
+   * How a saved-card call names itself in its hold: asked about by the attempt (`savedCards.recover`)
+   * on a gateway without a lookup by invoice; null (the invoice's lookup answers) otherwise.
+   */
+  const savedCallHold = gateway.findByInvoice === undefined && gateway.savedCards?.recover !== undefined ? SAVED_CALL_HOLD : null;
 
   function event(input: AttemptInput, answer: Answer, extra: Partial<CheckoutResultEvent> = {}): CheckoutResultEvent {
     return {
@@ -232,10 +248,17 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
     return answer;
   }
 
-  async function callFailed(input: AttemptInput, attempt: AttemptKey, error: unknown, giveBack: () => Promise<void>, couldHavePaid: boolean): Promise<Answer> {
+  async function callFailed(
+    input: AttemptInput,
+    attempt: AttemptKey,
+    error: unknown,
+    giveBack: () => Promise<void>,
+    couldHavePaid: boolean,
+    reference: string | null = null,
+  ): Promise<Answer> {
     logger.warn("checkout: gateway unavailable", { invoiceId: attempt.invoiceId, requestId: input.requestId, ...describeFailure(error) });
     // Unknown: the hold lapses into an unresolved one, which the next claim resolves by asking the gateway.
-    if (couldHavePaid && mayHavePaid(error)) await holdUnknown(context, attempt, null);
+    if (couldHavePaid && mayHavePaid(error)) await holdUnknown(context, attempt, reference);
     else await settleUnpaid(context, attempt);
     await giveBack();
     const answer = unavailable();
@@ -314,12 +337,18 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
         context.callOptions(attempt.attemptId),
       );
     } catch (error) {
-      return callFailed(input, attempt, error, giveBack, true);
+      return callFailed(input, attempt, error, giveBack, true, savedCallHold);
     }
     return settleCall(input, attempt, outcome, giveBack, null, false);
   }
 
-  async function startHosted(input: AttemptInput, attempt: AttemptKey, body: HostedPayRequestBody, giveBack: () => Promise<void>): Promise<Answer> {
+  async function startHosted(
+    input: AttemptInput,
+    attempt: AttemptKey,
+    body: HostedPayRequestBody,
+    giveBack: () => Promise<void>,
+    startKey: string,
+  ): Promise<Answer> {
     const hosted = gateway.hosted;
     if (hosted === undefined) return rejected();
     const { order, customer } = input;
@@ -341,7 +370,8 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
           ipAddress: input.ip,
           items: receiptLines(order, input.lines),
           returnUrl,
-          tags: tagsFor(attempt, save),
+          tags: tagsFor(attempt, save, startKey),
+          startKey,
           ...(order.description !== undefined && { description: order.description }),
           ...(email !== undefined && { email }),
           ...(body.language !== undefined && { language: body.language }),
@@ -351,8 +381,11 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
         context.callOptions(attempt.attemptId),
       );
     } catch (error) {
-      // Starting moves no money, and a page whose address never reached anyone cannot be paid: the invoice is free.
-      return callFailed(input, attempt, error, giveBack, false);
+      // The gateway may have made the payment although its answer was lost: the hold keeps naming
+      // this start, and the next attempt asks the gateway what it made (recoverStart) before any
+      // other starts; never a second payment beside it. A gateway that cannot be asked so frees
+      // the invoice, since a page whose address reached nobody cannot be paid.
+      return callFailed(input, attempt, error, giveBack, hosted.recoverStart !== undefined, encodeStartHold(startKey));
     }
     if (started.kind === "invalid") {
       await settleUnpaid(context, attempt);
@@ -403,8 +436,18 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
     }
 
     if (request.kind === "hosted") {
+      let own = (await store.read(invoiceId)).hold;
+      const lostStart = own !== null && own.attemptId === attemptId && own.stage === "call" && !own.unresolved ? decodeStartHold(own.reference) : null;
+      if (own !== null && lostStart !== null) {
+        // This attempt asks again after its start's answer was lost: what did the gateway make?
+        const resolved = await resolveStart(context, order, own, { invoiceId, attemptId, lease: own.lease }, lostStart);
+        if (resolved.kind === "unavailable") {
+          await giveBack();
+          return unavailable();
+        }
+        own = resolved.kind === "held" ? (await store.read(invoiceId)).hold : null;
+      }
       // A retry of this very attempt while its page is open answers the same page.
-      const own = (await store.read(invoiceId)).hold;
       if (own !== null && own.attemptId === attemptId && own.stage === "hosted" && !own.unresolved) {
         const resolved = await resolveHeld(input, own);
         if (resolved.kind === "answer") {
@@ -413,10 +456,14 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
         }
       }
     }
+    // A start names itself in its hold before the call, so a lost answer can be asked about.
+    const startKey = newStartKey();
 
     const claimRequest = {
       attemptId,
       stage: "call" as const,
+      ...(request.kind === "hosted" && { reference: encodeStartHold(startKey) }),
+      ...(request.kind === "saved" && savedCallHold !== null && { reference: savedCallHold }),
       ttlMs: holds.callMs,
       // A 3-D Secure page nobody finishes must not lock the order: its return checks the store again.
       replaces: ["challenge" as const],
@@ -452,7 +499,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
       case "card":
         return payWithCryptogram(input, attempt, request.body, giveBack);
       case "hosted":
-        return startHosted(input, attempt, request.body, giveBack);
+        return startHosted(input, attempt, request.body, giveBack, startKey);
       case "saved":
         return payWithSavedCard(input, attempt, request.card, request.initiator, request.email, giveBack);
     }

@@ -3,10 +3,10 @@
 // whose end nobody reported): before anyone may pay again, the kit asks the gateway what became of
 // it. An approval is recorded and reported (the lost success is recovered); nothing paid frees the
 // invoice for this claim; a gateway page that can still take money is held again.
-import type { ClaimResult, Hold, HoldRequest, PaidRecord } from "../attempts/index.ts";
-import type { GatewayPaymentState } from "../gateway/index.ts";
+import type { ClaimResult, Hold, HoldChange, HoldRequest, PaidRecord } from "../attempts/index.ts";
+import type { GatewayPaymentState, RecoveredStart } from "../gateway/index.ts";
 import type { HandlerContext } from "./handler-context.ts";
-import { decodeHostedHold, ownsPayment } from "./hosted-hold.ts";
+import { decodeHostedHold, decodeStartHold, encodeHostedHold, ownsPayment, SAVED_CALL_HOLD, tagsFor, TAG_SAVE, TAG_START } from "./hosted-hold.ts";
 import { settleGatewayState } from "./hosted-settlement.ts";
 import type { CheckoutOrder } from "./options.ts";
 import { referenceOf, settleUnattended, type AttemptKey } from "./settlement.ts";
@@ -16,28 +16,117 @@ export type ClaimOutcome =
   /** The gateway could not say what became of an unresolved hold (or an extra payment stands): nobody pays yet. */
   | { kind: "unavailable"; hold: Hold };
 
-type Resolution = { kind: "paid"; paid: PaidRecord } | { kind: "free" } | { kind: "held" } | { kind: "unavailable" };
+export type Resolution = { kind: "paid"; paid: PaidRecord } | { kind: "free" } | { kind: "held" } | { kind: "unavailable" };
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
 
 /** A lapsed hold on a gateway's own page: the payment it names, by the gateway's record and the kit's tags. */
 async function resolveHosted(context: HandlerContext, order: CheckoutOrder, hold: Hold, attempt: AttemptKey, id: string): Promise<Resolution> {
-  const { logger, store, holds } = context;
   let state: GatewayPaymentState | null;
   try {
     state = await context.gateway.findOutcome(id, context.callOptions());
   } catch (error) {
-    logger.warn("checkout: could not ask the gateway about an unresolved page", { invoiceId: attempt.invoiceId, error: errorName(error) });
+    context.logger.warn("checkout: could not ask the gateway about an unresolved page", { invoiceId: attempt.invoiceId, error: errorName(error) });
     return { kind: "unavailable" };
   }
   if (state === null || !ownsPayment(state.tags, attempt)) {
-    logger.error("checkout: the gateway does not know an unresolved page's payment as this attempt's", { invoiceId: attempt.invoiceId });
+    context.logger.error("checkout: the gateway does not know an unresolved page's payment as this attempt's", { invoiceId: attempt.invoiceId });
     return { kind: "unavailable" };
   }
+  return settlePageState(context, order, hold, attempt, id, state, { stage: "hosted", ttlMs: context.holds.pendingMs, unresolvedMs: context.holds.paidMs });
+}
+
+/**
+ * A start of a gateway page whose answer was lost (the hold names its start key): what did it
+ * make? Nothing: the invoice is free. Its payment: adopted (held as that payment's page, never a
+ * second one started) or settled by its end. The gateway cannot say: still held.
+ */
+export async function resolveStart(context: HandlerContext, order: CheckoutOrder, hold: Hold, attempt: AttemptKey, startKey: string): Promise<Resolution> {
+  const { logger } = context;
+  const { invoiceId } = attempt;
+  const recoverStart = context.gateway.hosted?.recoverStart;
+  if (recoverStart === undefined) {
+    logger.error("checkout: the gateway cannot be asked what a lost start made; the invoice stays held", { invoiceId });
+    return { kind: "unavailable" };
+  }
+  let found: RecoveredStart;
+  try {
+    found = await recoverStart({ invoiceId, startKey, tags: tagsFor(attempt, false, startKey) }, context.callOptions());
+  } catch (error) {
+    logger.warn("checkout: could not ask the gateway what a lost start made", { invoiceId, error: errorName(error) });
+    return { kind: "unavailable" };
+  }
+  if (found.kind === "found" && found.state.tags?.[TAG_START] !== startKey) {
+    logger.error("checkout: the gateway answered a payment of another start than the one asked about", { invoiceId });
+    return { kind: "unavailable" };
+  }
+  return settleRecovered(context, order, hold, attempt, found);
+}
+
+/**
+ * A saved-card payment whose answer was lost, on a gateway that can be asked only about the
+ * attempt (RBS: its orderNumber): settled as a lost start is.
+ */
+async function resolveSavedCall(context: HandlerContext, order: CheckoutOrder, hold: Hold, attempt: AttemptKey): Promise<Resolution> {
+  const { logger } = context;
+  const { invoiceId } = attempt;
+  const recover = context.gateway.savedCards?.recover;
+  if (recover === undefined) {
+    logger.error("checkout: the gateway cannot be asked what a lost saved-card payment made; the invoice stays held", { invoiceId });
+    return { kind: "unavailable" };
+  }
+  let found: RecoveredStart;
+  try {
+    found = await recover({ invoiceId, attemptId: attempt.attemptId, tags: tagsFor(attempt, false) }, context.callOptions());
+  } catch (error) {
+    logger.warn("checkout: could not ask the gateway what a lost saved-card payment made", { invoiceId, error: errorName(error) });
+    return { kind: "unavailable" };
+  }
+  return settleRecovered(context, order, hold, attempt, found);
+}
+
+/** What the gateway said a lost call made, settled: nothing frees the invoice, a payment is adopted or settled by its end. */
+async function settleRecovered(context: HandlerContext, order: CheckoutOrder, hold: Hold, attempt: AttemptKey, found: RecoveredStart): Promise<Resolution> {
+  const { logger, store, holds } = context;
+  const { invoiceId } = attempt;
+  if (found.kind === "none") {
+    logger.info?.("checkout: a call whose answer was lost made no payment; the invoice is free", { invoiceId });
+    return (await store.release(invoiceId, hold.lease)) ? { kind: "free" } : { kind: "unavailable" };
+  }
+  const { reference, state, page } = found;
+  if (!ownsPayment(state.tags, attempt)) {
+    logger.error("checkout: the gateway answered a payment of another attempt than the one asked about", { invoiceId });
+    return { kind: "unavailable" };
+  }
+  logger.warn("checkout: found the payment of a call whose answer was lost", { invoiceId, reference, state: state.kind });
+  // A page that saves a card goes only to its customer, whom the kit no longer knows here: not handed out again.
+  const url = page !== null && state.tags?.[TAG_SAVE] !== "1" ? page.url : null;
+  const adopted = encodeHostedHold({
+    id: reference,
+    url,
+    customer: null,
+    frameAllowed: page?.frameAllowed ?? false,
+    ...(page?.frameWidth !== undefined && { frameWidth: page.frameWidth }),
+    ...(page?.frameHeight !== undefined && { frameHeight: page.frameHeight }),
+  });
+  const ttlMs = page?.expiresAt == null ? holds.pendingMs : Math.max(holds.callMs, page.expiresAt - Date.now() + 60_000);
+  return settlePageState(context, order, hold, attempt, reference, state, { stage: "hosted", reference: adopted, ttlMs, unresolvedMs: holds.paidMs });
+}
+
+/** What a gateway page's payment came to, settled: `open` and `pending` keep the invoice held (`held`), anything else ends the hold. */
+async function settlePageState(
+  context: HandlerContext,
+  order: CheckoutOrder,
+  hold: Hold,
+  attempt: AttemptKey,
+  id: string,
+  state: GatewayPaymentState,
+  held: HoldChange,
+): Promise<Resolution> {
+  const { store } = context;
   if (state.kind === "open" || state.kind === "pending") {
     // Its page can still take money: held again, never freed.
-    const held = await store.update(attempt.invoiceId, hold.lease, { stage: "hosted", ttlMs: holds.pendingMs, unresolvedMs: holds.paidMs });
-    return held ? { kind: "held" } : { kind: "unavailable" };
+    return (await store.update(attempt.invoiceId, hold.lease, held)) ? { kind: "held" } : { kind: "unavailable" };
   }
   const outcome = await settleGatewayState(context, { attempt, order, reference: id, state, stage: "recovery" });
   if (outcome.status === "approved") {
@@ -59,6 +148,9 @@ async function resolve(context: HandlerContext, invoiceId: string, order: Checko
   const attempt: AttemptKey = { invoiceId, attemptId: hold.attemptId, lease: hold.lease };
   const hosted = decodeHostedHold(hold.reference);
   if (hosted !== null) return resolveHosted(context, order, hold, attempt, hosted.id);
+  const startKey = decodeStartHold(hold.reference);
+  if (startKey !== null) return resolveStart(context, order, hold, attempt, startKey);
+  if (hold.reference === SAVED_CALL_HOLD) return resolveSavedCall(context, order, hold, attempt);
 
   let outcome: GatewayPaymentState | null;
   try {

@@ -51,6 +51,11 @@ export class InvoiceClient {
     this.#http = options.http ?? fetchGatewayHttp(requireFetch(options.fetch, "InvoiceClient"));
   }
 
+  /** The longest one call waits for an answer (per call: `InvoiceCallOptions.timeoutMs`). */
+  get timeoutMs(): number {
+    return this.#timeoutMs;
+  }
+
   async #call<T>(method: string, body: object, read: Reader<T>, options: InvoiceCallOptions = {}): Promise<InvoiceResult<T>> {
     const path = `/${method}`;
     const response = await this.#http({

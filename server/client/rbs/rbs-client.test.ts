@@ -114,6 +114,18 @@ describe("RbsClient against the sandbox", () => {
     expect((await refusal(client.reverse({ orderId: released.orderId }))).errorCode).toBe("7");
   });
 
+  it("decline closes an unpaid order by orderId or orderNumber (reversed, nothing approved); a paid one is RbsError 7", async () => {
+    const unpaid = await client.register(order());
+    await client.decline({ orderId: unpaid.orderId });
+    expect(await client.getOrderStatusExtended({ orderId: unpaid.orderId })).toMatchObject({ state: "reversed", amounts: { approved: 0 } });
+    const byNumber = order();
+    const registered = await client.register(byNumber);
+    await client.decline({ orderNumber: byNumber.orderNumber });
+    expect(await client.getOrderStatusExtended({ orderId: registered.orderId })).toMatchObject({ state: "reversed" });
+    const done = await paid();
+    expect((await refusal(client.decline({ orderId: done.orderId }))).errorCode).toBe("7");
+  });
+
   it("refund is partial within the paid amount; more is RbsError 5", async () => {
     const registered = await paid();
     await client.refund({ orderId: registered.orderId, amount: 500.5 });

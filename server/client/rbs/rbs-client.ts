@@ -59,6 +59,11 @@ export class RbsClient {
     this.#language = options.language;
   }
 
+  /** The longest one call waits for an answer (per call: `RbsCallOptions.timeoutMs`). */
+  get timeoutMs(): number {
+    return this.#config.timeoutMs;
+  }
+
   #call(method: string, params: RbsParams, options?: RbsCallOptions): Promise<RbsAnswer> {
     return callRbs(this.#config, method, { ...params, language: params["language"] ?? this.#language }, options);
   }
@@ -120,6 +125,15 @@ export class RbsClient {
   /** Releases a held order's money (orderStatus 1 → 3). */
   async reverse(request: RbsOrderRequest, options?: RbsCallOptions): Promise<void> {
     await this.#call("reverse.do", { orderId: request.orderId }, options);
+  }
+
+  /**
+   * Declines an order nobody has paid (orderStatus 0): its page takes no payment from then on and
+   * the order ends reversed (3) with nothing approved. Refused (errorCode 7) once it is paid, at
+   * the ACS, or ended.
+   */
+  async decline(lookup: RbsOrderLookup, options?: RbsCallOptions): Promise<void> {
+    await this.#call("decline.do", lookup.orderId !== undefined ? { orderId: lookup.orderId } : { orderNumber: lookup.orderNumber }, options);
   }
 
   /** Returns money of a paid order; partial refunds are allowed within the paid amount. */
