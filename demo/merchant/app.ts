@@ -11,6 +11,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import {
+  ABANDON_BODY_LIMIT,
   GATEWAY_NOTIFICATION_BODY_LIMIT,
   NOTIFICATION_BODY_LIMIT,
   PAY_BODY_LIMIT,
@@ -121,6 +122,7 @@ export function createDemoApp(options: DemoAppOptions) {
   const limits = new Map<string, number>([["/api/orders", MAX_ORDER_BODY]]);
   for (const shop of shops.values()) {
     limits.set(`${shop.endpoint}/pay`, PAY_BODY_LIMIT);
+    limits.set(`${shop.endpoint}/pay/abandon`, ABANDON_BODY_LIMIT);
     limits.set(shop.returnPath, THREE_DS_BODY_LIMIT);
     if (shop.notificationPath) limits.set(shop.notificationPath, GATEWAY_NOTIFICATION_BODY_LIMIT);
   }
@@ -340,6 +342,8 @@ export function createDemoApp(options: DemoAppOptions) {
   // Every shop's saved cards; the Invoice and RBS shops' pay, return and notification routes.
   for (const shop of shops.values()) {
     const { handlers, endpoint } = shop;
+    // The widget's word that its shopper left 3-D Secure: the kit asks the gateway before the order follows.
+    app.on(["POST", "OPTIONS"], `${endpoint}/pay/abandon`, (c) => handlers.abandon(c.req.raw));
     app.on(["GET", "OPTIONS"], `${endpoint}/saved-cards`, (c) => handlers.savedCards(c.req.raw));
     app.on(["DELETE", "OPTIONS"], `${endpoint}/saved-cards/:id`, (c) => handlers.savedCards(c.req.raw));
     if (shop.gateway === "cloudpayments") continue;
