@@ -286,6 +286,50 @@ describe("demo merchant", () => {
     expect(paymentsOf(order.invoiceId).filter((t) => t.Status === "Completed")).toHaveLength(1);
   });
 
+  it("a cancelled 3-D Secure moves the order out of 3ds once the gateway confirms it unfinished; the bank page completed later still pays it", async () => {
+    const order = await createOrder();
+    const first = await pay(order.invoiceId, "4242424242424242");
+    const challenge = first.body as { acsUrl: string; transactionId: number; paReq: string; termUrl: string };
+    expect(demo.orders.get(order.invoiceId)).toMatchObject({ status: "3ds", transactionId: challenge.transactionId });
+    const abandon = (transactionId: number) =>
+      demo.app.request("/api/pay/abandon", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: ORIGIN },
+        body: JSON.stringify({ invoiceId: order.invoiceId, transactionId }),
+      }, LOOPBACK);
+    const answer = await abandon(challenge.transactionId);
+    expect(answer.status).toBe(200);
+    expect(demo.orders.get(order.invoiceId)).toMatchObject({ status: "abandoned", transactionId: challenge.transactionId });
+
+    const termUrl = new URL(challenge.termUrl);
+    const done = await demo.app.request(
+      `${termUrl.pathname}${termUrl.search}`,
+      { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ MD: String(challenge.transactionId), PaRes: await sandboxPaRes(challenge) }).toString() },
+      LOOPBACK,
+    );
+    expect(await done.text()).toContain('"status":"approved"');
+    expect(demo.orders.get(order.invoiceId)).toMatchObject({ status: "paid", transactionId: challenge.transactionId });
+    // Paid: no word of the browser's moves it back.
+    expect((await abandon(challenge.transactionId)).status).toBe(409);
+    expect(demo.orders.get(order.invoiceId)?.status).toBe("paid");
+    expect(paymentsOf(order.invoiceId).filter((t) => t.Status === "Completed")).toHaveLength(1);
+  });
+
+  it("an abandonment of an older attempt says nothing about the order's newer one", async () => {
+    const order = await createOrder();
+    const first = (await pay(order.invoiceId, "4242424242424242")).body as { transactionId: number };
+    const second = (await pay(order.invoiceId, "4242424242424242")).body as { status: string; transactionId: number };
+    expect(second.status).toBe("3ds");
+    const stale = await demo.app.request("/api/pay/abandon", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: ORIGIN },
+      body: JSON.stringify({ invoiceId: order.invoiceId, transactionId: first.transactionId }),
+    }, LOOPBACK);
+    // The kit refuses it (the order's hold is the newer challenge's), and the order keeps its state.
+    expect(stale.status).toBe(404);
+    expect(demo.orders.get(order.invoiceId)).toMatchObject({ status: "3ds", transactionId: second.transactionId });
+  });
+
   it("serves the gateway's public key same-origin and no files outside its folders", async () => {
     const key = (await (await demo.app.request("/api/publickey")).json()) as { Pem: string; Version: number };
     expect(key.Pem).toBe(sandbox.publicKeyPem);
