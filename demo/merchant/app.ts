@@ -64,6 +64,12 @@ const MAX_ORDER_BODY = 8 * 1024;
 /** Anything else that takes a body (merchant actions, login, test hooks). */
 const MAX_OTHER_BODY = 1024;
 const GATEWAYS: readonly ShopGateway[] = ["cloudpayments", "invoice", "rbs"];
+/**
+ * CloudPayments pages that keep their order across a top-level trip to the bank (the widget's
+ * redirect mode, the merchant's own checkout.js form): the shopper comes back to them. Any other
+ * page's order comes back to /redirect.
+ */
+const RETURN_PAGES: ReadonlySet<string> = new Set(["/redirect", "/checkoutjs"]);
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   if (given === undefined) return false;
@@ -170,11 +176,12 @@ export function createDemoApp(options: DemoAppOptions) {
     } catch {
       return c.json({ message: "Send a JSON cart: { items: [{ sku, qty }], scheme? }" }, 400);
     }
-    const { items, scheme, gateway, lang } = (typeof body === "object" && body !== null ? body : {}) as {
+    const { items, scheme, gateway, lang, page } = (typeof body === "object" && body !== null ? body : {}) as {
       items?: unknown;
       scheme?: unknown;
       gateway?: unknown;
       lang?: unknown;
+      page?: unknown;
     };
     const cart = parseCart(items);
     if (!cart.ok) return c.json({ message: cart.problem }, 400);
@@ -193,6 +200,8 @@ export function createDemoApp(options: DemoAppOptions) {
         description: describeCart(cart.lines, language),
         lines: cart.lines,
         scheme: scheme ?? "charge",
+        // Only one of the shop's own pages: never an address the browser made up.
+        ...(typeof page === "string" && RETURN_PAGES.has(page) && { returnTo: hrefIn(page, language) }),
       },
       c.env?.incoming?.socket?.remoteAddress ?? "anyone",
     );
@@ -207,6 +216,17 @@ export function createDemoApp(options: DemoAppOptions) {
       },
       201,
     );
+  });
+
+  // The kit's returnUrl for the CloudPayments shop: one address, so the order says which page it
+  // began on (its language too) and the shopper goes on there with the outcome as the kit signed it.
+  // A link the kit did not sign goes to /redirect as it is, where the widget ignores it.
+  app.get("/return", async (c) => {
+    const url = new URL(c.req.url);
+    const query = await verifyReturnQuery(url.searchParams, secret);
+    const start = (query?.invoiceId !== undefined && orders.get(query.invoiceId)?.returnTo) || "/redirect";
+    const target = `${start}${start.includes("?") ? "&" : "?"}${url.search.slice(1)}`;
+    return c.redirect(target, 303);
   });
 
   // The shopper back from a gateway page (top level): the kit's signed return link is the bearer's

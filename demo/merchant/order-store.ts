@@ -54,6 +54,11 @@ export interface Order {
   customerId?: string;
   /** Paid without the shopper (chargeSavedCard from the orders page). */
   merchantInitiated?: boolean;
+  /**
+   * The checkout page the cart was priced on, in its language (`/checkoutjs?lang=en`): where the
+   * shopper comes back to from a bank's page at top level. Default `/redirect`.
+   */
+  returnTo?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -71,6 +76,7 @@ export interface ExtraPaymentNote {
 
 export interface NewOrder {
   gateway: ShopGateway;
+  returnTo?: string;
   amount: number;
   currency: string;
   description: string;

@@ -201,7 +201,8 @@ export function createShops(options: ShopsOptions): Shops {
       client: cloudPayments,
       getOrder: getOrder("cloudpayments"),
       termUrl: `${origin}/api/3ds/return`,
-      returnUrl: `${origin}/redirect`,
+      // One address for every page: /return sends the shopper on to the page the order began on.
+      returnUrl: `${origin}/return`,
     }),
   });
 
