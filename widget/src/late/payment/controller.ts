@@ -481,8 +481,10 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ invoiceId: options.invoiceId, transactionId: state.transactionId }),
-        keepalive: true,
-      }).catch(() => undefined);
+      })
+        // Read to the end, unused: an answer left unread keeps its request open in the browser.
+        .then((answer) => answer.text())
+        .catch(() => undefined);
       cancel("threeDs", state.transactionId);
     },
 
