@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUDGETS, SCRIPT_TAG_FILES, formatBundleSizes, measureBundleSizes } from "./bundle-sizes.ts";
 import { buildServerPackages, finishDeclarations } from "./build-server.ts";
-import { buildScriptTag, cardTypesSlimPlugin, luhnEsmPlugin } from "./script-tag.ts";
+import { buildScriptTag, cardTypesSlimPlugin, forgeRequirePlugin, luhnEsmPlugin } from "./script-tag.ts";
 import { assertLayout, checkImports, checkNpmFirstChunk } from "./widget-layout.ts";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -59,7 +59,7 @@ async function buildNpmEntry(version: string): Promise<void> {
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     external: ["preact", "preact/*"],
-    plugins: [cardTypesSlimPlugin(root), luhnEsmPlugin()],
+    plugins: [cardTypesSlimPlugin(root), luhnEsmPlugin(), forgeRequirePlugin()],
     metafile: true,
   });
   assertLayout([...checkImports(result.metafile), ...checkNpmFirstChunk(result.metafile, "dist/index.js")]);

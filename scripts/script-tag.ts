@@ -40,6 +40,7 @@ function borrowFromMain(root: string, lent: Lent | null): Plugin {
     name: "borrow-from-main",
     setup(b) {
       b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.path === LEND_READER && args.namespace === "lent") return { path: LEND_READER, namespace: "lent" };
         if (args.kind === "entry-point" || args.pluginData === skip || args.namespace !== "file") return undefined;
         let key: string | null = null;
         if (/^preact(\/|$)/.test(args.path)) key = args.path;
@@ -69,17 +70,28 @@ function lendOrder(lent: Lent): Map<string, number> {
   return order;
 }
 
+/** The late file's one read of the lend (every borrowed module imports it), checked once. */
+const LEND_READER = "\0lend";
+
+function lendReader(): string {
+  return [
+    `export const lent = window.${LEND_GLOBAL};`,
+    `if (!lent) throw new Error("checkout-widget: this file runs only after ${MAIN_FILE} on the page");`,
+  ].join("\n");
+}
+
 /** In the late file: one borrowed module, read from the lend when the late file runs. */
 function lendingModule(key: string, names: readonly string[], order: Map<string, number>): string {
-  const lines = [
-    `const lent = window.${LEND_GLOBAL};`,
-    `if (!lent) throw new Error("checkout-widget: this file runs only after ${MAIN_FILE} on the page");`,
-  ];
-  for (const name of names) {
+  if (key === LEND_READER) return lendReader();
+  // One destructuring per module (its names sit side by side on the lend), not a read per name.
+  const slots: string[] = [];
+  for (const [i, name] of names.entries()) {
     const at = order.get(`${key}\0${name}`);
-    lines.push(name === "default" ? `export default lent[${at}];` : `export const ${name} = lent[${at}];`);
+    if (at === undefined) throw new Error(`${key}: ${name} is not on the lend`);
+    slots[at] = `b${i}`;
   }
-  return lines.join("\n");
+  const exports = names.map((name, i) => `b${i} as ${name}`);
+  return [`import { lent } from ${JSON.stringify(LEND_READER)};`, `const [${Array.from(slots, (slot) => slot ?? "").join(", ")}] = lent;`, `export { ${exports.join(", ")} };`].join("\n");
 }
 
 /** In the main file: imports every borrowed name and puts them on the lend, before embed.ts runs. */
@@ -177,6 +189,37 @@ export function luhnEsmPlugin(): Plugin {
   };
 }
 
+/**
+ * A late file's last lines: its API as a plain, frozen object of the entry's exports (read in the
+ * first pass) on its global. `import * as` would build a module namespace, with esbuild's getter
+ * helper and one getter per export, for the same object.
+ */
+function registration(entry: string, global: string, names: readonly string[]): string {
+  if (names.length === 0) throw new Error(`${entry}: exports nothing`);
+  return `import { ${names.join(", ")} } from ${JSON.stringify(entry)};\nwindow.${global} = Object.freeze({ ${names.join(", ")} });`;
+}
+
+/**
+ * node-forge's jsbn.js is CommonJS, bundled whole as it is. Imported as an ES module it would
+ * bring esbuild's ES-module interop (__toESM and the property copy behind it) into the late file;
+ * reached by `require` from a one-line module, it is the module's `exports` itself.
+ */
+export function forgeRequirePlugin(): Plugin {
+  return {
+    name: "forge-require",
+    setup(b) {
+      b.onResolve({ filter: /^node-forge\/lib\/jsbn$/ }, (args) =>
+        args.namespace === "forge-require" ? undefined : { path: args.path, namespace: "forge-require", pluginData: args.resolveDir },
+      );
+      b.onLoad({ filter: /.*/, namespace: "forge-require" }, (args) => ({
+        contents: `export default require(${JSON.stringify(args.path)});`,
+        resolveDir: args.pluginData as string,
+        loader: "js",
+      }));
+    },
+  };
+}
+
 /** An entry made of a few lines of generated code (the lend, the late file's registration). */
 function virtualEntry(root: string, name: string, contents: string, extra: Record<string, string> = {}): Plugin {
   const modules: Record<string, string> = { [name]: contents, ...extra };
@@ -212,6 +255,7 @@ export async function buildScriptTag(root: string, dist: string, common: BuildOp
   // 1. What the late code imports from shared/ and preact: each late file's ESM output with those
   //    left external.
   const lent = new Map<string, string[]>();
+  const exported = {} as Record<LateFile, string[]>;
   for (const piece of LATE_FILES) {
     const names = await build({
       ...common,
@@ -222,7 +266,9 @@ export async function buildScriptTag(root: string, dist: string, common: BuildOp
       write: false,
       outdir: join(dist, "borrowed"),
       plugins: [borrowFromMain(root, null)],
+      metafile: true,
     });
+    exported[piece] = Object.values(names.metafile.outputs)[0]?.exports ?? [];
     for (const [key, borrowed] of borrowedNames(names.outputFiles[0]?.text ?? "")) {
       lent.set(key, [...new Set([...(lent.get(key) ?? []), ...borrowed])].sort());
     }
@@ -236,7 +282,11 @@ export async function buildScriptTag(root: string, dist: string, common: BuildOp
       ...scriptTag,
       entryPoints: ["late-entry"],
       outfile: join(dist, file),
-      plugins: [virtualEntry(root, "late-entry", `import * as api from ${JSON.stringify(join(root, entry))};\nwindow.${global} = api;`), borrowFromMain(root, lent)],
+      plugins: [
+        virtualEntry(root, "late-entry", registration(join(root, entry), global, exported[piece])),
+        forgeRequirePlugin(),
+        borrowFromMain(root, lent),
+      ],
     });
     late[piece] = result.metafile;
   }

@@ -1,8 +1,8 @@
 // The texts of payment answers: a translator over every key (the form's and the late ones), the
 // gateway's decline messages by ReasonCode, and what the live region says for a late state.
-import { formEn, formRu, translatorFor } from "../../shared/index.ts";
+import { formTexts, translatorFor } from "../../shared/index.ts";
 import type { CancelStage, FormTextKey, Language, PaymentState, TextOverrides, Translator } from "../../shared/index.ts";
-import { lateEn, lateRu } from "./late-texts.ts";
+import { lateTexts } from "./late-texts.ts";
 import type { LateTextKey } from "./late-texts.ts";
 import { reasonKey } from "./reasons.ts";
 
@@ -11,10 +11,7 @@ export type TextKey = FormTextKey | LateTextKey;
 export type LateTranslator = Translator<TextKey>;
 
 /** A translator over every text: only late code (and a view the late code draws) holds one. */
-export const createLateTranslator = /* @__PURE__ */ translatorFor<TextKey>({
-  ru: { ...formRu, ...lateRu },
-  en: { ...formEn, ...lateEn },
-});
+export const createLateTranslator = /* @__PURE__ */ translatorFor<TextKey>({ ...formTexts, ...lateTexts });
 
 /**
  * The shopper message for a gateway ReasonCode in the given language.

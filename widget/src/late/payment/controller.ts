@@ -327,26 +327,17 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
   }
 
   function settle(answer: PayAnswer, card: CardSummary): void {
-    switch (answer.kind) {
-      case "aborted":
-        return;
-      case "failed":
-        fail(answer.failure);
-        return;
-      case "paid":
-        alreadyPaid();
-        return;
-      case "approved":
-        approve(answer.result, card);
-        return;
-      case "declined":
-        decline(answer.result);
-        return;
-      case "threeDs":
-        // The cryptogram has done its job: the 3-D Secure outcome ends this attempt either way.
-        pending = null;
-        startThreeDs(answer.challenge, card);
-        return;
+    if ("kind" in answer) {
+      if (answer.kind === "failed") fail(answer);
+      else if (answer.kind === "paid") alreadyPaid();
+      return;
+    }
+    if (answer.status === "approved") approve(answer, card);
+    else if (answer.status === "declined") decline(answer);
+    else {
+      // The cryptogram has done its job: the 3-D Secure outcome ends this attempt either way.
+      pending = null;
+      startThreeDs(answer, card);
     }
   }
 

@@ -10,37 +10,35 @@ export type Failed = Extract<PaymentState, { kind: "failed" }>;
 /** Codes a failure is made from here (already_paid is the "paid" state; card_invalid names its own key). */
 type RuledCode = Exclude<FailCode, "declined" | "already_paid" | "card_invalid">;
 
-interface Rule {
-  key: PaymentMessageKey;
-  /** The first request may have reached the gateway: a retry sends it again, same X-Request-ID. */
-  sameRequest: boolean;
-}
-
-const RULES: Readonly<Record<RuledCode, Rule>> = {
+/** The text key of each code. */
+const RULES: Readonly<Record<RuledCode, PaymentMessageKey>> = {
   // From the endpoint (the server kit's codes).
-  payment_in_progress: { key: "Error_InProgress", sameRequest: false },
-  too_many_attempts: { key: "Error_TooManyAttempts", sameRequest: false },
-  payment_rejected: { key: "Error_Rejected", sameRequest: false },
-  gateway_unavailable: { key: "Error_Server", sameRequest: true },
-  payment_unconfirmed: { key: "Error_Unconfirmed", sameRequest: false },
-  bad_request: { key: "Error_BadRequest", sameRequest: false },
-  origin_refused: { key: "Error_BadRequest", sameRequest: false },
-  unknown_order: { key: "Error_BadRequest", sameRequest: false },
-  order_unavailable: { key: "Error_Server", sameRequest: true },
-  unknown_saved_card: { key: "Error_SavedCard", sameRequest: false },
+  payment_in_progress: "Error_InProgress",
+  too_many_attempts: "Error_TooManyAttempts",
+  payment_rejected: "Error_Rejected",
+  gateway_unavailable: "Error_Server",
+  payment_unconfirmed: "Error_Unconfirmed",
+  bad_request: "Error_BadRequest",
+  origin_refused: "Error_BadRequest",
+  unknown_order: "Error_BadRequest",
+  order_unavailable: "Error_Server",
+  unknown_saved_card: "Error_SavedCard",
   // The shop sent this gateway a kind of payment it does not take: the shop's set-up.
-  unsupported_payment: { key: "Error_Config", sameRequest: false },
+  unsupported_payment: "Error_Config",
   // The widget's own.
-  network: { key: "Error_Network", sameRequest: true },
-  timeout: { key: "Error_Timeout", sameRequest: true },
-  server_error: { key: "Error_Server", sameRequest: true },
-  bad_response: { key: "Error_BadResponse", sameRequest: true },
-  three_ds_failed: { key: "Error_ThreeDs", sameRequest: false },
-  crypto_failed: { key: "Error_Crypto", sameRequest: false },
-  config: { key: "Error_Config", sameRequest: false },
+  network: "Error_Network",
+  timeout: "Error_Timeout",
+  server_error: "Error_Server",
+  bad_response: "Error_BadResponse",
+  three_ds_failed: "Error_ThreeDs",
+  crypto_failed: "Error_Crypto",
+  config: "Error_Config",
   // The shop's set-up: the merchant deploys the second file (the console says which URL failed).
-  script_unavailable: { key: "Error_Config", sameRequest: false },
+  script_unavailable: "Error_Config",
 };
+
+/** The codes whose first request may have reached the gateway: a retry sends it again, same X-Request-ID. */
+const SAME_REQUEST: ReadonlySet<string> = new Set<RuledCode>(["gateway_unavailable", "order_unavailable", "network", "timeout", "server_error", "bad_response"]);
 
 /** The endpoint's codes (server/contract.ts): a code not listed here is read by the HTTP status. */
 const ENDPOINT_CODES: Readonly<Record<PayErrorCode, true>> = {
@@ -67,8 +65,7 @@ export function isPayErrorCode(value: unknown): value is PayErrorCode {
  * failure before anything was sent); `retryAfter` in seconds (too_many_attempts).
  */
 export function failure(code: RuledCode, extra: { retryAfter?: number | undefined; sameRequest?: boolean } = {}): Failed {
-  const rule = RULES[code];
-  const failed: Failed = { kind: "failed", code, messageKey: rule.key, retrySameRequest: extra.sameRequest ?? rule.sameRequest };
+  const failed: Failed = { kind: "failed", code, messageKey: RULES[code], retrySameRequest: extra.sameRequest ?? SAME_REQUEST.has(code) };
   if (extra.retryAfter !== undefined) failed.retryAfter = extra.retryAfter;
   return failed;
 }

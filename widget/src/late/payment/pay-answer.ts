@@ -11,40 +11,36 @@ import type { Failed } from "./failures.ts";
 import { parsePayResponse } from "./pay-response.ts";
 import type { TimedFetchResult } from "./timed-fetch.ts";
 
-export type PayAnswer =
-  | { kind: "approved"; result: PayApproved }
-  | { kind: "declined"; result: PayDeclined }
-  | { kind: "threeDs"; challenge: PayThreeDs }
-  | { kind: "failed"; failure: Failed }
-  /** The order is paid already (409 already_paid): nothing to pay. */
-  | { kind: "paid" }
-  | { kind: "aborted" };
+/**
+ * What the flow does next: the endpoint's approved, declined or 3-D Secure answer as read
+ * (`status`), or what the widget makes of the rest (`kind`): a failure, the order paid already
+ * (409 already_paid: nothing to pay), or nothing (aborted).
+ */
+export type PayAnswer = PayApproved | PayDeclined | PayThreeDs | Failed | { kind: "paid" } | { kind: "aborted" };
 
 /** `{endpoint}/pay` without a doubled slash, whatever the merchant wrote. */
 export function payUrl(endpoint: string): string {
   return `${endpoint.replace(/\/+$/, "")}/pay`;
 }
 
-const failed = (...args: Parameters<typeof failure>): PayAnswer => ({ kind: "failed", failure: failure(...args) });
-
 /** An error by the endpoint's code (server/contract.ts PayErrorCode). */
 export function errorByCode(code: PayErrorCode, extra: Parameters<typeof failure>[1] = {}): PayAnswer {
-  return code === "already_paid" ? { kind: "paid" } : failed(code, extra);
+  return code === "already_paid" ? { kind: "paid" } : failure(code, extra);
 }
 
 /** An error answer (a 4xx/5xx, or status "error"): by its code, else by the HTTP status. */
 export function errorAnswer(status: number, error: Pick<PayError, "code"> | null, retryAfter?: number): PayAnswer {
   if (error?.code !== undefined) return errorByCode(error.code, { retryAfter });
-  if (status >= 500) return failed("server_error");
+  if (status >= 500) return failure("server_error");
   // Too Many Requests without the kit's code (a proxy's limit): the same advice.
-  if (status === 429) return failed("too_many_attempts", { retryAfter });
+  if (status === 429) return failure("too_many_attempts", { retryAfter });
   // Request Timeout, Too Early: the server asks to try the same again later.
-  if (status === 408 || status === 425) return failed("server_error");
+  if (status === 408 || status === 425) return failure("server_error");
   // Before stable codes, a 409 meant only "already paid".
   if (status === 409) return { kind: "paid" };
-  if (status >= 400) return failed("bad_request");
+  if (status >= 400) return failure("bad_request");
   // The contract sends errors with 4xx/5xx; an error with 200 is server trouble of unknown effect.
-  return failed("server_error");
+  return failure("server_error");
 }
 
 function parseJson(text: string): unknown {
@@ -60,24 +56,15 @@ export function interpretPayAnswer(exchange: TimedFetchResult): PayAnswer {
     case "aborted":
       return { kind: "aborted" };
     case "network":
-      return failed("network");
+      return failure("network");
     case "timeout":
-      return failed("timeout");
+      return failure("timeout");
     case "response":
       break;
   }
   const { status, retryAfter } = exchange;
   const answer = parsePayResponse(parseJson(exchange.body));
   if (status >= 400) return errorAnswer(status, answer?.status === "error" ? answer : null, retryAfter);
-  if (status < 200 || status > 299 || answer === null) return failed("bad_response");
-  switch (answer.status) {
-    case "approved":
-      return { kind: "approved", result: answer };
-    case "declined":
-      return { kind: "declined", result: answer };
-    case "3ds":
-      return { kind: "threeDs", challenge: answer };
-    case "error":
-      return errorAnswer(status, answer, retryAfter);
-  }
+  if (status < 200 || status > 299 || answer === null) return failure("bad_response");
+  return answer.status === "error" ? errorAnswer(status, answer, retryAfter) : answer;
 }

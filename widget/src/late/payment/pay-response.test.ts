@@ -29,6 +29,11 @@ describe("parsePayResponse", () => {
     expect(parsePayResponse(answer)).toEqual(answer);
   });
 
+  it("keeps an error's code only when the widget knows it", () => {
+    expect(parsePayResponse({ status: "error", message: "m", code: "payment_in_progress" })).toEqual({ status: "error", message: "m", code: "payment_in_progress" });
+    expect(parsePayResponse({ status: "error", message: "m", code: "future_code" })).toEqual({ status: "error", message: "m" });
+  });
+
   it("copies only contract fields", () => {
     expect(parsePayResponse({ ...approved, cardNumber: "4111111111111111", extra: { a: 1 } })).toEqual(approved);
   });
@@ -47,6 +52,9 @@ describe("parsePayResponse", () => {
     ["3ds with iframeAllowed as text", { ...threeDs, iframeAllowed: "true" }],
     ["3ds with a negative frameWidth", { ...threeDs, frameWidth: -1 }],
     ["error without message", { status: "error" }],
+    ["an unknown status", { ...approved, status: "refunded" }],
+    ["a status named after an object's own property", { message: "m", status: "constructor" }],
+    ["a status of __proto__", { message: "m", status: "__proto__" }],
   ])("refuses %s", (_name, value) => {
     expect(parsePayResponse(value)).toBeNull();
   });

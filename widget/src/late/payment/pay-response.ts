@@ -12,129 +12,75 @@ import type {
 import { isRecord } from "../../shared/index.ts";
 import { isPayErrorCode } from "./failures.ts";
 
-type Fields = Record<string, unknown>;
+type Check = (value: unknown) => boolean;
 
-function isTransactionId(value: unknown): value is number {
-  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
-}
-
-function isInteger(value: unknown): value is number {
-  return typeof value === "number" && Number.isSafeInteger(value);
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === "string";
-}
-
-function isOptional<T>(value: unknown, check: (v: unknown) => v is T): value is T | undefined {
-  return value === undefined || check(value);
-}
-
-function isPositiveInteger(value: unknown): value is number {
-  return isInteger(value) && value > 0;
-}
+const isInteger: Check = Number.isSafeInteger;
+const isPositiveInteger = (value: unknown): value is number => isInteger(value) && (value as number) > 0;
+const isString: Check = (value) => typeof value === "string";
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value);
 
 /** Only http(s) pages may be opened as the ACS: never `javascript:` or `data:`. */
-function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== "string") return false;
+const isHttpUrl: Check = (value) => {
   try {
-    const { protocol } = new URL(value);
-    return protocol === "https:" || protocol === "http:";
+    return isString(value) && /^https?:$/.test(new URL(value as string).protocol);
   } catch {
     return false;
   }
-}
+};
 
-function readApproved(v: Fields): PayApproved | null {
-  if (
-    !isTransactionId(v.transactionId) ||
-    typeof v.amount !== "number" ||
-    !Number.isFinite(v.amount) ||
-    !isString(v.currency) ||
-    !isString(v.cardType) ||
-    !isString(v.cardLastFour) ||
-    !/^\d{4}$/.test(v.cardLastFour) ||
-    !isString(v.authCode) ||
-    !isOptional(v.token, isString)
-  ) {
-    return null;
-  }
-  const result: PayApproved = {
-    status: "approved",
-    transactionId: v.transactionId,
-    amount: v.amount,
-    currency: v.currency,
-    cardType: v.cardType,
-    cardLastFour: v.cardLastFour,
-    authCode: v.authCode,
-  };
-  if (v.token !== undefined) result.token = v.token;
-  return result;
-}
+/** The fields of one answer (all but `status`) and the check each must pass; `undefined` passes only an optional check. */
+type Shape<T> = { readonly [K in Exclude<keyof T, "status">]-?: Check };
 
-function readDeclined(v: Fields): PayDeclined | null {
-  if (
-    !isOptional(v.transactionId, isTransactionId) ||
-    !isInteger(v.reasonCode) ||
-    !isString(v.reason) ||
-    !isString(v.message)
-  ) {
-    return null;
-  }
-  const result: PayDeclined = { status: "declined", reasonCode: v.reasonCode, reason: v.reason, message: v.message };
-  if (v.transactionId !== undefined) result.transactionId = v.transactionId;
-  return result;
-}
+// A transaction id is a positive safe integer (isPositiveInteger).
+const APPROVED: Shape<Omit<PayApproved, "captured">> = {
+  transactionId: isPositiveInteger,
+  amount: (value) => Number.isFinite(value),
+  currency: isString,
+  cardType: isString,
+  cardLastFour: (value) => isString(value) && /^\d{4}$/.test(value as string),
+  authCode: isString,
+  token: optional(isString),
+};
+const DECLINED: Shape<PayDeclined> = {
+  transactionId: optional(isPositiveInteger),
+  reasonCode: isInteger,
+  reason: isString,
+  message: isString,
+};
+const THREE_DS: Shape<Omit<PayThreeDs, "returnOrigin">> = {
+  transactionId: isPositiveInteger,
+  acsUrl: isHttpUrl,
+  paReq: (value) => isString(value) && value !== "",
+  termUrl: isHttpUrl,
+  iframeAllowed: (value) => typeof value === "boolean",
+  frameWidth: optional(isPositiveInteger),
+  frameHeight: optional(isPositiveInteger),
+};
+// An error's `code` is kept only when this widget knows it (an unknown one is read by HTTP status).
+const ERROR: Shape<Omit<PayError, "code">> & { code: Check } = { message: isString, code: () => true };
 
-function readThreeDs(v: Fields): PayThreeDs | null {
-  if (
-    !isTransactionId(v.transactionId) ||
-    !isHttpUrl(v.acsUrl) ||
-    !isString(v.paReq) ||
-    v.paReq === "" ||
-    !isHttpUrl(v.termUrl) ||
-    typeof v.iframeAllowed !== "boolean" ||
-    !isOptional(v.frameWidth, isPositiveInteger) ||
-    !isOptional(v.frameHeight, isPositiveInteger)
-  ) {
-    return null;
-  }
-  const result: PayThreeDs = {
-    status: "3ds",
-    transactionId: v.transactionId,
-    acsUrl: v.acsUrl,
-    paReq: v.paReq,
-    termUrl: v.termUrl,
-    iframeAllowed: v.iframeAllowed,
-  };
-  if (v.frameWidth !== undefined) result.frameWidth = v.frameWidth;
-  if (v.frameHeight !== undefined) result.frameHeight = v.frameHeight;
-  return result;
-}
-
-/** An error answer; its `code` only when this widget knows it (an unknown one is read by HTTP status). */
-function readError(v: Fields): PayError | null {
-  if (!isString(v.message)) return null;
-  const error: PayError = { status: "error", message: v.message };
-  if (isPayErrorCode(v.code)) error.code = v.code;
-  return error;
-}
+const SHAPES: Readonly<Record<PayResponse["status"], Readonly<Record<string, Check>>>> = {
+  approved: APPROVED,
+  declined: DECLINED,
+  "3ds": THREE_DS,
+  error: ERROR,
+};
 
 /** A `/pay` answer, copied field by field (unknown extra fields are dropped), or null. */
 export function parsePayResponse(value: unknown): PayResponse | null {
-  if (!isRecord(value)) return null;
-  switch (value.status) {
-    case "approved":
-      return readApproved(value);
-    case "declined":
-      return readDeclined(value);
-    case "3ds":
-      return readThreeDs(value);
-    case "error":
-      return readError(value);
-    default:
-      return null;
+  if (!isRecord(value) || typeof value.status !== "string" || !Object.prototype.hasOwnProperty.call(SHAPES, value.status)) return null;
+  const shape = SHAPES[value.status as PayResponse["status"]];
+  const result: Record<string, unknown> = { status: value.status };
+  for (const [field, check] of Object.entries(shape)) {
+    const fieldValue = value[field];
+    if (!check(fieldValue)) return null;
+    if (fieldValue !== undefined) result[field] = fieldValue;
   }
+  if (result.status === "error" && !isPayErrorCode(result.code)) delete result.code;
+  return result as unknown as PayResponse;
 }
 
 /** The final outcome a 3-D Secure return page reports: approved, declined or error. */
@@ -149,7 +95,7 @@ const CONTRACT_VERSION: ThreeDsResultMessage["version"] = 1;
 /** A `postMessage` payload from the threeDsReturn page, or null when it is anything else. */
 export function parseThreeDsResultMessage(value: unknown): ThreeDsResultMessage | null {
   if (!isRecord(value) || value.type !== RESULT_MESSAGE_TYPE || value.version !== CONTRACT_VERSION) return null;
-  if (!isTransactionId(value.transactionId)) return null;
+  if (!isPositiveInteger(value.transactionId)) return null;
   const result = parseThreeDsOutcome(value.result);
   if (result === null) return null;
   // The outcome must speak of the same transaction as the envelope when it names one.

@@ -34,6 +34,15 @@ describe("texts", () => {
     expect(createTranslator("en")("ExpDateMonthYear_Expired")).toBe("The card has expired");
   });
 
+  it("reads each language's side of the table, and finds no text under an object's own names", () => {
+    expect(createTranslator("en")("pay", { amount: "$5.00" })).toBe("Pay $5.00");
+    expect(createTranslator("ru")("pay", { amount: "5 ₽" })).toBe("Оплатить 5 ₽");
+    for (const key of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      expect(createTranslator("en").has(key), key).toBe(false);
+      expect(createTranslator("ru").has(key), key).toBe(false);
+    }
+  });
+
   it("holds the form's texts only: a late text is not one of its keys (and naming one does not compile)", () => {
     const t = createTranslator("en");
     for (const key of ["Error_Network", "Error_Config", "Error_Unknown", "Status_Submitting", "Status_Failed"]) expect(t.has(key), key).toBe(true);

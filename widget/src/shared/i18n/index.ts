@@ -1,15 +1,15 @@
 // Localisation both files use: the language choice, translators typed by the keys their
 // dictionaries hold, amount formatting, and the form's own texts.
 import type { Language } from "../options.ts";
-import { formEn, formRu } from "./form-texts.ts";
+import { formTexts } from "./form-texts.ts";
 import type { FormTextKey } from "./form-texts.ts";
+import type { TextTable } from "./text-table.ts";
 
-export type { FormTextKey };
-export { formEn, formRu };
+export type { FormTextKey, TextTable };
+export { formTexts };
 /** A merchant's `texts` option: any key, built in or not (e.g. `R_5051`). */
 export type TextOverrides = Partial<Record<string, string>>;
 export type TextParams = Record<string, string | number>;
-export type Dictionaries<K extends string> = Readonly<Record<Language, Readonly<Record<K, string>>>>;
 
 interface NavigatorLike {
   language?: string;
@@ -45,11 +45,13 @@ export interface Translator<K extends string> {
   has(key: string): key is K;
 }
 
-/** The translator factory for a set of dictionaries: merchant overrides first, `{name}` placeholders filled. */
-export function translatorFor<K extends string>(dictionaries: Dictionaries<K>) {
+/** The translator factory for a text table: merchant overrides first, `{name}` placeholders filled. */
+export function translatorFor<K extends string>(table: TextTable<K>) {
   return (lang: Language, overrides?: TextOverrides): Translator<K> => {
-    const dict: Readonly<Record<string, string | undefined>> = dictionaries[lang];
-    const lookup = (key: string): string | undefined => overrides?.[key] ?? dict[key];
+    const texts: Readonly<Record<string, readonly string[] | undefined>> = table;
+    const at = lang === "en" ? 0 : 1;
+    // A key the table lacks reads undefined, an object's own ("constructor") too: a function has no [0] or [1].
+    const lookup = (key: string): string | undefined => overrides?.[key] ?? texts[key]?.[at];
     const t = ((key: K, params?: TextParams) => {
       const text = lookup(key) ?? key;
       return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
@@ -61,7 +63,7 @@ export function translatorFor<K extends string>(dictionaries: Dictionaries<K>) {
 }
 
 /** The form's translator: the texts on the critical path only. */
-export const createTranslator = /* @__PURE__ */ translatorFor<FormTextKey>({ ru: formRu, en: formEn });
+export const createTranslator = /* @__PURE__ */ translatorFor<FormTextKey>(formTexts);
 export type FormTranslator = Translator<FormTextKey>;
 
 /** `1 500,00 ₽` / `$15.00` / `₽1,500.00`; an unknown currency code still shows the sum rather than throwing. */
