@@ -1,6 +1,6 @@
 // The CardCryptogramPacket: the card encrypted for the gateway, in the JSON "CloudCard" layout
 // (CloudPayments SDKs since 2023) or the legacy "01…" string. Layout: docs/cloudpayments.md.
-import { cardDigits, parseExpiry, validateCard } from "../shared/index.ts";
+import { cardDigits, parseExpiry, validateCard } from "../shared/card/index.ts";
 import { utf8ToBase64 } from "./base64.ts";
 import { browserInfoBase64 } from "./browser-info.ts";
 import { CardValidationError } from "./card-validation-error.ts";
