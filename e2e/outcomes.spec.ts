@@ -141,10 +141,16 @@ test("redirect 3-D Secure keeps its context: back in English, and a reload of th
   await leakGuard.snapshot("before leaving for the bank");
   await widget.submit();
   await page.waitForURL(/\/acs/);
+  const landed: string[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame() && new URL(frame.url()).pathname === "/redirect") landed.push(new URL(frame.url()).search);
+  });
   const { AcsPage } = await import("./pages/acs-page.ts");
   await new AcsPage(page).confirm(ACS_CODE);
   await page.waitForURL(/\/redirect/);
   await expect(page.getByRole("heading", { name: /^payment successful$/i })).toBeVisible({ timeout: 20_000 });
+  // The shop's /return sent the shopper straight to the English page (the order knows its language): no Russian page on the way.
+  expect(landed[0]).toMatch(/^\?lang=en&status=approved&/);
   await expect.poll(() => new URL(page.url()).search).toBe("?lang=en");
   expect(await shop.invoiceId()).toBe(invoiceId);
 

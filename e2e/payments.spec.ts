@@ -71,10 +71,19 @@ test("3-D Secure cancelled in the dialog: back to the form with a neutral note, 
   const shop = new ShopPage(page);
   const invoiceId = await shop.open("/script-tag");
   const widget = new WidgetPage(page);
+  // The staff's view of the order (the staff link's cookie, as staff would open it).
+  const { url } = (await (await page.request.get("/api/__test/staff-link")).json()) as { url: string };
+  await page.request.get(url);
+  const orderStatus = async () => ((await (await page.request.get(`/api/orders/${invoiceId}`)).json()) as { status?: string }).status;
   await widget.pay({ number: CARDS.threeDs, cvc });
   await widget.acs().waitForPage();
+  expect(await orderStatus()).toBe("3ds");
+  const abandoned = page.waitForResponse((r) => r.url().endsWith("/api/pay/abandon") && r.request().method() === "POST");
   await widget.threeDsCancel.click();
   await expect(widget.threeDsDialog).toBeHidden();
+  // The widget's word only prompted the kit: the gateway still held the challenge unfinished, so the order is open again.
+  expect((await (await abandoned).json()) as unknown).toMatchObject({ status: "abandoned" });
+  await expect.poll(orderStatus).toBe("abandoned");
   await expect(page.locator("p.cw-note")).toHaveText("Вы отменили подтверждение платежа в банке. Деньги не списаны, можно оплатить снова");
   await widget.waitForForm();
   await expect(widget.heading("declined")).toHaveCount(0);
@@ -90,6 +99,7 @@ test("3-D Secure cancelled in the dialog: back to the form with a neutral note, 
   await widget.pay({ number: CARDS.approved, cvc });
   await widget.expectApproved("3055");
   expect((await paymentsFor(invoiceId)).filter((p) => p.Status === "Completed")).toHaveLength(1);
+  await expect.poll(orderStatus).toBe("paid");
 });
 
 test("3-D Secure cancelled on the bank's page ends declined", async ({ page, cvc }) => {

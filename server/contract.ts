@@ -1,4 +1,4 @@
-// The widget <-> merchant endpoint contract, version 2.
+// The widget <-> merchant endpoint contract, version 3.
 // The one place these shapes are defined: the server kit implements them and the
 // widget imports them as types only (`import type`), so no server code reaches the bundle.
 //
@@ -13,7 +13,13 @@
 // CloudPayments, and every CloudPayments answer and message keeps its version-1 shape. The
 // shapes take the id's type as a parameter: `number` (the default) is that version-1 shape, a
 // reader of every gateway uses `PaymentId`.
-export const CONTRACT_VERSION = 2;
+//
+// Version 3 (over 2): `POST {endpoint}/pay/abandon` (`AbandonRequestBody`, `AbandonAnswer`): the
+// widget says the shopper left its 3-D Secure dialog, and the kit asks the gateway whether that
+// challenge is still unfinished before it records it abandoned (`PayAbandoned`). A version-2 kit
+// answers 404 there and the widget goes on without it; a version-2 widget never calls it, and its
+// abandoned challenge is replaced by the next attempt as before.
+export const CONTRACT_VERSION = 3;
 
 /** Payment scheme: one-stage `charge` or two-stage `auth` (then confirm/void). */
 export type PaymentScheme = "charge" | "auth";
@@ -175,6 +181,44 @@ export interface PayCancelled {
   status: "cancelled";
   paymentId: string;
   message: string;
+}
+
+/**
+ * Body of `POST {endpoint}/pay/abandon` (version 3): the shopper left the widget's 3-D Secure
+ * dialog (Cancel, Escape) for the `3ds` answer's `transactionId`. Only a prompt, never proof: the
+ * kit acts on it only for that order's open challenge of that transaction, and only on what the
+ * gateway says of it. No X-Request-ID; sent once, its answer may go unread.
+ */
+export interface AbandonRequestBody {
+  invoiceId: string;
+  transactionId: PaymentId;
+}
+
+/**
+ * The 3-D Secure challenge was left unfinished, and the gateway still waits for the bank's answer:
+ * nothing was charged, the order may be paid again. The transaction stays at the gateway until it
+ * expires there; should its bank page still be completed, that approval counts as usual.
+ */
+export interface PayAbandoned<Id extends PaymentId = number> {
+  status: "abandoned";
+  transactionId: Id;
+  message: string;
+}
+
+/**
+ * Answers of `POST {endpoint}/pay/abandon`: `abandoned` (recorded); `approved` or `declined` when
+ * the gateway says the challenge ended after all (the bank's page finished first); `error`:
+ * `no_challenge` (404), `already_paid` and `payment_in_progress` (409: another attempt, or this
+ * challenge's completion, holds the order), `gateway_unavailable` (502), `bad_request`,
+ * `origin_refused`.
+ */
+export type AbandonAnswer = PayAbandoned<PaymentId> | PayApproved<PaymentId> | PayDeclined<PaymentId> | AbandonError;
+
+/** An error answer of `/pay/abandon`: the pay route's codes, and `no_challenge` (404: no open challenge of that transaction). */
+export interface AbandonError {
+  status: "error";
+  message: string;
+  code: PayErrorCode | "no_challenge";
 }
 
 /** Version 1's answers (CloudPayments' card flow); with `PaymentId`, the card and saved-card answers of every gateway. */

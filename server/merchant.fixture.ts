@@ -24,6 +24,8 @@ export interface Merchant {
   client: CloudPaymentsClient;
   url: string;
   payUrl: string;
+  /** `{endpoint}/pay/abandon`: the widget's word that its shopper left 3-D Secure. */
+  abandonUrl: string;
   termUrl: string;
   returnUrl: string;
   orders: Map<string, CheckoutOrder>;
@@ -92,7 +94,7 @@ export async function startMerchant(setup: MerchantSetup = {}): Promise<Merchant
   const url = await listen(server);
   const termUrl = `${url}/api/3ds/return`;
   const returnUrl = `${SHOP_ORIGIN}/checkout/done?lang=en`;
-  const { pay, threeDsReturn, notifications } = createCheckoutHandlers({
+  const { pay, abandon, threeDsReturn, notifications } = createCheckoutHandlers({
     client,
     secret: SHOP_SECRET,
     getOrder: async (invoiceId) => orders.get(invoiceId) ?? null,
@@ -111,6 +113,7 @@ export async function startMerchant(setup: MerchantSetup = {}): Promise<Merchant
   });
   route = createNodeListener({
     "/api/pay": pay,
+    "/api/pay/abandon": abandon,
     "/api/3ds/return": threeDsReturn,
     "/api/notify/pay": notifications.pay,
     "/api/notify/fail": notifications.fail,
@@ -124,6 +127,7 @@ export async function startMerchant(setup: MerchantSetup = {}): Promise<Merchant
     client,
     url,
     payUrl: `${url}/api/pay`,
+    abandonUrl: `${url}/api/pay/abandon`,
     termUrl,
     returnUrl,
     orders,
@@ -168,6 +172,19 @@ export async function postPay(
   const origin = options.origin === undefined ? SHOP_ORIGIN : options.origin;
   if (origin !== null) headers.Origin = origin;
   const response = await fetch(merchant.payUrl, { method: "POST", headers, body: JSON.stringify(body) });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown>, headers: response.headers };
+}
+
+/** `POST {endpoint}/pay/abandon` as the widget sends it when its shopper cancels 3-D Secure. */
+export async function postAbandon(
+  merchant: Merchant,
+  body: unknown,
+  options: Omit<PostPayOptions, "requestId"> = {},
+): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
+  const headers: Record<string, string> = { "Content-Type": "application/json", ...options.headers };
+  const origin = options.origin === undefined ? SHOP_ORIGIN : options.origin;
+  if (origin !== null) headers.Origin = origin;
+  const response = await fetch(merchant.abandonUrl, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
   return { status: response.status, json: (await response.json()) as Record<string, unknown>, headers: response.headers };
 }
 

@@ -286,6 +286,50 @@ describe("demo merchant", () => {
     expect(paymentsOf(order.invoiceId).filter((t) => t.Status === "Completed")).toHaveLength(1);
   });
 
+  it("a cancelled 3-D Secure moves the order out of 3ds once the gateway confirms it unfinished; the bank page completed later still pays it", async () => {
+    const order = await createOrder();
+    const first = await pay(order.invoiceId, "4242424242424242");
+    const challenge = first.body as { acsUrl: string; transactionId: number; paReq: string; termUrl: string };
+    expect(demo.orders.get(order.invoiceId)).toMatchObject({ status: "3ds", transactionId: challenge.transactionId });
+    const abandon = (transactionId: number) =>
+      demo.app.request("/api/pay/abandon", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: ORIGIN },
+        body: JSON.stringify({ invoiceId: order.invoiceId, transactionId }),
+      }, LOOPBACK);
+    const answer = await abandon(challenge.transactionId);
+    expect(answer.status).toBe(200);
+    expect(demo.orders.get(order.invoiceId)).toMatchObject({ status: "abandoned", transactionId: challenge.transactionId });
+
+    const termUrl = new URL(challenge.termUrl);
+    const done = await demo.app.request(
+      `${termUrl.pathname}${termUrl.search}`,
+      { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ MD: String(challenge.transactionId), PaRes: await sandboxPaRes(challenge) }).toString() },
+      LOOPBACK,
+    );
+    expect(await done.text()).toContain('"status":"approved"');
+    expect(demo.orders.get(order.invoiceId)).toMatchObject({ status: "paid", transactionId: challenge.transactionId });
+    // Paid: no word of the browser's moves it back.
+    expect((await abandon(challenge.transactionId)).status).toBe(409);
+    expect(demo.orders.get(order.invoiceId)?.status).toBe("paid");
+    expect(paymentsOf(order.invoiceId).filter((t) => t.Status === "Completed")).toHaveLength(1);
+  });
+
+  it("an abandonment of an older attempt says nothing about the order's newer one", async () => {
+    const order = await createOrder();
+    const first = (await pay(order.invoiceId, "4242424242424242")).body as { transactionId: number };
+    const second = (await pay(order.invoiceId, "4242424242424242")).body as { status: string; transactionId: number };
+    expect(second.status).toBe("3ds");
+    const stale = await demo.app.request("/api/pay/abandon", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: ORIGIN },
+      body: JSON.stringify({ invoiceId: order.invoiceId, transactionId: first.transactionId }),
+    }, LOOPBACK);
+    // The kit refuses it (the order's hold is the newer challenge's), and the order keeps its state.
+    expect(stale.status).toBe(404);
+    expect(demo.orders.get(order.invoiceId)).toMatchObject({ status: "3ds", transactionId: second.transactionId });
+  });
+
   it("serves the gateway's public key same-origin and no files outside its folders", async () => {
     const key = (await (await demo.app.request("/api/publickey")).json()) as { Pem: string; Version: number };
     expect(key.Pem).toBe(sandbox.publicKeyPem);
@@ -435,5 +479,49 @@ describe("/api/return-status: the shopper's view after a gateway page", () => {
     }
     // Another process's secret signs nothing here.
     expect((await demo.app.request(`/api/return-status${good}`)).status).toBe(403);
+  });
+});
+
+describe("/return: the shopper back from the bank at top level, on the page the order began on", () => {
+  const secret = "a-demo-secret-long-enough-to-sign-with-0123456789";
+  const start = async (app: ReturnType<typeof createDemoApp>["app"], extra: Record<string, unknown>) => {
+    const response = await app.request("/api/orders", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ items: [{ sku: "tea", qty: 1 }], ...extra }),
+    });
+    return ((await response.json()) as { invoiceId: string }).invoiceId;
+  };
+  const signedQuery = async (invoiceId: string) =>
+    new URL(
+      await signedRedirectUrl(
+        "http://127.0.0.1:8080/return",
+        returnQuery("1001", invoiceId, { status: "declined", reasonCode: 5206 } as Parameters<typeof returnQuery>[2], { expiresAt: Math.floor(Date.now() / 1000) + 600, cardLastFour: false }),
+        createSigner(secret),
+      ),
+    ).search;
+
+  it("sends the kit's signed outcome on to the order's own page, in its language; anything else to /redirect", async () => {
+    const signed = createDemoApp({ origin: ORIGIN, gatewayUrl: sandbox.url, publicId: sandbox.publicId, apiSecret: sandbox.apiSecret, rootDir, secret });
+    const own = await start(signed.app, { page: "/checkoutjs", lang: "en" });
+    const elsewhere = await start(signed.app, { page: "https://evil.example/phish" });
+    const plainPage = await start(signed.app, { page: "/script-tag" });
+    for (const id of [own, elsewhere, plainPage]) signed.orders.place(id);
+
+    const query = await signedQuery(own);
+    const back = await signed.app.request(`/return${query}`);
+    expect(back.status).toBe(303);
+    expect(back.headers.get("location")).toBe(`/checkoutjs?lang=en&${query.slice(1)}`);
+    // The page reads the shop's record with that very query: it verifies.
+    const status = await signed.app.request(`/api/return-status?${new URL(`http://x${back.headers.get("location")}`).searchParams.toString()}`);
+    expect(await status.json()).toEqual({ invoiceId: own, status: "new" });
+
+    // Only the shop's own return pages; a link the kit did not sign goes where it always went.
+    for (const id of [elsewhere, plainPage]) {
+      const q = await signedQuery(id);
+      expect((await signed.app.request(`/return${q}`)).headers.get("location")).toBe(`/redirect?${q.slice(1)}`);
+    }
+    const forged = `?status=approved&transactionId=1&invoiceId=${encodeURIComponent(own)}&sig=AAAA`;
+    expect((await signed.app.request(`/return${forged}`)).headers.get("location")).toBe(`/redirect?${forged.slice(1)}`);
   });
 });

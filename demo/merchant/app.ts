@@ -11,6 +11,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import {
+  ABANDON_BODY_LIMIT,
   GATEWAY_NOTIFICATION_BODY_LIMIT,
   NOTIFICATION_BODY_LIMIT,
   PAY_BODY_LIMIT,
@@ -63,6 +64,12 @@ const MAX_ORDER_BODY = 8 * 1024;
 /** Anything else that takes a body (merchant actions, login, test hooks). */
 const MAX_OTHER_BODY = 1024;
 const GATEWAYS: readonly ShopGateway[] = ["cloudpayments", "invoice", "rbs"];
+/**
+ * CloudPayments pages that keep their order across a top-level trip to the bank (the widget's
+ * redirect mode, the merchant's own checkout.js form): the shopper comes back to them. Any other
+ * page's order comes back to /redirect.
+ */
+const RETURN_PAGES: ReadonlySet<string> = new Set(["/redirect", "/checkoutjs"]);
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   if (given === undefined) return false;
@@ -121,6 +128,7 @@ export function createDemoApp(options: DemoAppOptions) {
   const limits = new Map<string, number>([["/api/orders", MAX_ORDER_BODY]]);
   for (const shop of shops.values()) {
     limits.set(`${shop.endpoint}/pay`, PAY_BODY_LIMIT);
+    limits.set(`${shop.endpoint}/pay/abandon`, ABANDON_BODY_LIMIT);
     limits.set(shop.returnPath, THREE_DS_BODY_LIMIT);
     if (shop.notificationPath) limits.set(shop.notificationPath, GATEWAY_NOTIFICATION_BODY_LIMIT);
   }
@@ -168,11 +176,12 @@ export function createDemoApp(options: DemoAppOptions) {
     } catch {
       return c.json({ message: "Send a JSON cart: { items: [{ sku, qty }], scheme? }" }, 400);
     }
-    const { items, scheme, gateway, lang } = (typeof body === "object" && body !== null ? body : {}) as {
+    const { items, scheme, gateway, lang, page } = (typeof body === "object" && body !== null ? body : {}) as {
       items?: unknown;
       scheme?: unknown;
       gateway?: unknown;
       lang?: unknown;
+      page?: unknown;
     };
     const cart = parseCart(items);
     if (!cart.ok) return c.json({ message: cart.problem }, 400);
@@ -191,6 +200,8 @@ export function createDemoApp(options: DemoAppOptions) {
         description: describeCart(cart.lines, language),
         lines: cart.lines,
         scheme: scheme ?? "charge",
+        // Only one of the shop's own pages: never an address the browser made up.
+        ...(typeof page === "string" && RETURN_PAGES.has(page) && { returnTo: hrefIn(page, language) }),
       },
       c.env?.incoming?.socket?.remoteAddress ?? "anyone",
     );
@@ -205,6 +216,17 @@ export function createDemoApp(options: DemoAppOptions) {
       },
       201,
     );
+  });
+
+  // The kit's returnUrl for the CloudPayments shop: one address, so the order says which page it
+  // began on (its language too) and the shopper goes on there with the outcome as the kit signed it.
+  // A link the kit did not sign goes to /redirect as it is, where the widget ignores it.
+  app.get("/return", async (c) => {
+    const url = new URL(c.req.url);
+    const query = await verifyReturnQuery(url.searchParams, secret);
+    const start = (query?.invoiceId !== undefined && orders.get(query.invoiceId)?.returnTo) || "/redirect";
+    const target = `${start}${start.includes("?") ? "&" : "?"}${url.search.slice(1)}`;
+    return c.redirect(target, 303);
   });
 
   // The shopper back from a gateway page (top level): the kit's signed return link is the bearer's
@@ -340,6 +362,8 @@ export function createDemoApp(options: DemoAppOptions) {
   // Every shop's saved cards; the Invoice and RBS shops' pay, return and notification routes.
   for (const shop of shops.values()) {
     const { handlers, endpoint } = shop;
+    // The widget's word that its shopper left 3-D Secure: the kit asks the gateway before the order follows.
+    app.on(["POST", "OPTIONS"], `${endpoint}/pay/abandon`, (c) => handlers.abandon(c.req.raw));
     app.on(["GET", "OPTIONS"], `${endpoint}/saved-cards`, (c) => handlers.savedCards(c.req.raw));
     app.on(["DELETE", "OPTIONS"], `${endpoint}/saved-cards/:id`, (c) => handlers.savedCards(c.req.raw));
     if (shop.gateway === "cloudpayments") continue;

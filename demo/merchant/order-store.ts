@@ -9,6 +9,7 @@ import type { CartLine } from "./catalog.ts";
 export type OrderStatus =
   | "new" // created, not paid yet
   | "3ds" // waiting for the shopper at the bank's 3-D Secure page
+  | "abandoned" // the shopper left 3-D Secure and the gateway confirmed it unfinished: open for payment
   | "hosted" // the shopper is on the gateway's own payment page
   | "cancelled" // the shopper left the gateway's page without paying
   | "paid" // one-stage charge approved
@@ -53,12 +54,17 @@ export interface Order {
   customerId?: string;
   /** Paid without the shopper (chargeSavedCard from the orders page). */
   merchantInitiated?: boolean;
+  /**
+   * The checkout page the cart was priced on, in its language (`/checkoutjs?lang=en`): where the
+   * shopper comes back to from a bank's page at top level. Default `/redirect`.
+   */
+  returnTo?: string;
   createdAt: string;
   updatedAt: string;
 }
 
 /** Statuses whose order nobody is paying (or can still pay at the bank): those may be forgotten. */
-const OPEN: ReadonlySet<OrderStatus> = new Set(["new", "declined", "error"]);
+const OPEN: ReadonlySet<OrderStatus> = new Set(["new", "abandoned", "declined", "error"]);
 /** An order whose payment started this recently counts as under way, whatever its status says yet. */
 const PAYING_MS = 30 * 60_000;
 
@@ -70,6 +76,7 @@ export interface ExtraPaymentNote {
 
 export interface NewOrder {
   gateway: ShopGateway;
+  returnTo?: string;
   amount: number;
   currency: string;
   description: string;

@@ -82,6 +82,8 @@ function statusOf(result: CheckoutResultEvent["result"], order: Order): OrderSta
       return "declined";
     case "3ds":
       return "3ds";
+    case "abandoned":
+      return "abandoned";
     case "redirect":
       return "hosted";
     case "cancelled":
@@ -125,8 +127,9 @@ export function createShops(options: ShopsOptions): Shops {
       }
       return;
     }
-    // A late decline of another attempt says nothing about this order's newer one.
-    if (event.stage === "notification" && result.status === "declined" && order.transactionId !== undefined && order.transactionId !== transactionId) return;
+    // A late decline or abandonment of another attempt says nothing about this order's newer one.
+    const late = event.stage === "notification" || event.stage === "abandon";
+    if (late && result.status !== "approved" && order.transactionId !== undefined && order.transactionId !== transactionId) return;
     const change: Partial<Order> = { status: statusOf(result, order) };
     if (transactionId !== undefined) change.transactionId = transactionId;
     if (event.customerId !== undefined) change.customerId = event.customerId;
@@ -138,7 +141,7 @@ export function createShops(options: ShopsOptions): Shops {
       if (event.stage === "chargeSavedCard") change.merchantInitiated = true;
     } else if (result.status === "declined") {
       change.note = `${result.reasonCode} ${result.reason}`;
-    } else if (result.status === "error" || result.status === "cancelled") {
+    } else if (result.status === "error" || result.status === "cancelled" || result.status === "abandoned") {
       change.note = result.message;
     }
     orders.update(order.invoiceId, change);
@@ -198,7 +201,8 @@ export function createShops(options: ShopsOptions): Shops {
       client: cloudPayments,
       getOrder: getOrder("cloudpayments"),
       termUrl: `${origin}/api/3ds/return`,
-      returnUrl: `${origin}/redirect`,
+      // One address for every page: /return sends the shopper on to the page the order began on.
+      returnUrl: `${origin}/return`,
     }),
   });
 

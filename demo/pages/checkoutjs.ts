@@ -1,9 +1,24 @@
 // checkout.js compatibility: the merchant's own form, cp.Checkout makes the cryptogram, and the
-// page posts it to its own endpoint. 3-D Secure here goes by a top-level form post to the ACS.
+// page posts it to its own endpoint. 3-D Secure here goes by a top-level form post to the ACS, and
+// the shop sends the shopper back to this page (the order names it) with the kit's signed outcome.
+// What the page shows then is the shop's record of the order (/api/return-status), never the URL's
+// word; the order is kept in this tab's sessionStorage for the trip (never card data), so the page
+// comes back to the same order, and a reload of the paid page offers no new payment.
 import type { PayResponse } from "../../server/contract.ts";
-import { formatAmount, pageLanguage, startCheckout } from "./shop.ts";
+import type { Language } from "../../widget/src/index.ts";
+import { hrefIn } from "../merchant/demo-texts.ts";
+import { formatAmount, loadConfig, pageLanguage, reportStartupError, showOrder, startCheckout } from "./shop.ts";
 import { cpCheckout } from "./widget-global.ts";
 import type { CreatedOrder, ShopConfig } from "./shop.ts";
+
+const CONTEXT_KEY = "demo:checkoutjs-order";
+
+interface PageContext {
+  order: CreatedOrder;
+  lang: Language;
+  /** What was paid, once the shop's record said so: a reload shows it, not a new order. */
+  paid?: string;
+}
 
 // The shop's own form speaks the page's language too.
 const FIELD_MESSAGES: Record<"ru" | "en", Record<string, string>> = {
@@ -42,9 +57,70 @@ const FIELD_MESSAGES: Record<"ru" | "en", Record<string, string>> = {
 };
 
 const ANSWERS = {
-  ru: { paid: "Оплачено", declined: "Отказ", toBank: "Переход на страницу банка…", error: "Ошибка", order: "заказ", failed: "Не удалось отправить платёж" },
-  en: { paid: "Paid", declined: "Declined", toBank: "Going to your bank's page…", error: "Error", order: "order", failed: "Could not send the payment" },
+  ru: {
+    paid: "Оплачено",
+    declined: "Отказ",
+    toBank: "Переход на страницу банка…",
+    error: "Ошибка",
+    order: "заказ",
+    failed: "Не удалось отправить платёж",
+    notPaid: "Заказ не оплачен: банк не подтвердил платёж. Можно оплатить снова",
+    unknown: "Не удалось узнать, оплачен ли заказ. Не платите снова: обновите страницу позже",
+    newOrder: "Новый заказ",
+  },
+  en: {
+    paid: "Paid",
+    declined: "Declined",
+    toBank: "Going to your bank's page…",
+    error: "Error",
+    order: "order",
+    failed: "Could not send the payment",
+    notPaid: "The order is not paid: the bank did not confirm the payment. You can pay again",
+    unknown: "Could not find out whether the order is paid. Do not pay again: reload the page later",
+    newOrder: "New order",
+  },
 } as const;
+
+function storedContext(): PageContext | null {
+  try {
+    const raw = sessionStorage.getItem(CONTEXT_KEY);
+    const parsed = raw ? (JSON.parse(raw) as Partial<PageContext>) : null;
+    return parsed?.order && (parsed.lang === "ru" || parsed.lang === "en") ? (parsed as PageContext) : null;
+  } catch {
+    return null;
+  }
+}
+
+function store(context: PageContext): void {
+  sessionStorage.setItem(CONTEXT_KEY, JSON.stringify(context));
+}
+
+/** The kit's signed outcome in the address, when the shop sent the shopper back from the bank. */
+function returnQuery(): URLSearchParams | null {
+  const params = new URLSearchParams(location.search);
+  return params.has("status") && params.has("sig") && params.has("invoiceId") ? params : null;
+}
+
+function paidText(amount: number, currency: string, cardType: string, lastFour: string | null): string {
+  return `${ANSWERS[pageLanguage()].paid}: ${formatAmount(amount, currency)}, ${cardType}${lastFour ? ` •••• ${lastFour}` : ""}`;
+}
+
+/** The thank-you state: the order, what was paid, a link to a new order; no form to pay again. */
+function showPaid(context: PageContext): void {
+  showOrder(context.order, context.lang);
+  const form = document.getElementById("card-form");
+  if (form) form.hidden = true;
+  const result = document.getElementById("result");
+  if (!result) return;
+  const again = document.createElement("a");
+  again.href = hrefIn("/checkoutjs", context.lang);
+  again.textContent = ANSWERS[context.lang].newOrder;
+  again.addEventListener("click", () => sessionStorage.removeItem(CONTEXT_KEY));
+  const note = document.createElement("span");
+  note.className = "paid";
+  note.textContent = `${context.paid ?? ""} `;
+  result.replaceChildren(note, again);
+}
 
 function setText(id: string, text: string): void {
   const element = document.getElementById(id);
@@ -73,14 +149,19 @@ function postToAcs(answer: Extract<PayResponse, { status: "3ds" }>): void {
 function showAnswer(answer: PayResponse, order: CreatedOrder): void {
   const words = ANSWERS[pageLanguage()];
   switch (answer.status) {
-    case "approved":
-      setText("result", `${words.paid}: ${formatAmount(answer.amount, answer.currency)}, ${answer.cardType} •••• ${answer.cardLastFour}`);
+    case "approved": {
+      const paid = paidText(answer.amount, answer.currency, answer.cardType, answer.cardLastFour);
+      store({ order, lang: pageLanguage(), paid });
+      showPaid({ order, lang: pageLanguage(), paid });
       return;
+    }
     case "declined":
       setText("result", `${words.declined}: ${answer.message}`);
       return;
     case "3ds":
       setText("result", words.toBank);
+      // The order goes on the trip in this tab, so the page comes back to it.
+      store({ order, lang: pageLanguage() });
       postToAcs(answer);
       return;
     case "error":
@@ -96,10 +177,11 @@ function run(config: ShopConfig, order: CreatedOrder): void {
   const checkout = new Checkout({ publicId: config.publicId, container: form, publicKeyUrl: config.publicKeyUrl });
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   if (submit) submit.disabled = false;
-  const requestId = crypto.randomUUID();
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    // One X-Request-ID per attempt: Pay pressed again after a decline is a new attempt.
+    const requestId = crypto.randomUUID();
     if (submit) submit.disabled = true;
     setText("form-errors", "");
     setText("result", "");
@@ -125,4 +207,51 @@ function run(config: ShopConfig, order: CreatedOrder): void {
   });
 }
 
-void startCheckout(run);
+/** Back from the bank: the same order, and what the shop's record says of it. */
+async function comeBack(query: URLSearchParams, stored: PageContext | null): Promise<boolean> {
+  // The outcome leaves the address at once (a reload must not read it again), the language stays.
+  history.replaceState(null, "", hrefIn("/checkoutjs", pageLanguage()));
+  const order = stored?.order.invoiceId === query.get("invoiceId") ? stored.order : null;
+  if (!order) return false;
+  const words = ANSWERS[pageLanguage()];
+  showOrder(order);
+  let recorded: string | undefined;
+  try {
+    const answer = await fetch(`/api/return-status?${query.toString()}`);
+    recorded = answer.ok ? ((await answer.json()) as { status?: string }).status : undefined;
+  } catch {
+    recorded = undefined;
+  }
+  if (recorded === "paid" || recorded === "authorized") {
+    // The card facts are the kit's signed ones; that the order is paid is the shop's record.
+    const paid = paidText(Number(query.get("amount")), query.get("currency") ?? order.currency, query.get("cardType") ?? "", query.get("cardLastFour"));
+    const context: PageContext = { order, lang: pageLanguage(), paid };
+    store(context);
+    showPaid(context);
+    return true;
+  }
+  if (recorded === undefined || recorded === "3ds") {
+    // Not known yet: never offer to pay what may be paid.
+    const form = document.getElementById("card-form");
+    if (form) form.hidden = true;
+    setText("result", words.unknown);
+    return true;
+  }
+  run(await loadConfig(), order);
+  setText("result", words.notPaid);
+  return true;
+}
+
+async function start(): Promise<void> {
+  const stored = storedContext();
+  const query = returnQuery();
+  if (query && (await comeBack(query, stored))) return;
+  // Reloading the thank-you page: still paid, nothing to pay.
+  if (!query && stored?.paid && stored.lang === pageLanguage()) {
+    showPaid(stored);
+    return;
+  }
+  await startCheckout(run);
+}
+
+start().catch(reportStartupError);

@@ -44,7 +44,8 @@ export function createOrder(cart: readonly CartItem[] = DEFAULT_CART, scheme: Pa
   return getJson<CreatedOrder>("/api/orders", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ items: cart, scheme, lang: pageLanguage() }),
+    // `page`: where a top-level trip to the bank comes back to (the shop allows its own pages only).
+    body: JSON.stringify({ items: cart, scheme, lang: pageLanguage(), page: location.pathname }),
   });
 }
 

@@ -1,5 +1,6 @@
 // createCheckoutHandlers: the merchant endpoint of the widget contract (server/contract.ts, docs/design.md).
 import { markReadsRecordedBody } from "../request-context.ts";
+import { createAbandonHandler } from "./abandon-handler.ts";
 import { createChargeSavedCard, type ChargeSavedCardInput, type ChargeSavedCardResult } from "./charge-saved-card.ts";
 import { createNotificationHandler } from "./gateway-notification-handler.ts";
 import { createHandlerContext } from "./handler-context.ts";
@@ -14,6 +15,11 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 export interface CheckoutHandlers {
   /** Mount at `{endpoint}/pay` (POST, OPTIONS). */
   pay: FetchHandler;
+  /**
+   * Mount at `{endpoint}/pay/abandon` (POST, OPTIONS): the widget's word that its shopper left
+   * 3-D Secure. The kit checks it with the gateway, frees the order and reports `abandoned`.
+   */
+  abandon: FetchHandler;
   /**
    * Mount at the path of `termUrl`: the bank's 3-D Secure page posts back here (POST), a
    * gateway's own card page sends the shopper back here (GET), and `GET ?script=1` is its script.
@@ -42,6 +48,7 @@ export function createCheckoutHandlers(options: CheckoutHandlerOptions): Checkou
   const notifications = createCloudPaymentsNotificationHandlers(context);
   return {
     pay: markReadsRecordedBody(createPayHandler(context)),
+    abandon: markReadsRecordedBody(createAbandonHandler(context)),
     threeDsReturn: markReadsRecordedBody(createThreeDsReturnHandler(context)),
     notification: markReadsRecordedBody(createNotificationHandler(context)),
     notifications: {

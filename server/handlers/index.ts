@@ -17,6 +17,7 @@ export type {
   ReturnQueryOptions,
 } from "./options.ts";
 export { PAY_BODY_LIMIT } from "./pay-handler.ts";
+export { ABANDON_BODY_LIMIT } from "./abandon-handler.ts";
 export { MAX_FAILED_RETURNS, THREE_DS_BODY_LIMIT } from "./three-ds-return-handler.ts";
 export { NOTIFICATION_BODY_LIMIT } from "./notification-handler.ts";
 export { GATEWAY_NOTIFICATION_BODY_LIMIT } from "./gateway-notification-handler.ts";

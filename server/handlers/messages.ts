@@ -17,6 +17,8 @@ export const MESSAGES = {
   invalidJson: "Body is not valid JSON",
   unexpected: "Unexpected gateway answer",
   cancelled: "The payment was not completed on the payment page",
+  abandoned: "The shopper left the 3-D Secure confirmation unfinished; nothing was charged",
+  noChallenge: "This order has no open 3-D Secure confirmation of that transaction",
   needsShopper: "The card's bank asks the cardholder to confirm this payment: charge it with the shopper present",
   unknownSavedCard: "No such saved card",
   unsupported: "This shop's payment gateway does not take this kind of payment",

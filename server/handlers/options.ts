@@ -1,7 +1,7 @@
 // Options of createCheckoutHandlers and the event it reports to the merchant.
 import type { AttemptStore } from "../attempts/index.ts";
 import type { CloudPaymentsClient } from "../client/index.ts";
-import type { PayAnswer, PayCancelled, PaymentId, PaymentScheme, SavedCardView } from "../contract.ts";
+import type { PayAbandoned, PayAnswer, PayCancelled, PaymentId, PaymentScheme, SavedCardView } from "../contract.ts";
 import type { CheckoutGateway } from "../gateway/index.ts";
 import type { SavedCardStore } from "../saved-cards/index.ts";
 
@@ -81,19 +81,23 @@ export interface ExtraPayment {
  * - `notification`: the gateway's signed notification (Pay, Fail), told to no browser.
  * - `recovery`: an approval whose answer was lost (a dropped connection, a timeout, a crashed
  *   instance), found by asking the gateway before anyone could pay the order again.
+ * - `abandon`: the shopper left the widget's 3-D Secure dialog and the gateway confirmed the
+ *   challenge unfinished (`abandoned`: the order is open for payment again), or ended (a decline,
+ *   or an approval after all). A later approval of the same transaction is reported as usual.
  */
 export interface CheckoutResultEvent {
   /**
    * Where the kit learned it: the pay call, the 3-D Secure return, the return from a gateway's
-   * page, a gateway's notification, a merchant-initiated `chargeSavedCard`, or `recovery`.
+   * page, a gateway's notification, a merchant-initiated `chargeSavedCard`, `recovery`, or the
+   * widget's word that the shopper left 3-D Secure (`abandon`), checked with the gateway.
    */
-  stage: "pay" | "threeDsReturn" | "hostedReturn" | "notification" | "chargeSavedCard" | "recovery";
+  stage: "pay" | "threeDsReturn" | "hostedReturn" | "notification" | "chargeSavedCard" | "recovery" | "abandon";
   /** Null only when the outcome belongs to no invoice the kit knows. */
   invoiceId: string | null;
   /** The widget's X-Request-ID (pay stage only). */
   requestId?: string;
   /** Exactly what the browser was told (for `notification`, `recovery` or a charge: what it would have been). */
-  result: PayAnswer | PayCancelled;
+  result: PayAnswer | PayCancelled | PayAbandoned<PaymentId>;
   /** The gateway's full transaction model when there is one (has the card token, if any). */
   gatewayModel?: unknown;
   /** Set when this attempt's payment must not count for the order (see ExtraPayment). */

@@ -1,8 +1,8 @@
 // Response builders shared by the handlers.
-import type { PayAnswer, PayError, PayErrorCode } from "../contract.ts";
+import type { AbandonAnswer, PayAnswer, PayError, PayErrorCode } from "../contract.ts";
 import { recordAnswer } from "../request-context.ts";
 
-export function jsonResponse(body: PayAnswer, status: number, headers: Record<string, string> = {}): Response {
+export function jsonResponse(body: PayAnswer | AbandonAnswer, status: number, headers: Record<string, string> = {}): Response {
   const text = JSON.stringify(body);
   const response = new Response(text, {
     status,

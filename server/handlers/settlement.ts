@@ -129,7 +129,7 @@ export async function settleApproval(
  */
 export async function settleUnattended(
   context: HandlerContext,
-  stage: "notification" | "recovery",
+  stage: "notification" | "recovery" | "abandon",
   attempt: AttemptKey,
   order: CheckoutOrder,
   transaction: GatewayTransaction,

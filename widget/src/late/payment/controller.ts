@@ -467,6 +467,15 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
       if (destroyed || state.kind !== "threeDs") return;
       endListening();
       threeDsCard = null;
+      // A prompt only: the kit asks the gateway before the order follows (contract v3, /pay/abandon).
+      fetchFn(payUrl(options.endpoint) + "/abandon", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ invoiceId: options.invoiceId, transactionId: state.transactionId }),
+      })
+        // Read to the end, unused: an answer left unread keeps its request open in the browser.
+        .then((answer) => answer.text())
+        .catch(() => undefined);
       cancel("threeDs", state.transactionId);
     },
 

@@ -230,13 +230,29 @@ describe("3-D Secure in an iframe", () => {
     expect(t.onSuccess).not.toHaveBeenCalled();
   });
 
+  it("cancel tells the endpoint once (POST /pay/abandon: the order and the transaction, nothing of the card), whatever it answers", async () => {
+    const t = await startThreeDs({}, json(200, challenge), [{ network: true }]);
+    controllers.push(t.controller);
+    t.controller.cancelThreeDs();
+    t.controller.cancelThreeDs();
+    expect(t.requests).toHaveLength(2);
+    const abandon = t.requests[1];
+    expect(abandon).toMatchObject({ url: "https://api.shop.test/checkout/pay/abandon", method: "POST", headers: { "content-type": "application/json" } });
+    expect(JSON.parse(abandon?.body ?? "")).toEqual({ invoiceId: "order-3", transactionId: 777 });
+    expect(abandon?.headers["x-request-id"]).toBeUndefined();
+    // The network failure of that prompt changes nothing for the shopper.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(t.controller.getState()).toEqual({ kind: "idle", cancelled: "threeDs" });
+    expect(t.onFail).not.toHaveBeenCalled();
+  });
+
   it("after a cancel the shopper pays again: a new attempt with a new id", async () => {
-    const t = await startThreeDs({}, json(200, challenge), [json(200, approved)]);
+    const t = await startThreeDs({}, json(200, challenge), [json(200, { status: "abandoned", transactionId: 777, message: "x" }), json(200, approved)]);
     controllers.push(t.controller);
     t.controller.cancelThreeDs();
     await t.controller.submit(card);
-    // id-2 named the dialog's frame.
-    expect(t.requests.map((r) => r.headers["x-request-id"])).toEqual(["id-1", "id-3"]);
+    // id-2 named the dialog's frame; the abandon prompt carries no request id.
+    expect(t.requests.map((r) => r.headers["x-request-id"])).toEqual(["id-1", undefined, "id-3"]);
     expect(t.controller.getState().kind).toBe("approved");
     expect(t.onSuccess).toHaveBeenCalledTimes(1);
   });
