@@ -5,20 +5,12 @@
 // word; the order is kept in this tab's sessionStorage for the trip (never card data), so the page
 // comes back to the same order, and a reload of the paid page offers no new payment.
 import type { PayResponse } from "../../server/contract.ts";
-import type { Language } from "../../widget/src/index.ts";
 import { hrefIn } from "../merchant/demo-texts.ts";
-import { formatAmount, loadConfig, pageLanguage, reportStartupError, showOrder, startCheckout } from "./shop.ts";
+import { formatAmount, loadConfig, pageLanguage, reportStartupError, showOrder, startCheckout, tripStore } from "./shop.ts";
 import { cpCheckout } from "./widget-global.ts";
-import type { CreatedOrder, ShopConfig } from "./shop.ts";
+import type { CreatedOrder, ShopConfig, TripContext } from "./shop.ts";
 
-const CONTEXT_KEY = "demo:checkoutjs-order";
-
-interface PageContext {
-  order: CreatedOrder;
-  lang: Language;
-  /** What was paid, once the shop's record said so: a reload shows it, not a new order. */
-  paid?: string;
-}
+const trip = tripStore("demo:checkoutjs-order");
 
 // The shop's own form speaks the page's language too.
 const FIELD_MESSAGES: Record<"ru" | "en", Record<string, string>> = {
@@ -81,20 +73,6 @@ const ANSWERS = {
   },
 } as const;
 
-function storedContext(): PageContext | null {
-  try {
-    const raw = sessionStorage.getItem(CONTEXT_KEY);
-    const parsed = raw ? (JSON.parse(raw) as Partial<PageContext>) : null;
-    return parsed?.order && (parsed.lang === "ru" || parsed.lang === "en") ? (parsed as PageContext) : null;
-  } catch {
-    return null;
-  }
-}
-
-function store(context: PageContext): void {
-  sessionStorage.setItem(CONTEXT_KEY, JSON.stringify(context));
-}
-
 /** The kit's signed outcome in the address, when the shop sent the shopper back from the bank. */
 function returnQuery(): URLSearchParams | null {
   const params = new URLSearchParams(location.search);
@@ -106,7 +84,7 @@ function paidText(amount: number, currency: string, cardType: string, lastFour: 
 }
 
 /** The thank-you state: the order, what was paid, a link to a new order; no form to pay again. */
-function showPaid(context: PageContext): void {
+function showPaid(context: TripContext): void {
   showOrder(context.order, context.lang);
   const form = document.getElementById("card-form");
   if (form) form.hidden = true;
@@ -115,7 +93,7 @@ function showPaid(context: PageContext): void {
   const again = document.createElement("a");
   again.href = hrefIn("/checkoutjs", context.lang);
   again.textContent = ANSWERS[context.lang].newOrder;
-  again.addEventListener("click", () => sessionStorage.removeItem(CONTEXT_KEY));
+  again.addEventListener("click", () => trip.forget());
   const note = document.createElement("span");
   note.className = "paid";
   note.textContent = `${context.paid ?? ""} `;
@@ -151,7 +129,7 @@ function showAnswer(answer: PayResponse, order: CreatedOrder): void {
   switch (answer.status) {
     case "approved": {
       const paid = paidText(answer.amount, answer.currency, answer.cardType, answer.cardLastFour);
-      store({ order, lang: pageLanguage(), paid });
+      trip.save({ order, lang: pageLanguage(), paid });
       showPaid({ order, lang: pageLanguage(), paid });
       return;
     }
@@ -161,7 +139,7 @@ function showAnswer(answer: PayResponse, order: CreatedOrder): void {
     case "3ds":
       setText("result", words.toBank);
       // The order goes on the trip in this tab, so the page comes back to it.
-      store({ order, lang: pageLanguage() });
+      trip.save({ order, lang: pageLanguage() });
       postToAcs(answer);
       return;
     case "error":
@@ -208,7 +186,7 @@ function run(config: ShopConfig, order: CreatedOrder): void {
 }
 
 /** Back from the bank: the same order, and what the shop's record says of it. */
-async function comeBack(query: URLSearchParams, stored: PageContext | null): Promise<boolean> {
+async function comeBack(query: URLSearchParams, stored: TripContext | null): Promise<boolean> {
   // The outcome leaves the address at once (a reload must not read it again), the language stays.
   history.replaceState(null, "", hrefIn("/checkoutjs", pageLanguage()));
   const order = stored?.order.invoiceId === query.get("invoiceId") ? stored.order : null;
@@ -225,8 +203,8 @@ async function comeBack(query: URLSearchParams, stored: PageContext | null): Pro
   if (recorded === "paid" || recorded === "authorized") {
     // The card facts are the kit's signed ones; that the order is paid is the shop's record.
     const paid = paidText(Number(query.get("amount")), query.get("currency") ?? order.currency, query.get("cardType") ?? "", query.get("cardLastFour"));
-    const context: PageContext = { order, lang: pageLanguage(), paid };
-    store(context);
+    const context: TripContext = { order, lang: pageLanguage(), paid };
+    trip.save(context);
     showPaid(context);
     return true;
   }
@@ -243,7 +221,7 @@ async function comeBack(query: URLSearchParams, stored: PageContext | null): Pro
 }
 
 async function start(): Promise<void> {
-  const stored = storedContext();
+  const stored = trip.read();
   const query = returnQuery();
   if (query && (await comeBack(query, stored))) return;
   // Reloading the thank-you page: still paid, nothing to pay.

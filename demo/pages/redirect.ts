@@ -2,41 +2,19 @@
 // handler sends the shopper back here with the outcome in the query; the widget shows it.
 // The kit's returnUrl is one fixed address, so what the page was (its order, its language, that it
 // was paid) is kept in this tab's sessionStorage for the trip: never card data.
-import { createOrder, loadConfig, pageLanguage, reportStartupError, showOrder, widgetOptions } from "./shop.ts";
-import type { CreatedOrder } from "./shop.ts";
-import type { Language } from "../../widget/src/index.ts";
+import { createOrder, loadConfig, pageLanguage, reportStartupError, showOrder, tripStore, widgetOptions } from "./shop.ts";
+import type { TripContext } from "./shop.ts";
 import { widgetGlobal } from "./widget-global.ts";
 
-const CONTEXT_KEY = "demo:redirect-order";
-
-interface RedirectContext {
-  order: CreatedOrder;
-  lang: Language;
-  /** Set by onSuccess: a reload of the thank-you page shows the payment, not a new order. */
-  paid?: string;
-}
+const trip = tripStore("demo:redirect-order");
 
 function returningFromBank(): boolean {
   const params = new URLSearchParams(location.search);
   return params.has("status") && params.has("transactionId");
 }
 
-function storedContext(): RedirectContext | null {
-  try {
-    const raw = sessionStorage.getItem(CONTEXT_KEY);
-    const parsed = raw ? (JSON.parse(raw) as Partial<RedirectContext>) : null;
-    return parsed?.order && (parsed.lang === "ru" || parsed.lang === "en") ? (parsed as RedirectContext) : null;
-  } catch {
-    return null;
-  }
-}
-
-function store(context: RedirectContext): void {
-  sessionStorage.setItem(CONTEXT_KEY, JSON.stringify(context));
-}
-
 /** The bank sends the shopper back without `?lang`: come back in the language they left in. */
-function restoreLanguage(context: RedirectContext | null): boolean {
+function restoreLanguage(context: TripContext | null): boolean {
   const url = new URL(location.href);
   if (!context || url.searchParams.has("lang") || context.lang === "ru") return false;
   url.searchParams.set("lang", context.lang);
@@ -44,7 +22,7 @@ function restoreLanguage(context: RedirectContext | null): boolean {
   return true;
 }
 
-function showPaid(context: RedirectContext): void {
+function showPaid(context: TripContext): void {
   showOrder(context.order, context.lang);
   const target = document.getElementById("checkout");
   if (!target) return;
@@ -54,12 +32,12 @@ function showPaid(context: RedirectContext): void {
   const again = document.createElement("a");
   again.href = context.lang === "en" ? "/redirect?lang=en" : "/redirect";
   again.textContent = context.lang === "en" ? "New order" : "Новый заказ";
-  again.addEventListener("click", () => sessionStorage.removeItem(CONTEXT_KEY));
+  again.addEventListener("click", () => trip.forget());
   target.replaceChildren(note, again);
 }
 
 async function start(): Promise<void> {
-  const stored = storedContext();
+  const stored = trip.read();
   const returning = returningFromBank();
   if (returning && restoreLanguage(stored)) return;
   // Reloading the thank-you page (the widget cleaned the outcome off the URL): still paid.
@@ -69,14 +47,14 @@ async function start(): Promise<void> {
   }
   const config = await loadConfig();
   const order = (returning ? stored?.order : undefined) ?? (await createOrder());
-  const context: RedirectContext = { order, lang: pageLanguage() };
-  store(context);
+  const context: TripContext = { order, lang: pageLanguage() };
+  trip.save(context);
   showOrder(order, context.lang);
   const options = widgetOptions(config, order, { threeDs: "redirect" });
   widgetGlobal().mount("#checkout", {
     ...options,
     onSuccess: (payload) => {
-      store({ ...context, paid: `${payload.amount} ${payload.currency}, ${payload.cardType} •••• ${payload.cardLastFour}` });
+      trip.save({ ...context, paid: `${payload.amount} ${payload.currency}, ${payload.cardType} •••• ${payload.cardLastFour}` });
       options.onSuccess?.(payload);
     },
   });

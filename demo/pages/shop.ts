@@ -19,6 +19,31 @@ export interface CreatedOrder {
   items?: { name: string; qty: number; amount: number }[];
 }
 
+/** What a page keeps across the shopper's top-level trip to the bank. */
+export interface TripContext {
+  order: CreatedOrder;
+  lang: Language;
+  /** What was paid, once known: a reload of the thank-you page shows it, not a new order. */
+  paid?: string;
+}
+
+/** The page's trip context in sessionStorage under `key` (the tab's own, gone when it closes). */
+export function tripStore(key: string): { read(): TripContext | null; save(context: TripContext): void; forget(): void } {
+  return {
+    read() {
+      try {
+        const raw = sessionStorage.getItem(key);
+        const parsed = raw ? (JSON.parse(raw) as Partial<TripContext>) : null;
+        return parsed?.order && (parsed.lang === "ru" || parsed.lang === "en") ? (parsed as TripContext) : null;
+      } catch {
+        return null;
+      }
+    },
+    save: (context) => sessionStorage.setItem(key, JSON.stringify(context)),
+    forget: () => sessionStorage.removeItem(key),
+  };
+}
+
 export interface CartItem {
   sku: string;
   qty: number;
