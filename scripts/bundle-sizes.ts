@@ -9,12 +9,16 @@ export interface BundleSize {
   gzip: number;
 }
 
-/** The script-tag files: the critical path first, then the crypto chunk. */
-export const SCRIPT_TAG_FILES = ["checkout-widget.js", "checkout-widget-crypto.js"] as const;
+/** The script-tag files: the critical path first, then the crypto chunk, then the saved cards' file. */
+export const SCRIPT_TAG_FILES = ["checkout-widget.js", "checkout-widget-crypto.js", "checkout-widget-saved.js"] as const;
 
-/** Budgets from the issue, bytes gzipped. */
-/** Issue 15 let the critical path grow from 18 to 20 KB for the marks and states the shopper sees. */
-export const BUDGETS = { criticalGzip: 20 * 1024, totalGzip: 40 * 1024 } as const;
+/**
+ * Budgets from the issues, bytes gzipped. Issue 15 let the critical path grow from 18 to 20 KB for
+ * the marks and states the shopper sees. `totalGzip` is the two files every card payment loads;
+ * the saved cards' file (only a shopper with saved cards, or one who may save one, loads it) has
+ * a budget of its own.
+ */
+export const BUDGETS = { criticalGzip: 20 * 1024, totalGzip: 40 * 1024, savedGzip: 4 * 1024 } as const;
 
 export async function measureBundleSizes(distDir: string, files?: readonly string[]): Promise<BundleSize[]> {
   const names = files ?? (await readdir(distDir)).filter((name) => name.endsWith(".js")).sort();

@@ -2,7 +2,7 @@
 // code to it. They read esbuild metafiles (what the bundler really resolved), never source text:
 // the build runs them on every bundle it writes, and widget-layout.test.ts on the whole source.
 import type { Metafile } from "esbuild";
-import { LATE_FILE, LATE_GLOBAL } from "../widget/src/host/late-script.ts";
+import { LATE_FILE, LATE_GLOBAL, SAVED_FILE, SAVED_GLOBAL } from "../widget/src/host/late-script.ts";
 
 export const WIDGET_SRC = "widget/src";
 
@@ -15,6 +15,7 @@ export const WIDGET_SRC = "widget/src";
 export const SCRIPT_FILES = {
   main: { file: "checkout-widget.js", entry: `${WIDGET_SRC}/embed.ts` },
   late: { file: LATE_FILE, entry: `${WIDGET_SRC}/late/index.ts`, global: LATE_GLOBAL },
+  saved: { file: SAVED_FILE, entry: `${WIDGET_SRC}/saved/index.ts`, global: SAVED_GLOBAL },
 } as const;
 
 export type LateFile = Exclude<keyof typeof SCRIPT_FILES, "main">;
@@ -40,6 +41,8 @@ export interface FolderRule {
  * - form/ and host/ ship in checkout-widget.js only (the card form; entries, slot, shell).
  * - late/ and cryptogram/ ship in checkout-widget-crypto.js (the npm build: a dynamic chunk).
  *   cryptogram/ is node-forge's piece, reached by late/ only through its index.ts.
+ * - saved/ ships in checkout-widget-saved.js: the saved cards' list and panel, loaded only when
+ *   `{endpoint}/saved-cards` answered with cards or canSave (host/saved.ts).
  * - react/ (a wrapper for React apps) builds on the npm entry alone.
  * - index.ts (npm) and embed.ts (script tag) are the two entries. The npm entry also exports the
  *   two error classes of cryptogram/ (a few hundred bytes, no node-forge) for `instanceof`.
@@ -50,11 +53,12 @@ export const LAYOUT: Readonly<Record<string, FolderRule>> = {
   host: { ships: "main", imports: ["shared", "form", "host"] },
   late: { ships: "late", imports: ["shared", "late", "cryptogram"] },
   cryptogram: { ships: "late", imports: ["shared", "cryptogram"] },
+  saved: { ships: "saved", imports: ["shared", "saved"] },
   react: { ships: "none", imports: ["index.ts"] },
   "index.ts": {
     ships: "main",
     imports: ["shared", "form", "host"],
-    dynamic: ["late"],
+    dynamic: ["late", "saved"],
     files: ["cryptogram/card-validation-error.ts", "cryptogram/cryptogram-error.ts"],
   },
   "embed.ts": { ships: "main", imports: ["shared", "form", "host"] },

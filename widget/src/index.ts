@@ -10,6 +10,7 @@ export { CryptogramError } from "./cryptogram/cryptogram-error.ts";
 import {
   CardForm as CheckoutCardForm,
   defaultLateSource,
+  defaultSavedSource,
   defineCheckoutElement as defineElement,
   ELEMENT_NAME,
   loadLate,
@@ -22,6 +23,7 @@ import type { CheckoutOptions } from "./shared/index.ts";
 /** Every export below starts here: the late code is this package's dynamic import. */
 function fromPackage(): void {
   defaultLateSource(() => import("./late/index.ts"));
+  defaultSavedSource(() => import("./saved/index.ts"));
 }
 
 export { version } from "./host/index.ts";

@@ -2,13 +2,16 @@
 // through late(), the 3-D Secure dialog, the answers and the note after a cancelled confirmation —
 // and hands the card to controller.submit. One live region, always present, speaks for all of it.
 import { Component } from "preact";
-import type { RefObject } from "preact";
+import type { ComponentChildren, RefObject } from "preact";
 import { CardFields, changeOf, createFormModel, formFields } from "../form/index.ts";
 import type { FormField, FormModel, FormState, FormValues } from "../form/index.ts";
 import { afterPaint, cardDigits, createTranslator, formatAmount, holdStyles, nextInstanceId, resolveLanguage, RetryScreen, themeAttributes } from "../shared/index.ts";
 import type { CardInput, CheckoutOptions, FormTranslator, HeldStyles, Language, PaymentController, PaymentState, TextOverrides } from "../shared/index.ts";
 import type { FieldChoice } from "../form/index.ts";
+import { SkeletonRows } from "./form-skeleton.tsx";
 import { late, onLate } from "./late.ts";
+import { askSavedCards } from "./saved.ts";
+import type { SavedFound } from "./saved.ts";
 
 export interface CheckoutViewProps {
   options: CheckoutOptions;
@@ -61,6 +64,8 @@ interface CheckoutViewState {
   pendingView: boolean;
   /** The formatted amount for the Pay button, "" until formatted. */
   amountText: string;
+  /** `savedCards: true`: 0 while `{endpoint}/saved-cards` is asked, then what it found (undefined: nothing). */
+  saved?: SavedFound | 0 | undefined;
 }
 
 // Field initializers are literals or `this` reads only; anything else goes in the constructor
@@ -89,6 +94,10 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   #afterDecline: "same" | "other" = "same";
   /** Back with the same card after a decline: the CVC field asks for the code again until Pay. */
   #cvcAgain = false;
+  /** "Save this card" is ticked (the saved cards' panel says so). */
+  #save = false;
+  /** Stops waiting for the saved cards (a list that does not come in 3 s leaves the form alone). */
+  #stopAsking: (() => void) | undefined;
 
   constructor(props: CheckoutViewProps) {
     super(props);
@@ -96,7 +105,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     this.#model = createFormModel(formFields(fieldChoice(props.options)), { email: props.options.email ?? "" });
     const payment = props.controller.getState();
     this.#previousKind = payment.kind;
-    this.state = { payment, form: this.#model.snapshot(), status: "", pendingView: false, amountText: "" };
+    this.state = { payment, form: this.#model.snapshot(), status: "", pendingView: false, amountText: "", saved: props.options.savedCards ? 0 : undefined };
     this.#stopForm = this.#model.subscribe((form) => {
       this.setState({ form });
       this.#reportChange(form);
@@ -110,6 +119,15 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     this.#paymentChanged();
     this.#scheduleAmount();
     this.#previousKind = this.state.payment.kind;
+    if (this.state.saved === 0) {
+      const found = (saved?: SavedFound): void => {
+        this.#stopAsking?.();
+        if (this.state.saved === 0) this.setState({ saved });
+      };
+      const timer = setTimeout(found, 3000);
+      this.#stopAsking = () => clearTimeout(timer);
+      void askSavedCards(this.props.options.endpoint).then(found);
+    }
     // After the first paint, as an effect would: never inside mount() or connectedCallback, so the
     // caller holds its handle and has added its listeners by then.
     this.#cancelReady = afterPaint(() => this.props.options.onReady?.());
@@ -138,6 +156,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     this.#unsubscribe?.();
     this.#cancelAmount?.();
     this.#cancelReady?.();
+    this.#stopAsking?.();
     this.#styles?.release();
   }
 
@@ -200,6 +219,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
       cvv: v.cvv,
       // Shown in capitals (as embossed on cards), so sent that way too.
       name: this.#model.snapshot().fields.includes("name") ? v.name.trim().toUpperCase() : NO_NAME,
+      saveCard: this.#save,
     };
     if (options.requireEmail) card.email = v.email.trim();
     void controller.submit(card).finally(() => {
@@ -208,7 +228,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     });
   };
 
-  override render({ options, controller }: CheckoutViewProps, { payment: state, form, status, pendingView, amountText }: CheckoutViewState) {
+  override render({ options, controller }: CheckoutViewProps, { payment: state, form, status, pendingView, amountText, saved }: CheckoutViewState) {
     const lang = this.#lang();
     const t = createTranslator(lang, options.texts);
     const previous = this.#previousKind;
@@ -220,6 +240,23 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     const retry = () => void controller.retry();
     const api = late();
 
+    const payLabel = t("pay", { amount: amountText }).trim();
+    const cardForm = (extra?: ComponentChildren) => (
+      <CardFields
+        id={this.#id}
+        t={t}
+        form={form}
+        model={this.#model}
+        payLabel={payLabel}
+        busy={pendingView || state.kind !== "idle"}
+        onPay={this.#pay}
+        announce={this.#announce}
+        focus={focus}
+        cvcAgain={this.#cvcAgain}
+        showBrands={options.showBrands}
+        extra={extra}
+      />
+    );
     let screen;
     const note = cancelNote(state, t, options.texts);
     if (state.kind === "approved")
@@ -244,20 +281,23 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
       );
     else if (state.kind === "failed")
       screen = <RetryScreen title={t("failedTitle")} text={failedText(state, t, options.texts)} retryLabel={t("retry")} onRetry={retry} />;
-    else
+    else screen = saved === 0 ? <SkeletonRows /> : cardForm();
+
+    if (saved)
       screen = (
-        <CardFields
+        <saved.api.SavedCardsPanel
           id={this.#id}
-          t={t}
-          form={form}
-          model={this.#model}
-          payLabel={t("pay", { amount: amountText }).trim()}
-          busy={pendingView || state.kind !== "idle"}
-          onPay={this.#pay}
+          list={saved.list}
+          endpoint={options.endpoint}
+          lang={lang}
+          texts={options.texts}
+          payLabel={payLabel}
+          payment={state}
+          controller={controller}
+          form={cardForm}
+          screen={screen}
           announce={this.#announce}
-          focus={focus}
-          cvcAgain={this.#cvcAgain}
-          showBrands={options.showBrands}
+          onSave={(on) => (this.#save = on)}
         />
       );
 

@@ -12,6 +12,19 @@ export interface FormSkeletonProps {
   nonce?: string | undefined;
 }
 
+/** The form's outline, pulsing (also while the saved cards are asked for, inside the widget). */
+export const SkeletonRows = () => (
+  <>
+    <span class="cw-skel" />
+    <div class="cw-row">
+      <span class="cw-skel" />
+      <span class="cw-skel" />
+    </div>
+    <span class="cw-skel" />
+    <span class="cw-skel" />
+  </>
+);
+
 export class FormSkeleton extends Component<FormSkeletonProps> {
   #styles: HeldStyles | undefined;
   readonly #root: RefObject<HTMLDivElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
@@ -30,13 +43,7 @@ export class FormSkeleton extends Component<FormSkeletonProps> {
         <p class="cw-sr" role="status">
           {label}
         </p>
-        <span class="cw-skel" />
-        <div class="cw-row">
-          <span class="cw-skel" />
-          <span class="cw-skel" />
-        </div>
-        <span class="cw-skel" />
-        <span class="cw-skel" />
+        <SkeletonRows />
       </div>
     );
   }

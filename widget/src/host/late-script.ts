@@ -6,18 +6,19 @@ import type { LateApi } from "./late.ts";
 /** Private global the late script registers its LateApi on. */
 export const LATE_GLOBAL = "__checkoutWidgetLate";
 export const LATE_FILE = "checkout-widget-crypto.js";
-
-type LateGlobalHost = { [LATE_GLOBAL]?: LateApi };
+/** The saved cards' file and global (host/saved.ts), loaded the same way. */
+export const SAVED_GLOBAL = "__checkoutWidgetSaved";
+export const SAVED_FILE = "checkout-widget-saved.js";
 
 /**
  * Injects `<script src="…/checkout-widget-crypto.js">` (from where the main script came, so CSP
  * `script-src 'self'` allows it) and resolves with what it registered. The caller memoizes.
  */
-export function lateScriptSource(src: string, nonce?: () => string | undefined): () => Promise<LateApi> {
+export function lateScriptSource<Api = LateApi>(src: string, nonce?: () => string | undefined, global: string = LATE_GLOBAL): () => Promise<Api> {
   return () =>
-    new Promise<LateApi>((resolve, reject) => {
-      const host = window as unknown as LateGlobalHost;
-      const ready = host[LATE_GLOBAL];
+    new Promise<Api>((resolve, reject) => {
+      const host = window as unknown as Record<string, Api | undefined>;
+      const ready = host[global];
       if (ready) return resolve(ready);
       const script = document.createElement("script");
       script.src = src; // an inserted script runs as soon as it arrives (async by default)
@@ -25,7 +26,7 @@ export function lateScriptSource(src: string, nonce?: () => string | undefined):
       if (value) script.nonce = value;
       const settle = (): void => {
         script.remove();
-        const loaded = host[LATE_GLOBAL];
+        const loaded = host[global];
         if (loaded) resolve(loaded);
         else reject(new Error(`${src} did not load: deploy it beside checkout-widget.js or set data-late-src`));
       };

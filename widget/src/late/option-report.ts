@@ -22,6 +22,7 @@ const EXPECTED: Record<keyof CheckoutOptions, string> = {
   requireEmail: "true or false",
   requireName: "true or false",
   showBrands: "true or false",
+  savedCards: "true or false",
   scheme: '"charge" or "auth"',
   language: '"ru" or "en"',
   texts: "{ key: text }",

@@ -221,6 +221,12 @@ export interface CheckoutOptions {
   requireName?: boolean;
   /** The row of accepted card brands above the number; `false` hides it. Default: shown. */
   showBrands?: boolean;
+  /**
+   * `true`: your server mounts the kit's saved cards (`GET {endpoint}/saved-cards`): the widget
+   * asks for the shopper's cards first, shows them above the card form and offers "Save this card"
+   * when the answer allows it. Default `false`: nothing is asked.
+   */
+  savedCards?: boolean;
   /** `"charge"` (default: one-stage, the money is taken) or `"auth"` (two-stage: held until you confirm or void it); sent to your server. */
   scheme?: PaymentScheme;
   /** `"ru"` or `"en"`. Default: from `<html lang>`, then the browser's language (Russian only for `ru`). */

@@ -15,6 +15,11 @@ export type PaymentState =
       kind: "idle";
       /** The shopper came back from a page they left without paying (the form shows a neutral note). */
       cancelled?: CancelStage;
+      /**
+       * The endpoint did not know the saved card this attempt paid with (404 unknown_saved_card):
+       * its id, so the list drops it and says so. Nothing was charged; no outcome is announced.
+       */
+      dropped?: string;
     }
   | { kind: "submitting"; requestId: string }
   | {
@@ -63,6 +68,14 @@ export interface CardInput {
   cvv: string;
   name: string;
   email?: string;
+  /** The shopper ticked "Save this card" (offered only when `{endpoint}/saved-cards` said `canSave`). */
+  saveCard?: boolean;
+}
+
+/** A payment with one of the shopper's saved cards: its id, and what the answer screens show of it. */
+export interface SavedCardChoice {
+  savedCardId: string;
+  card: CardSummary;
 }
 
 /**
@@ -72,8 +85,11 @@ export interface CardInput {
 export interface PaymentController {
   getState(): PaymentState;
   subscribe(listener: (state: PaymentState) => void): () => void;
-  /** Encrypts, posts to `{endpoint}/pay`; ignored unless idle (a double click pays once). */
-  submit(card: CardInput): Promise<void>;
+  /**
+   * Encrypts, posts to `{endpoint}/pay`; ignored unless idle (a double click pays once). A saved
+   * card is posted as `{ invoiceId, savedCardId, email? }`: no cryptogram.
+   */
+  submit(card: CardInput | SavedCardChoice): Promise<void>;
   /**
    * failed (transport) -> re-posts the same cryptogram with the same X-Request-ID;
    * declined -> idle, so the shopper can try again (a new attempt gets a new id).

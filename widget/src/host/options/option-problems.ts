@@ -66,6 +66,7 @@ const RULES: Record<keyof CheckoutOptions, Rule> = {
   requireEmail: { check: isBoolean, markup: "boolean" },
   requireName: { check: isBoolean, markup: "boolean" },
   showBrands: { check: isBoolean, markup: "boolean" },
+  savedCards: { check: isBoolean, markup: "boolean" },
   scheme: { check: oneOf("charge", "auth") },
   language: { check: oneOf("ru", "en") },
   texts: { check: isStringRecord, markup: "json" },

@@ -2,7 +2,7 @@
 // a cancelled 3-D Secure goes back to idle. It owns the network side of one payment and what the
 // merchant's callbacks hear (docs/outcomes.md); the UI renders getState() and calls the methods.
 // Late code: the host reaches it through late().createPaymentController.
-import type { PayApproved, PayDeclined, PayRequestBody, PayThreeDs, ThreeDsOutcome } from "../../../../server/contract.ts";
+import type { PayApproved, PayDeclined, PayRequestBody, PayThreeDs, SavedCardPayRequestBody, ThreeDsOutcome } from "../../../../server/contract.ts";
 import { detectBrand, isRecord, resolveLanguage } from "../../shared/index.ts";
 import type {
   CancelPayload,
@@ -12,6 +12,7 @@ import type {
   CheckoutOptions,
   CompletePayload,
   FailPayload,
+  SavedCardChoice,
   FinalPaymentState,
   PaymentFlowController,
   PaymentOutcomeEvent,
@@ -71,17 +72,24 @@ let framesOpened = 0;
 /** The request of the current attempt, kept only while a same-id retry is possible. */
 interface PendingRequest {
   requestId: string;
-  body: PayRequestBody;
+  body: PayRequestBody | SavedCardPayRequestBody;
   card: CardSummary;
 }
 
 type Prepared =
-  | { ok: true; cryptogram: string; card: CardSummary; name: string; email: string | undefined }
+  | { ok: true; cryptogram: string; card: CardSummary; name: string; email: string | undefined; save: boolean | undefined }
   | { ok: false; failure: Failed };
 
 /** Holds the card input only until the cryptogram is built; cleared in every path. */
 interface CardBox {
   card: CardInput | null;
+}
+
+/** A saved card's payment: no card data, no cryptogram (server/contract.ts SavedCardPayRequestBody). */
+function savedBody(choice: SavedCardChoice, options: CheckoutOptions): SavedCardPayRequestBody {
+  const body: SavedCardPayRequestBody = { invoiceId: options.invoiceId, savedCardId: choice.savedCardId };
+  if (options.email) body.email = options.email;
+  return body;
 }
 
 function summarize(cardNumber: string): CardSummary {
@@ -277,7 +285,7 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
         { publicId: options.publicId, publicKeyPem: key.key.pem, keyVersion: key.key.version },
         { format: deps.cryptogramFormat ?? "json" },
       );
-      return { ok: true, cryptogram, card, name: input.name, email: input.email ?? options.email };
+      return { ok: true, cryptogram, card, name: input.name, email: input.email ?? options.email, save: input.saveCard };
     } catch (error) {
       const code = validationCode(error);
       return { ok: false, failure: code ? cardFailure(code) : failure("crypto_failed") };
@@ -296,6 +304,7 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
     if (prepared.email) body.email = prepared.email;
     if (options.accountId !== undefined) body.accountId = options.accountId;
     if (options.scheme !== undefined) body.scheme = options.scheme;
+    if (prepared.save) body.saveCard = true;
     return body;
   }
 
@@ -323,7 +332,12 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
       signal,
     );
     if (signal.aborted) return;
-    settle(interpretPayAnswer(exchange), request.card);
+    const answer = interpretPayAnswer(exchange);
+    // A saved card the endpoint does not know (removed elsewhere): back to the list without it.
+    if ("savedCardId" in request.body && "code" in answer && answer.code === "unknown_saved_card") {
+      pending = null;
+      setState({ kind: "idle", dropped: request.body.savedCardId });
+    } else settle(answer, request.card);
   }
 
   function settle(answer: PayAnswer, card: CardSummary): void {
@@ -440,6 +454,10 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
       // The attempt the preload began (its key fetch may be on its way) goes on.
       const { signal } = attempt;
       setState({ kind: "submitting", requestId });
+      if ("savedCardId" in card) {
+        pending = { requestId, body: savedBody(card, options), card: card.card };
+        return send(pending, signal);
+      }
       // The card goes into a box that prepare() empties, so no closure keeps it afterwards.
       return runSubmit({ card }, requestId, signal);
     },
