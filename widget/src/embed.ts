@@ -50,18 +50,16 @@ function install(): void {
   if (host.CheckoutWidget) return; // the script included twice: the first copy serves
   const script = ownScript();
   const base = new URL(script?.src || document.baseURI);
-  // data-late-src (data-saved-src) names the second (third) file, renamed, hashed, on another path;
-  // by default each sits beside this one.
-  const fileUrl = (named: string | undefined, file: string): string => {
-    const url = new URL(named || file, named ? document.baseURI : base);
-    if (!named) url.search = base.search; // a cache-busting `?v=…` on the main script applies to its chunks too
-    return url.href;
-  };
+  // data-late-src names the second file (renamed, hashed, on another path); by default it sits beside this one.
+  const named = script?.dataset.lateSrc;
+  const lateUrl = new URL(named || LATE_FILE, named ? document.baseURI : base);
+  if (!named) lateUrl.search = base.search; // a cache-busting `?v=…` on the main script applies to its chunk too
   // Under a nonce-based CSP this script carried the nonce; an options.nonce also works.
   let nonce: string | undefined = script?.nonce || undefined;
   const ours = () => nonce;
-  setLateSource(lateScriptSource(fileUrl(script?.dataset.lateSrc, LATE_FILE), ours));
-  setSavedSource(lateScriptSource(fileUrl(script?.dataset.savedSrc, SAVED_FILE), ours, SAVED_GLOBAL));
+  setLateSource(lateScriptSource(lateUrl.href, ours));
+  // The saved cards' file sits beside the late one, with its query (loaded only for saved cards).
+  setSavedSource(lateScriptSource(new URL(SAVED_FILE + lateUrl.search, lateUrl).href, ours, SAVED_GLOBAL));
   const remember = (options: CheckoutOptions): void => {
     if (options && typeof options.nonce === "string" && options.nonce) nonce = options.nonce;
   };

@@ -96,8 +96,6 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   #cvcAgain = false;
   /** "Save this card" is ticked (the saved cards' panel says so). */
   #save = false;
-  /** Stops waiting for the saved cards (a list that does not come in 3 s leaves the form alone). */
-  #stopAsking: (() => void) | undefined;
 
   constructor(props: CheckoutViewProps) {
     super(props);
@@ -119,15 +117,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     this.#paymentChanged();
     this.#scheduleAmount();
     this.#previousKind = this.state.payment.kind;
-    if (this.state.saved === 0) {
-      const found = (saved?: SavedFound): void => {
-        this.#stopAsking?.();
-        if (this.state.saved === 0) this.setState({ saved });
-      };
-      const timer = setTimeout(found, 3000);
-      this.#stopAsking = () => clearTimeout(timer);
-      void askSavedCards(this.props.options.endpoint).then(found);
-    }
+    if (this.state.saved === 0) void askSavedCards(this.props.options.endpoint).then((saved) => this.setState({ saved }));
     // After the first paint, as an effect would: never inside mount() or connectedCallback, so the
     // caller holds its handle and has added its listeners by then.
     this.#cancelReady = afterPaint(() => this.props.options.onReady?.());
@@ -156,7 +146,6 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     this.#unsubscribe?.();
     this.#cancelAmount?.();
     this.#cancelReady?.();
-    this.#stopAsking?.();
     this.#styles?.release();
   }
 
@@ -240,14 +229,13 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     const retry = () => void controller.retry();
     const api = late();
 
-    const payLabel = t("pay", { amount: amountText }).trim();
     const cardForm = (extra?: ComponentChildren) => (
       <CardFields
         id={this.#id}
         t={t}
         form={form}
         model={this.#model}
-        payLabel={payLabel}
+        payLabel={t("pay", { amount: amountText }).trim()}
         busy={pendingView || state.kind !== "idle"}
         onPay={this.#pay}
         announce={this.#announce}
@@ -285,20 +273,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
 
     if (saved)
       screen = (
-        <saved.api.SavedCardsPanel
-          id={this.#id}
-          list={saved.list}
-          endpoint={options.endpoint}
-          lang={lang}
-          texts={options.texts}
-          payLabel={payLabel}
-          payment={state}
-          controller={controller}
-          form={cardForm}
-          screen={screen}
-          announce={this.#announce}
-          onSave={(on) => (this.#save = on)}
-        />
+        <saved.api.SavedCardsPanel list={saved.list} options={options} payment={state} controller={controller} form={cardForm} screen={screen} onSave={(on) => (this.#save = on)} />
       );
 
     return (

@@ -5,7 +5,9 @@
 // `screen`, and this panel stays mounted around them so the list and the shopper's choices last.
 import { Component } from "preact";
 import type { ComponentChildren, RefObject, VNode } from "preact";
-import type { Language, PaymentController, PaymentState, TextOverrides } from "../shared/index.ts";
+import { formatAmount, nextInstanceId, resolveLanguage } from "../shared/index.ts";
+import type { CheckoutOptions, PaymentController, PaymentState } from "../shared/index.ts";
+import type { SavedCardPayRequestBody } from "../../../server/contract.ts";
 import { removeSavedCard } from "./remove-saved-card.ts";
 import { savedCardName, SavedCardList } from "./saved-card-list.tsx";
 import { readSavedCards } from "./saved-list.ts";
@@ -13,22 +15,16 @@ import type { SavedCardView } from "./saved-list.ts";
 import { createSavedTranslator } from "./saved-texts.ts";
 
 export interface SavedCardsPanelProps {
-  /** Prefix of the element ids (the host's, unique per widget). */
-  id: string;
   /** The answer of `GET {endpoint}/saved-cards`, as it came. */
   list: unknown;
-  endpoint: string;
-  lang: Language;
-  texts?: TextOverrides | undefined;
-  payLabel: string;
+  /** The widget's options (endpoint, amount, language, texts). */
+  options: CheckoutOptions;
   payment: PaymentState;
   controller: PaymentController;
   /** The card form, with `extra` drawn above its Pay button. */
   form: (extra?: ComponentChildren) => VNode;
   /** What the host shows for the payment's state when it is not idle, submitting or 3-D Secure. */
   screen: ComponentChildren;
-  /** Says a text in the host's live region. */
-  announce: (text: string) => void;
   /** The shopper ticked or cleared "Save this card": the host sends `saveCard: true` with the card. */
   onSave: (save: boolean) => void;
 }
@@ -41,15 +37,25 @@ interface SavedCardsPanelState {
   removing: string | null;
   note: string;
   save: boolean;
+  /** What the panel's live region says (removals, a card that is gone). */
+  status: string;
+}
+
+/** The endpoint did not know the saved card paid with (removed elsewhere, another session). */
+function unknownCard(payment: PaymentState): boolean {
+  return payment.kind === "failed" && payment.code === "unknown_saved_card";
 }
 
 /** The states in which the panel, not the host's answer screen, is on view. */
 function atForm(payment: PaymentState): boolean {
-  return payment.kind === "idle" || payment.kind === "submitting" || payment.kind === "threeDs";
+  return payment.kind === "idle" || payment.kind === "submitting" || payment.kind === "threeDs" || unknownCard(payment);
 }
 
 export class SavedCardsPanel extends Component<SavedCardsPanelProps, SavedCardsPanelState> {
   #unmounted = false;
+  /** The saved card of the payment under way. */
+  #paying: string | null = null;
+  readonly #id: string;
   readonly #root: RefObject<HTMLDivElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
   /** Move focus into what the shopper switched to, after it is drawn. */
   #focusAfter = false;
@@ -57,17 +63,21 @@ export class SavedCardsPanel extends Component<SavedCardsPanelProps, SavedCardsP
   constructor(props: SavedCardsPanelProps) {
     super(props);
     const { cards, canSave } = readSavedCards(props.list);
-    this.state = { cards, canSave, showForm: cards.length === 0, removing: null, note: "", save: false };
+    this.#id = nextInstanceId();
+    this.state = { cards, canSave, showForm: cards.length === 0, removing: null, note: "", save: false, status: "" };
   }
 
   override componentDidUpdate(previous: SavedCardsPanelProps): void {
     const { payment } = this.props;
-    // The endpoint did not know the card (removed elsewhere): it leaves the list, with a note.
-    if (payment !== previous.payment && payment.kind === "idle" && payment.dropped) {
+    // The endpoint did not know the card (removed elsewhere): it leaves the list, with a note, and
+    // the flow goes back to idle (nothing was charged; onFail has heard unknown_saved_card).
+    if (payment !== previous.payment && unknownCard(payment)) {
       const note = this.#t()("savedGone");
-      const cards = this.state.cards.filter((card) => card.id !== payment.dropped);
+      const cards = this.state.cards.filter((card) => card.id !== this.#paying);
+      this.#paying = null;
       this.setState({ cards, note, showForm: cards.length === 0 });
-      this.props.announce(note);
+      this.#announce(note);
+      void this.props.controller.retry();
     }
     if (this.#focusAfter) {
       this.#focusAfter = false;
@@ -81,7 +91,12 @@ export class SavedCardsPanel extends Component<SavedCardsPanelProps, SavedCardsP
     this.#unmounted = true;
   }
 
-  #t = () => createSavedTranslator(this.props.lang, this.props.texts);
+  #lang = () => resolveLanguage(this.props.options.language);
+
+  #t = () => createSavedTranslator(this.#lang(), this.props.options.texts);
+
+  // The same text twice would not be spoken again; a trailing no-break space makes it new.
+  #announce = (text: string): void => this.setState((previous) => ({ status: previous.status === text ? `${text}\u00a0` : text }));
 
   #switch = (showForm: boolean): void => {
     this.#focusAfter = true;
@@ -92,7 +107,11 @@ export class SavedCardsPanel extends Component<SavedCardsPanelProps, SavedCardsP
     const card = this.state.cards.find((one) => one.id === id);
     if (!card) return;
     this.setState({ note: "" });
-    void this.props.controller.submit({ savedCardId: id, card: { brand: card.brand, lastFour: card.lastFour } });
+    const { options, controller } = this.props;
+    const body: SavedCardPayRequestBody = { invoiceId: options.invoiceId, savedCardId: id };
+    if (options.email) body.email = options.email;
+    this.#paying = id;
+    void controller.submit({ body, card: { brand: card.brand, lastFour: card.lastFour } });
   };
 
   #remove = (id: string): void => {
@@ -101,16 +120,16 @@ export class SavedCardsPanel extends Component<SavedCardsPanelProps, SavedCardsP
     const t = this.#t();
     const name = savedCardName(card, t);
     this.setState({ removing: id, note: "" });
-    void removeSavedCard(this.props.endpoint, id).then((result) => {
+    void removeSavedCard(this.props.options.endpoint, id).then((result) => {
       if (this.#unmounted) return;
       if (result === "removed") {
         const cards = this.state.cards.filter((one) => one.id !== id);
         this.setState({ cards, removing: null, showForm: cards.length === 0 });
-        this.props.announce(t("savedRemoved", { card: name }));
+        this.#announce(t("savedRemoved", { card: name }));
       } else {
         const note = t("savedRemoveFailed");
         this.setState({ removing: null, note });
-        this.props.announce(note);
+        this.#announce(note);
       }
     });
   };
@@ -133,9 +152,21 @@ export class SavedCardsPanel extends Component<SavedCardsPanelProps, SavedCardsP
     );
   };
 
-  override render({ id, payment, payLabel, form, screen }: SavedCardsPanelProps, { cards, showForm, removing, note }: SavedCardsPanelState) {
-    if (!atForm(payment)) return <div ref={this.#root}>{screen}</div>;
+  override render({ options, payment, form, screen }: SavedCardsPanelProps, { cards, showForm, removing, note, status }: SavedCardsPanelState) {
+    const live = (
+      <div class="cw-sr" role="status" aria-live="polite" aria-atomic="true">
+        {status}
+      </div>
+    );
+    if (!atForm(payment))
+      return (
+        <div ref={this.#root}>
+          {screen}
+          {live}
+        </div>
+      );
     const t = this.#t();
+    const lang = this.#lang();
     return (
       <div ref={this.#root}>
         {showForm ? (
@@ -150,10 +181,10 @@ export class SavedCardsPanel extends Component<SavedCardsPanelProps, SavedCardsP
           </>
         ) : (
           <SavedCardList
-            id={id}
+            id={this.#id}
             cards={cards}
             t={t}
-            payLabel={payLabel}
+            payLabel={t("pay", { amount: formatAmount(options.amount, options.currency, lang) })}
             busy={payment.kind !== "idle"}
             removing={removing}
             note={note}
@@ -162,6 +193,7 @@ export class SavedCardsPanel extends Component<SavedCardsPanelProps, SavedCardsP
             onAnother={() => this.#switch(true)}
           />
         )}
+        {live}
       </div>
     );
   }

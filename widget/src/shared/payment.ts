@@ -1,7 +1,7 @@
 // The payment flow as both files see it (types only): the state of one payment, owned by the
 // controller in late/payment and rendered by the views; idle -> submitting -> (threeDs ->)
 // approved | declined | failed; declined and failed may retry.
-import type { PayApproved, PayThreeDs } from "../../../server/contract.ts";
+import type { PayApproved, PayThreeDs, SavedCardPayRequestBody } from "../../../server/contract.ts";
 import type { CancelPayload, CancelStage, CompletePayload, FailCode, FailPayload, SuccessPayload } from "./options.ts";
 
 export interface CardSummary {
@@ -15,11 +15,6 @@ export type PaymentState =
       kind: "idle";
       /** The shopper came back from a page they left without paying (the form shows a neutral note). */
       cancelled?: CancelStage;
-      /**
-       * The endpoint did not know the saved card this attempt paid with (404 unknown_saved_card):
-       * its id, so the list drops it and says so. Nothing was charged; no outcome is announced.
-       */
-      dropped?: string;
     }
   | { kind: "submitting"; requestId: string }
   | {
@@ -72,9 +67,9 @@ export interface CardInput {
   saveCard?: boolean;
 }
 
-/** A payment with one of the shopper's saved cards: its id, and what the answer screens show of it. */
+/** A payment with one of the shopper's saved cards: its `/pay` body, and what the answer screens show of it. */
 export interface SavedCardChoice {
-  savedCardId: string;
+  body: SavedCardPayRequestBody;
   card: CardSummary;
 }
 
@@ -87,7 +82,7 @@ export interface PaymentController {
   subscribe(listener: (state: PaymentState) => void): () => void;
   /**
    * Encrypts, posts to `{endpoint}/pay`; ignored unless idle (a double click pays once). A saved
-   * card is posted as `{ invoiceId, savedCardId, email? }`: no cryptogram.
+   * card posts its body as given (`{ invoiceId, savedCardId, email? }`): no cryptogram.
    */
   submit(card: CardInput | SavedCardChoice): Promise<void>;
   /**

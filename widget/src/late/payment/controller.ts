@@ -12,7 +12,6 @@ import type {
   CheckoutOptions,
   CompletePayload,
   FailPayload,
-  SavedCardChoice,
   FinalPaymentState,
   PaymentFlowController,
   PaymentOutcomeEvent,
@@ -85,12 +84,6 @@ interface CardBox {
   card: CardInput | null;
 }
 
-/** A saved card's payment: no card data, no cryptogram (server/contract.ts SavedCardPayRequestBody). */
-function savedBody(choice: SavedCardChoice, options: CheckoutOptions): SavedCardPayRequestBody {
-  const body: SavedCardPayRequestBody = { invoiceId: options.invoiceId, savedCardId: choice.savedCardId };
-  if (options.email) body.email = options.email;
-  return body;
-}
 
 function summarize(cardNumber: string): CardSummary {
   const digits = cardNumber.replace(/\D/g, "");
@@ -325,6 +318,8 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
       payUrl(options.endpoint),
       {
         method: "POST",
+        // The shop's session cookie names the customer (saved cards) when the endpoint is on another origin.
+        credentials: "include",
         headers: { "Content-Type": "application/json", Accept: "application/json", "X-Request-ID": request.requestId },
         body: JSON.stringify(request.body),
       },
@@ -332,12 +327,7 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
       signal,
     );
     if (signal.aborted) return;
-    const answer = interpretPayAnswer(exchange);
-    // A saved card the endpoint does not know (removed elsewhere): back to the list without it.
-    if ("savedCardId" in request.body && "code" in answer && answer.code === "unknown_saved_card") {
-      pending = null;
-      setState({ kind: "idle", dropped: request.body.savedCardId });
-    } else settle(answer, request.card);
+    settle(interpretPayAnswer(exchange), request.card);
   }
 
   function settle(answer: PayAnswer, card: CardSummary): void {
@@ -454,10 +444,8 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
       // The attempt the preload began (its key fetch may be on its way) goes on.
       const { signal } = attempt;
       setState({ kind: "submitting", requestId });
-      if ("savedCardId" in card) {
-        pending = { requestId, body: savedBody(card, options), card: card.card };
-        return send(pending, signal);
-      }
+      // A saved card: its body as the saved cards' code made it (no card data, no cryptogram).
+      if ("body" in card) return send((pending = { requestId, body: card.body, card: card.card }), signal);
       // The card goes into a box that prepare() empties, so no closure keeps it afterwards.
       return runSubmit({ card }, requestId, signal);
     },
