@@ -1,8 +1,8 @@
 // A fake PaymentController for component tests: records calls and lets a test set the state.
-import type { CardInput, PaymentController, PaymentState } from "../shared/index.ts";
+import type { CardInput, PaymentController, PaymentState, SavedCardChoice } from "../shared/index.ts";
 
 export interface FakeController extends PaymentController {
-  readonly submitted: CardInput[];
+  readonly submitted: (CardInput | SavedCardChoice)[];
   readonly retries: number;
   readonly cancels: number;
   readonly frames: Window[];
@@ -17,7 +17,7 @@ export function fakeController(initial: PaymentState = { kind: "idle" }): FakeCo
   const listeners = new Set<(s: PaymentState) => void>();
   const pending: Array<() => void> = [];
   const fake = {
-    submitted: [] as CardInput[],
+    submitted: [] as (CardInput | SavedCardChoice)[],
     retries: 0,
     cancels: 0,
     frames: [] as Window[],
@@ -31,7 +31,7 @@ export function fakeController(initial: PaymentState = { kind: "idle" }): FakeCo
       for (const l of [...listeners]) l(next);
     },
     // Stays idle on purpose: the form alone must stop a second click.
-    submit(card: CardInput) {
+    submit(card: CardInput | SavedCardChoice) {
       fake.submitted.push({ ...card });
       return new Promise<void>((resolve) => pending.push(resolve));
     },
