@@ -2,7 +2,7 @@
 // code to it. They read esbuild metafiles (what the bundler really resolved), never source text:
 // the build runs them on every bundle it writes, and widget-layout.test.ts on the whole source.
 import type { Metafile } from "esbuild";
-import { LATE_FILE, LATE_GLOBAL, SAVED_FILE, SAVED_GLOBAL } from "../widget/src/host/late-script.ts";
+import { LATE_FILE, LATE_GLOBAL, REPORT_FILE, REPORT_GLOBAL, SAVED_FILE, SAVED_GLOBAL } from "../widget/src/host/late-script.ts";
 
 export const WIDGET_SRC = "widget/src";
 
@@ -16,6 +16,7 @@ export const SCRIPT_FILES = {
   main: { file: "checkout-widget.js", entry: `${WIDGET_SRC}/embed.ts` },
   late: { file: LATE_FILE, entry: `${WIDGET_SRC}/late/index.ts`, global: LATE_GLOBAL },
   saved: { file: SAVED_FILE, entry: `${WIDGET_SRC}/saved/index.ts`, global: SAVED_GLOBAL },
+  report: { file: REPORT_FILE, entry: `${WIDGET_SRC}/report/index.ts`, global: REPORT_GLOBAL },
 } as const;
 
 export type LateFile = Exclude<keyof typeof SCRIPT_FILES, "main">;
@@ -43,6 +44,8 @@ export interface FolderRule {
  *   cryptogram/ is node-forge's piece, reached by late/ only through its index.ts.
  * - saved/ ships in checkout-widget-saved.js: the saved cards' list and panel, loaded only when
  *   `{endpoint}/saved-cards` answered with cards or canSave (host/saved.ts).
+ * - report/ ships in checkout-widget-report.js: what the console says about wrong or unknown
+ *   options, loaded only when there is something to say (host/options/option-problems.ts).
  * - react/ (a wrapper for React apps) builds on the npm entry alone.
  * - index.ts (npm) and embed.ts (script tag) are the two entries. The npm entry also exports the
  *   two error classes of cryptogram/ (a few hundred bytes, no node-forge) for `instanceof`.
@@ -54,11 +57,12 @@ export const LAYOUT: Readonly<Record<string, FolderRule>> = {
   late: { ships: "late", imports: ["shared", "late", "cryptogram"] },
   cryptogram: { ships: "late", imports: ["shared", "cryptogram"] },
   saved: { ships: "saved", imports: ["shared", "saved"] },
+  report: { ships: "report", imports: ["shared", "report"] },
   react: { ships: "none", imports: ["index.ts"] },
   "index.ts": {
     ships: "main",
     imports: ["shared", "form", "host"],
-    dynamic: ["late", "saved"],
+    dynamic: ["late", "saved", "report"],
     files: ["cryptogram/card-validation-error.ts", "cryptogram/cryptogram-error.ts"],
   },
   "embed.ts": { ships: "main", imports: ["shared", "form", "host"] },

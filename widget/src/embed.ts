@@ -12,10 +12,13 @@ import {
   mount,
   mountDataElementsWhenReady,
   open,
+  REPORT_FILE,
+  REPORT_GLOBAL,
+  reportPiece,
   SAVED_FILE,
   SAVED_GLOBAL,
+  savedPiece,
   setLateSource,
-  setSavedSource,
   version,
 } from "./host/index.ts";
 import type { CheckoutHandle, CpCheckoutConstructor, OpenHandle } from "./host/index.ts";
@@ -58,8 +61,11 @@ function install(): void {
   let nonce: string | undefined = script?.nonce || undefined;
   const ours = () => nonce;
   setLateSource(lateScriptSource(lateUrl.href, ours));
-  // The saved cards' file sits beside the late one, with its query (loaded only for saved cards).
-  setSavedSource(lateScriptSource(new URL(SAVED_FILE + lateUrl.search, lateUrl).href, ours, SAVED_GLOBAL));
+  // The pieces only some pages load sit beside the late file, with its query: the saved cards and
+  // the options report.
+  const beside = (file: string) => new URL(file + lateUrl.search, lateUrl).href;
+  savedPiece.set(lateScriptSource(beside(SAVED_FILE), ours, SAVED_GLOBAL));
+  reportPiece.set(lateScriptSource(beside(REPORT_FILE), ours, REPORT_GLOBAL));
   const remember = (options: CheckoutOptions): void => {
     if (options && typeof options.nonce === "string" && options.nonce) nonce = options.nonce;
   };

@@ -245,31 +245,36 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
         extra={extra}
       />
     );
-    let screen;
     const note = cancelNote(state, t, options.texts);
-    if (state.kind === "approved")
-      screen = api && <api.ApprovedScreen state={state} lang={lang} texts={options.texts} invoiceId={options.invoiceId} shopUrl={options.shopUrl} />;
-    else if (state.kind === "paid") screen = api && <api.PaidScreen state={state} lang={lang} texts={options.texts} />;
-    else if (state.kind === "declined")
-      screen = api && (
-        <api.DeclinedScreen
-          state={state}
-          lang={lang}
-          texts={options.texts}
-          onRetry={() => {
-            this.#afterDecline = "same";
-            retry();
-          }}
-          onOtherCard={() => {
-            this.#afterDecline = "other";
-            this.#model.reset({ email: this.#model.snapshot().values.email });
-            retry();
-          }}
-        />
+    // Approved, paid, declined and 3-D Secure's dialog: the late code's (it has run the payment by then).
+    const answer = api && (
+      <api.AnswerView
+        state={state}
+        options={options}
+        controller={controller}
+        onRetry={() => {
+          this.#afterDecline = "same";
+          retry();
+        }}
+        onOtherCard={() => {
+          this.#afterDecline = "other";
+          this.#model.reset({ email: this.#model.snapshot().values.email });
+          retry();
+        }}
+      />
+    );
+    let screen =
+      state.kind === "idle" || state.kind === "submitting" || state.kind === "threeDs" ? (
+        saved === 0 ? (
+          <SkeletonRows />
+        ) : (
+          cardForm()
+        )
+      ) : state.kind === "failed" ? (
+        <RetryScreen title={t("failedTitle")} text={failedText(state, t, options.texts)} retryLabel={t("retry")} onRetry={retry} />
+      ) : (
+        answer
       );
-    else if (state.kind === "failed")
-      screen = <RetryScreen title={t("failedTitle")} text={failedText(state, t, options.texts)} retryLabel={t("retry")} onRetry={retry} />;
-    else screen = saved === 0 ? <SkeletonRows /> : cardForm();
 
     if (saved)
       screen = (
@@ -280,17 +285,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
       <div class="cw" lang={lang} {...themeAttributes(options.appearance)} ref={this.#root}>
         {note && <p class="cw-hint cw-note">{note}</p>}
         {screen}
-        {state.kind === "threeDs" && state.mode === "iframe" && api && (
-          <api.ThreeDsDialog
-            state={state}
-            lang={lang}
-            texts={options.texts}
-            onCancel={() => controller.cancelThreeDs()}
-            onFrame={(frame) => controller.attachThreeDsFrame(frame)}
-            appearance={options.appearance}
-            nonce={options.nonce}
-          />
-        )}
+        {state.kind === "threeDs" && answer}
         <div class="cw-sr" role="status" aria-live="polite" aria-atomic="true">
           {status}
         </div>

@@ -6,9 +6,11 @@ import type { LateApi } from "./late.ts";
 /** Private global the late script registers its LateApi on. */
 export const LATE_GLOBAL = "__checkoutWidgetLate";
 export const LATE_FILE = "checkout-widget-crypto.js";
-/** The saved cards' file and global (host/saved.ts), loaded the same way. */
+/** The pieces only some pages load (host/pieces.ts): the same way, from beside the late file. */
 export const SAVED_GLOBAL = "__checkoutWidgetSaved";
 export const SAVED_FILE = "checkout-widget-saved.js";
+export const REPORT_GLOBAL = "__checkoutWidgetReport";
+export const REPORT_FILE = "checkout-widget-report.js";
 
 /**
  * Injects `<script src="…/checkout-widget-crypto.js">` (from where the main script came, so CSP

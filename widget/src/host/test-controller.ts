@@ -2,7 +2,9 @@
 import type { CardInput, PaymentController, PaymentState, SavedCardChoice } from "../shared/index.ts";
 
 export interface FakeController extends PaymentController {
-  readonly submitted: (CardInput | SavedCardChoice)[];
+  readonly submitted: CardInput[];
+  /** Payments with a saved card (the saved cards' panel). */
+  readonly savedSubmitted: SavedCardChoice[];
   readonly retries: number;
   readonly cancels: number;
   readonly frames: Window[];
@@ -17,7 +19,8 @@ export function fakeController(initial: PaymentState = { kind: "idle" }): FakeCo
   const listeners = new Set<(s: PaymentState) => void>();
   const pending: Array<() => void> = [];
   const fake = {
-    submitted: [] as (CardInput | SavedCardChoice)[],
+    submitted: [] as CardInput[],
+    savedSubmitted: [] as SavedCardChoice[],
     retries: 0,
     cancels: 0,
     frames: [] as Window[],
@@ -32,7 +35,8 @@ export function fakeController(initial: PaymentState = { kind: "idle" }): FakeCo
     },
     // Stays idle on purpose: the form alone must stop a second click.
     submit(card: CardInput | SavedCardChoice) {
-      fake.submitted.push({ ...card });
+      if ("body" in card) fake.savedSubmitted.push(card);
+      else fake.submitted.push({ ...card });
       return new Promise<void>((resolve) => pending.push(resolve));
     },
     finishSubmit() {

@@ -2,16 +2,16 @@
 // loaded — a dynamic import in the npm build, dist/checkout-widget-crypto.js for the script tag,
 // the same object either way. Nothing here is needed before the shopper pays or a payment has an
 // answer: the payment flow, the cryptogram (node-forge), the answer views and texts, the outcome
-// after a redirect, and cp.Checkout's card check.
+// after a redirect, and cp.Checkout's card check. (What the console says about wrong options is
+// report/, a file of its own.)
 import { createPaymentController as createFlow, pagePayments } from "./payment/index.ts";
 import type { PaymentControllerDeps } from "./payment/index.ts";
 import type { CheckoutOptions, PaymentFlowController } from "../shared/index.ts";
 
 export { readRedirectResult, pagePayments } from "./payment/index.ts";
-export { ApprovedScreen, DeclinedScreen, PaidScreen, ThreeDsDialog } from "./views/index.ts";
+export { AnswerView } from "./views/index.ts";
 export { cancelMessage, createLateTranslator, failureMessage, messageText, paymentStatusText } from "./i18n/index.ts";
 export { createCpCryptogram } from "./cp-cryptogram.ts";
-export { reportOptions } from "./option-report.ts";
 export { BRAND_MARKS } from "./brand-marks.ts";
 export { CardValidationError, createCryptogram, createCvvCryptogram, CryptogramError } from "../cryptogram/index.ts";
 

@@ -8,8 +8,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import type { SavedCardsResponse, SavedCardView } from "../../../server/contract.ts";
 import { CheckoutView } from "../host/checkout-view.tsx";
 import { loadLate } from "../host/late.ts";
-import { setSavedSource } from "../host/saved.ts";
-import type { SavedApi } from "../host/saved.ts";
+import { savedPiece } from "../host/pieces.ts";
+import type { SavedApi } from "../host/pieces.ts";
 import { fakeController } from "../host/test-controller.ts";
 import { useTestLate } from "../host/test-page.ts";
 import type { CheckoutOptions } from "../shared/index.ts";
@@ -48,7 +48,7 @@ beforeEach(() => {
   calls = [];
   removeStatus = 204;
   savedLoad.mockClear();
-  setSavedSource(savedLoad);
+  savedPiece.set(savedLoad);
   // user-event walks a radio group with CSS.escape, which jsdom lacks.
   vi.stubGlobal("CSS", { escape: (value: string) => value });
   vi.stubGlobal("fetch", async (input: string, init: RequestInit = {}) => {
@@ -124,7 +124,7 @@ describe("the list", () => {
     const { controller, user } = setup({ email: "a@example.com" });
     await user.click(await screen.findByRole("radio", { name: /Mastercard/ }));
     await user.click(screen.getByRole("button", { name: /^Pay ₽/ }));
-    expect(controller.submitted).toEqual([
+    expect(controller.savedSubmitted).toEqual([
       { body: { invoiceId: "1001", savedCardId: "card-mc", email: "a@example.com" }, card: { brand: "MasterCard", lastFour: "4444" } },
     ]);
   });
@@ -140,7 +140,7 @@ describe("the list", () => {
     expect(mc.checked).toBe(true);
     expect(document.activeElement).toBe(mc);
     await user.keyboard("{Enter}");
-    expect(controller.submitted).toEqual([{ body: { invoiceId: "1001", savedCardId: "card-mc" }, card: { brand: "MasterCard", lastFour: "4444" } }]);
+    expect(controller.savedSubmitted).toEqual([{ body: { invoiceId: "1001", savedCardId: "card-mc" }, card: { brand: "MasterCard", lastFour: "4444" } }]);
   });
 
   it("a second Pay while paying sends nothing more", async () => {
@@ -149,7 +149,7 @@ describe("the list", () => {
     await user.click(await screen.findByRole("button", { name: /^Pay ₽/ }));
     controller.emit({ kind: "submitting", requestId: "r1" });
     await user.click(screen.getByRole("button", { name: /^Pay ₽/ }));
-    expect(controller.submitted).toHaveLength(1);
+    expect(controller.savedSubmitted).toHaveLength(1);
     expect(screen.getByRole("button", { name: /^Pay ₽/ }).getAttribute("aria-disabled")).toBe("true");
   });
 
