@@ -9,9 +9,9 @@ import { afterPaint, cardDigits, createTranslator, formatAmount, holdStyles, nex
 import type { CardInput, CheckoutOptions, FormTranslator, HeldStyles, Language, PaymentController, PaymentState, TextOverrides } from "../shared/index.ts";
 import type { FieldChoice } from "../form/index.ts";
 import { SkeletonRows } from "./form-skeleton.tsx";
-import { late, onLate } from "./late.ts";
-import { askSavedCards } from "./saved.ts";
-import type { SavedFound } from "./saved.ts";
+import type { SavedFound } from "../late/saved/ask-saved-cards.ts";
+import { late, loadLate, onLate } from "./late.ts";
+import { savedPiece } from "./pieces.ts";
 
 export interface CheckoutViewProps {
   options: CheckoutOptions;
@@ -117,7 +117,12 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     this.#paymentChanged();
     this.#scheduleAmount();
     this.#previousKind = this.state.payment.kind;
-    if (this.state.saved === 0) void askSavedCards(this.props.options.endpoint).then((saved) => this.setState({ saved }));
+    // The list is asked by the late code (the payment needs it anyway); no late code, no list: the form.
+    if (this.state.saved === 0)
+      loadLate()
+        .then((api) => api.askSavedCards(this.props.options.endpoint, savedPiece.load))
+        .catch(() => undefined)
+        .then((saved) => this.setState({ saved }));
     // After the first paint, as an effect would: never inside mount() or connectedCallback, so the
     // caller holds its handle and has added its listeners by then.
     this.#cancelReady = afterPaint(() => this.props.options.onReady?.());

@@ -10,6 +10,7 @@ import type { CheckoutOptions, PaymentFlowController } from "../shared/index.ts"
 
 export { readRedirectResult, pagePayments } from "./payment/index.ts";
 export { AnswerView } from "./views/index.ts";
+export { askSavedCards } from "./saved/ask-saved-cards.ts";
 export { cancelMessage, createLateTranslator, failureMessage, messageText, paymentStatusText } from "./i18n/index.ts";
 export { createCpCryptogram } from "./cp-cryptogram.ts";
 export { BRAND_MARKS } from "./brand-marks.ts";
