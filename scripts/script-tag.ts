@@ -196,7 +196,7 @@ export function luhnEsmPlugin(): Plugin {
  */
 function registration(entry: string, global: string, names: readonly string[]): string {
   if (names.length === 0) throw new Error(`${entry}: exports nothing`);
-  return `import { ${names.join(", ")} } from ${JSON.stringify(entry)};\nwindow.${global} = Object.freeze({ ${names.join(", ")} });`;
+  return `import { ${names.join(", ")} } from ${JSON.stringify(entry)};\nwindow[${JSON.stringify(global)}] = Object.freeze({ ${names.join(", ")} });`;
 }
 
 /**

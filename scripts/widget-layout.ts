@@ -2,7 +2,7 @@
 // code to it. They read esbuild metafiles (what the bundler really resolved), never source text:
 // the build runs them on every bundle it writes, and widget-layout.test.ts on the whole source.
 import type { Metafile } from "esbuild";
-import { LATE_FILE, LATE_GLOBAL, REPORT_FILE, REPORT_GLOBAL, SAVED_FILE, SAVED_GLOBAL } from "../widget/src/host/late-script.ts";
+import { LATE_FILE, LATE_GLOBAL, REPORT_FILE, SAVED_FILE } from "../widget/src/host/late-script.ts";
 
 export const WIDGET_SRC = "widget/src";
 
@@ -15,8 +15,9 @@ export const WIDGET_SRC = "widget/src";
 export const SCRIPT_FILES = {
   main: { file: "checkout-widget.js", entry: `${WIDGET_SRC}/embed.ts` },
   late: { file: LATE_FILE, entry: `${WIDGET_SRC}/late/index.ts`, global: LATE_GLOBAL },
-  saved: { file: SAVED_FILE, entry: `${WIDGET_SRC}/saved/index.ts`, global: SAVED_GLOBAL },
-  report: { file: REPORT_FILE, entry: `${WIDGET_SRC}/report/index.ts`, global: REPORT_GLOBAL },
+  // The pieces of host/pieces.ts register on a global named as their file.
+  saved: { file: SAVED_FILE, entry: `${WIDGET_SRC}/saved/index.ts`, global: SAVED_FILE },
+  report: { file: REPORT_FILE, entry: `${WIDGET_SRC}/report/index.ts`, global: REPORT_FILE },
 } as const;
 
 export type LateFile = Exclude<keyof typeof SCRIPT_FILES, "main">;

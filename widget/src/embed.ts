@@ -13,10 +13,8 @@ import {
   mountDataElementsWhenReady,
   open,
   REPORT_FILE,
-  REPORT_GLOBAL,
   reportPiece,
   SAVED_FILE,
-  SAVED_GLOBAL,
   savedPiece,
   setLateSource,
   version,
@@ -63,9 +61,9 @@ function install(): void {
   setLateSource(lateScriptSource(lateUrl.href, ours));
   // The pieces only some pages load sit beside the late file, with its query: the saved cards and
   // the options report.
-  const beside = (file: string) => new URL(file + lateUrl.search, lateUrl).href;
-  savedPiece.set(lateScriptSource(beside(SAVED_FILE), ours, SAVED_GLOBAL));
-  reportPiece.set(lateScriptSource(beside(REPORT_FILE), ours, REPORT_GLOBAL));
+  const beside = <Api>(file: string) => lateScriptSource<Api>(new URL(file + lateUrl.search, lateUrl).href, ours, file);
+  savedPiece.set(beside(SAVED_FILE));
+  reportPiece.set(beside(REPORT_FILE));
   const remember = (options: CheckoutOptions): void => {
     if (options && typeof options.nonce === "string" && options.nonce) nonce = options.nonce;
   };

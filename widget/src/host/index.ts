@@ -12,7 +12,7 @@ export { createCpCheckoutClass } from "./cp-checkout.ts";
 export type { CpCheckoutConstructor } from "./cp-checkout.ts";
 export { defaultLateSource, late, loadLate, onLate, setLateSource } from "./late.ts";
 export type { LateApi } from "./late.ts";
-export { LATE_FILE, LATE_GLOBAL, lateScriptSource, REPORT_FILE, REPORT_GLOBAL, SAVED_FILE, SAVED_GLOBAL } from "./late-script.ts";
+export { LATE_FILE, LATE_GLOBAL, lateScriptSource, REPORT_FILE, SAVED_FILE } from "./late-script.ts";
 export { reportPiece, savedPiece } from "./pieces.ts";
 export type { PieceSlot, ReportApi, SavedApi } from "./pieces.ts";
 export type { OptionProblem, OptionProblemCode } from "./options/index.ts";
