@@ -2,7 +2,8 @@
 // code to it. They read esbuild metafiles (what the bundler really resolved), never source text:
 // the build runs them on every bundle it writes, and widget-layout.test.ts on the whole source.
 import type { Metafile } from "esbuild";
-import { LATE_FILE, LATE_GLOBAL, REPORT_FILE, SAVED_FILE } from "../widget/src/host/late-script.ts";
+import { LATE_FILE, LATE_GLOBAL } from "../widget/src/host/late-script.ts";
+import { REPORT_FILE, SAVED_FILE } from "../widget/src/late/piece-files.ts";
 
 export const WIDGET_SRC = "widget/src";
 
@@ -15,7 +16,7 @@ export const WIDGET_SRC = "widget/src";
 export const SCRIPT_FILES = {
   main: { file: "checkout-widget.js", entry: `${WIDGET_SRC}/embed.ts` },
   late: { file: LATE_FILE, entry: `${WIDGET_SRC}/late/index.ts`, global: LATE_GLOBAL },
-  // The pieces of host/pieces.ts register on a global named as their file.
+  // The pieces the late code loads (late/pieces.ts) register on a global named as their file.
   saved: { file: SAVED_FILE, entry: `${WIDGET_SRC}/saved/index.ts`, global: SAVED_FILE },
   report: { file: REPORT_FILE, entry: `${WIDGET_SRC}/report/index.ts`, global: REPORT_FILE },
 } as const;
@@ -55,7 +56,7 @@ export const LAYOUT: Readonly<Record<string, FolderRule>> = {
   shared: { ships: "main", imports: ["shared"] },
   form: { ships: "main", imports: ["shared", "form"] },
   host: { ships: "main", imports: ["shared", "form", "host"] },
-  late: { ships: "late", imports: ["shared", "late", "cryptogram"] },
+  late: { ships: "late", imports: ["shared", "late", "cryptogram"], dynamic: ["saved", "report"] },
   cryptogram: { ships: "late", imports: ["shared", "cryptogram"] },
   saved: { ships: "saved", imports: ["shared", "saved"] },
   report: { ships: "report", imports: ["shared", "report"] },
@@ -63,7 +64,7 @@ export const LAYOUT: Readonly<Record<string, FolderRule>> = {
   "index.ts": {
     ships: "main",
     imports: ["shared", "form", "host"],
-    dynamic: ["late", "saved", "report"],
+    dynamic: ["late"],
     files: ["cryptogram/card-validation-error.ts", "cryptogram/cryptogram-error.ts"],
   },
   "embed.ts": { ships: "main", imports: ["shared", "form", "host"] },

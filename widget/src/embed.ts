@@ -12,10 +12,6 @@ import {
   mount,
   mountDataElementsWhenReady,
   open,
-  REPORT_FILE,
-  reportPiece,
-  SAVED_FILE,
-  savedPiece,
   setLateSource,
   version,
 } from "./host/index.ts";
@@ -57,13 +53,7 @@ function install(): void {
   if (!named) lateUrl.search = base.search; // a cache-busting `?v=…` on the main script applies to its chunk too
   // Under a nonce-based CSP this script carried the nonce; an options.nonce also works.
   let nonce: string | undefined = script?.nonce || undefined;
-  const ours = () => nonce;
-  setLateSource(lateScriptSource(lateUrl.href, ours));
-  // The pieces only some pages load sit beside the late file, with its query: the saved cards and
-  // the options report.
-  const beside = <Api>(file: string) => lateScriptSource<Api>(new URL(file + lateUrl.search, lateUrl).href, ours, file);
-  savedPiece.set(beside(SAVED_FILE));
-  reportPiece.set(beside(REPORT_FILE));
+  setLateSource(lateScriptSource(lateUrl.href, () => nonce));
   const remember = (options: CheckoutOptions): void => {
     if (options && typeof options.nonce === "string" && options.nonce) nonce = options.nonce;
   };

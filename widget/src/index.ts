@@ -10,8 +10,6 @@ export { CryptogramError } from "./cryptogram/cryptogram-error.ts";
 import {
   CardForm as CheckoutCardForm,
   defaultLateSource,
-  reportPiece,
-  savedPiece,
   defineCheckoutElement as defineElement,
   ELEMENT_NAME,
   loadLate,
@@ -24,8 +22,6 @@ import type { CheckoutOptions } from "./shared/index.ts";
 /** Every export below starts here: the late code is this package's dynamic import. */
 function fromPackage(): void {
   defaultLateSource(() => import("./late/index.ts"));
-  savedPiece.fallback(() => import("./saved/index.ts"));
-  reportPiece.fallback(() => import("./report/index.ts"));
 }
 
 export { version } from "./host/index.ts";

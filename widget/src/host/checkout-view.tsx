@@ -11,7 +11,6 @@ import type { FieldChoice } from "../form/index.ts";
 import { SkeletonRows } from "./form-skeleton.tsx";
 import type { SavedFound } from "../late/saved/ask-saved-cards.ts";
 import { late, loadLate, onLate } from "./late.ts";
-import { savedPiece } from "./pieces.ts";
 
 export interface CheckoutViewProps {
   options: CheckoutOptions;
@@ -120,7 +119,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     // The list is asked by the late code (the payment needs it anyway); no late code, no list: the form.
     if (this.state.saved === 0)
       loadLate()
-        .then((api) => api.askSavedCards(this.props.options.endpoint, savedPiece.load))
+        .then((api) => api.askSavedCards(this.props.options.endpoint))
         .catch(() => undefined)
         .then((saved) => this.setState({ saved }));
     // After the first paint, as an effect would: never inside mount() or connectedCallback, so the

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { reportPiece } from "../pieces.ts";
+import { setLateSource } from "../late.ts";
 import { checkOptions, reportOptions } from "./option-problems.ts";
 
 const PEM = "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----";
@@ -68,10 +68,11 @@ describe("checkOptions", () => {
 });
 
 describe("reportOptions", () => {
-  afterEach(() => reportPiece.set(() => Promise.reject(new Error("no report code in this test"))));
+  afterEach(() => setLateSource(() => Promise.reject(new Error("no late code in this test"))));
 
   it("says what to fix once the late code (which holds the developer texts) is there", async () => {
-    reportPiece.set(() => import("../../report/index.ts"));
+    // The late code, which loads the options report (a module here, as in the npm build).
+    setLateSource(() => import("../../late/index.ts"));
     const log = { error: vi.fn(), warn: vi.fn() };
     const ok = reportOptions(checkOptions({ ...valid, endpoint: undefined, publicID: "x", appearance: { variables: { primary: "#f00" } } }), log);
     expect(ok).toBe(false);
@@ -83,7 +84,7 @@ describe("reportOptions", () => {
   });
 
   it("still names the options when the late code cannot load, and says nothing for good options", async () => {
-    reportPiece.set(() => Promise.reject(new Error("blocked")));
+    setLateSource(() => Promise.reject(new Error("blocked")));
     const log = { error: vi.fn(), warn: vi.fn() };
     expect(reportOptions(checkOptions({ ...valid, amount: -1 }), log)).toBe(false);
     await vi.waitFor(() => expect(log.error).toHaveBeenCalledWith("checkout-widget: option `amount` is invalid"));

@@ -4,7 +4,7 @@
 // a moment later, and the shopper's critical path does not carry it.
 import { isRecord } from "../../shared/index.ts";
 import type { CheckoutOptions } from "../../shared/index.ts";
-import { reportPiece } from "../pieces.ts";
+import { loadLate } from "../late.ts";
 
 export type OptionProblemCode = "Option_Required" | "Option_Invalid";
 
@@ -131,17 +131,17 @@ export function checkOptions(input: unknown): OptionsCheck {
 
 /**
  * Reports problems to the console, each with what to fix, once the options report is there (it
- * holds the developer texts: checkout-widget-report.js); the names alone if it cannot load. Returns true when the options can be used.
+ * holds the developer texts: checkout-widget-report.js, through the late code); the names alone if
+ * either cannot load. Returns true when the options can be used.
  */
 export function reportOptions(check: OptionsCheck, log: Pick<Console, "error" | "warn"> = console): boolean {
   const ok = check.problems.length === 0;
   if (!ok || check.unknown.length > 0 || check.variables.length > 0) {
-    reportPiece.load().then(
-      (api) => api.reportOptions(check, KNOWN_OPTIONS, log),
-      () => {
+    loadLate()
+      .then((api) => api.reportOptions(check, KNOWN_OPTIONS, log))
+      .catch(() => {
         for (const { code, option } of check.problems) log.error(`checkout-widget: option \`${option}\` is ${code === "Option_Required" ? "required" : "invalid"}`);
-      },
-    );
+      });
   }
   return ok;
 }
