@@ -44,12 +44,10 @@ function statusText(state: PaymentState, t: FormTranslator, texts: TextOverrides
   switch (state.kind) {
     case "idle":
       return cancelNote(state, t, texts);
-    case "submitting":
-      return t("Status_Submitting");
     case "failed":
       return t("Status_Failed", { message: failedText(state, t, texts) });
     default:
-      // 3-D Secure and the answers come from the late code, which is there by then.
+      // Submitting, 3-D Secure and the answers come from the late code, which is there by then.
       return late()?.paymentStatusText(state, t.lang, texts) ?? "";
   }
 }
@@ -256,13 +254,9 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
         state={state}
         options={options}
         controller={controller}
-        onRetry={() => {
-          this.#afterDecline = "same";
-          retry();
-        }}
-        onOtherCard={() => {
-          this.#afterDecline = "other";
-          this.#model.reset({ email: this.#model.snapshot().values.email });
+        onDeclined={(other) => {
+          this.#afterDecline = other ? "other" : "same";
+          if (other) this.#model.reset({ email: this.#model.snapshot().values.email });
           retry();
         }}
       />

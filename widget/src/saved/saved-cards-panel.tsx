@@ -169,16 +169,21 @@ export class SavedCardsPanel extends Component<SavedCardsPanelProps, SavedCardsP
     const lang = this.#lang();
     return (
       <div ref={this.#root}>
+        {/* An array, not a fragment: Fragment is one more name the main file would lend. */}
         {showForm ? (
-          <>
-            {cards.length > 0 && (
-              <button type="button" class="cw-link cw-back" onClick={() => this.#switch(false)}>
+          [
+            cards.length > 0 && (
+              <button key="back" type="button" class="cw-link cw-back" onClick={() => this.#switch(false)}>
                 {`← ${t("savedBack")}`}
               </button>
-            )}
-            {note && <p class="cw-msg cw-snote">{note}</p>}
-            {form(this.#saveBox())}
-          </>
+            ),
+            note && (
+              <p key="note" class="cw-msg cw-snote">
+                {note}
+              </p>
+            ),
+            form(this.#saveBox()),
+          ]
         ) : (
           <SavedCardList
             id={this.#id}

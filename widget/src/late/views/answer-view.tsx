@@ -11,13 +11,11 @@ export interface AnswerViewProps {
   state: PaymentState;
   options: CheckoutOptions;
   controller: PaymentController;
-  /** Declined: the same card again (back to the form, the CVC to type again). */
-  onRetry: () => void;
-  /** Declined: another card (the host empties its form first). */
-  onOtherCard: () => void;
+  /** Declined: the same card again (back to the form, the CVC to type again), or another (`other`: the host empties its form first). */
+  onDeclined: (other: boolean) => void;
 }
 
-export function AnswerView({ state, options, controller, onRetry, onOtherCard }: AnswerViewProps) {
+export function AnswerView({ state, options, controller, onDeclined }: AnswerViewProps) {
   const lang = resolveLanguage(options.language);
   const { texts } = options;
   switch (state.kind) {
@@ -26,7 +24,7 @@ export function AnswerView({ state, options, controller, onRetry, onOtherCard }:
     case "paid":
       return <PaidScreen state={state} lang={lang} texts={texts} />;
     case "declined":
-      return <DeclinedScreen state={state} lang={lang} texts={texts} onRetry={onRetry} onOtherCard={onOtherCard} />;
+      return <DeclinedScreen state={state} lang={lang} texts={texts} onRetry={() => onDeclined(false)} onOtherCard={() => onDeclined(true)} />;
     case "threeDs":
       return state.mode === "iframe" ? (
         <ThreeDsDialog
