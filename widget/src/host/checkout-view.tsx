@@ -8,12 +8,13 @@ import type { FormField, FormModel, FormState, FormValues } from "../form/index.
 import { afterPaint, cardDigits, createTranslator, formatAmount, holdStyles, nextInstanceId, resolveLanguage, RetryScreen, themeAttributes } from "../shared/index.ts";
 import type { CardInput, CheckoutOptions, FormTranslator, HeldStyles, Language, PaymentController, PaymentState, TextOverrides } from "../shared/index.ts";
 import type { FieldChoice } from "../form/index.ts";
-import { SkeletonRows } from "./form-skeleton.tsx";
 import type { SavedFound } from "../late/saved/ask-saved-cards.ts";
-import { late, loadLate, onLate } from "./late.ts";
+import { late, onLate } from "./late.ts";
 
 export interface CheckoutViewProps {
   options: CheckoutOptions;
+  /** `savedCards: true`: what `{endpoint}/saved-cards` found (the root waits for it), undefined for nothing. */
+  saved?: SavedFound | 0 | undefined;
   /** The payment flow (the stand-in of host/lazy-controller.ts); a test may pass a fake. */
   controller: PaymentController;
 }
@@ -41,15 +42,9 @@ function cancelNote(state: PaymentState, t: FormTranslator, texts: TextOverrides
 }
 
 function statusText(state: PaymentState, t: FormTranslator, texts: TextOverrides | undefined): string {
-  switch (state.kind) {
-    case "idle":
-      return cancelNote(state, t, texts);
-    case "failed":
-      return t("Status_Failed", { message: failedText(state, t, texts) });
-    default:
-      // Submitting, 3-D Secure and the answers come from the late code, which is there by then.
-      return late()?.paymentStatusText(state, t.lang, texts) ?? "";
-  }
+  // A failure may be the late code's not loading; the rest (a page left, submitting, 3-D Secure,
+  // the answers) comes from the late code, which is there by then.
+  return state.kind === "failed" ? t("Status_Failed", { message: failedText(state, t, texts) }) : (late()?.paymentStatusText(state, t.lang, texts) ?? "");
 }
 
 interface CheckoutViewState {
@@ -61,8 +56,6 @@ interface CheckoutViewState {
   pendingView: boolean;
   /** The formatted amount for the Pay button, "" until formatted. */
   amountText: string;
-  /** `savedCards: true`: 0 while `{endpoint}/saved-cards` is asked, then what it found (undefined: nothing). */
-  saved?: SavedFound | 0 | undefined;
 }
 
 // Field initializers are literals or `this` reads only; anything else goes in the constructor
@@ -100,7 +93,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     this.#model = createFormModel(formFields(fieldChoice(props.options)), { email: props.options.email ?? "" });
     const payment = props.controller.getState();
     this.#previousKind = payment.kind;
-    this.state = { payment, form: this.#model.snapshot(), status: "", pendingView: false, amountText: "", saved: props.options.savedCards ? 0 : undefined };
+    this.state = { payment, form: this.#model.snapshot(), status: "", pendingView: false, amountText: "" };
     this.#stopForm = this.#model.subscribe((form) => {
       this.setState({ form });
       this.#reportChange(form);
@@ -114,12 +107,6 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     this.#paymentChanged();
     this.#scheduleAmount();
     this.#previousKind = this.state.payment.kind;
-    // The list is asked by the late code (the payment needs it anyway); no late code, no list: the form.
-    if (this.state.saved === 0)
-      loadLate()
-        .then((api) => api.askSavedCards(this.props.options.endpoint))
-        .catch(() => undefined)
-        .then((saved) => this.setState({ saved }));
     // After the first paint, as an effect would: never inside mount() or connectedCallback, so the
     // caller holds its handle and has added its listeners by then.
     this.#cancelReady = afterPaint(() => this.props.options.onReady?.());
@@ -219,7 +206,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     });
   };
 
-  override render({ options, controller }: CheckoutViewProps, { payment: state, form, status, pendingView, amountText, saved }: CheckoutViewState) {
+  override render({ options, controller, saved }: CheckoutViewProps, { payment: state, form, status, pendingView, amountText }: CheckoutViewState) {
     const lang = this.#lang();
     const t = createTranslator(lang, options.texts);
     const previous = this.#previousKind;
@@ -263,11 +250,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     );
     let screen =
       state.kind === "idle" || state.kind === "submitting" || state.kind === "threeDs" ? (
-        saved === 0 ? (
-          <SkeletonRows />
-        ) : (
-          cardForm()
-        )
+        cardForm()
       ) : state.kind === "failed" ? (
         <RetryScreen title={t("failedTitle")} text={failedText(state, t, options.texts)} retryLabel={t("retry")} onRetry={retry} />
       ) : (
@@ -276,7 +259,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
 
     if (saved)
       screen = (
-        <saved.api.SavedCardsPanel list={saved.list} options={options} payment={state} controller={controller} form={cardForm} screen={screen} onSave={(on) => (this.#save = on)} />
+        <saved.Panel options={options} payment={state} controller={controller} form={cardForm} screen={screen} onSave={(on) => (this.#save = on)} />
       );
 
     return (

@@ -1,4 +1,5 @@
-// What the widget shows while it cannot show the form yet (the outcome of a redirect being read):
+// What the widget shows while it cannot show the form yet (the outcome of a redirect being read, the
+// saved cards being asked for):
 // the form's outline, pulsing, at the form's height, so nothing jumps when the answer comes.
 import { Component } from "preact";
 import type { RefObject } from "preact";
@@ -11,19 +12,6 @@ export interface FormSkeletonProps {
   appearance?: Appearance | undefined;
   nonce?: string | undefined;
 }
-
-/** The form's outline, pulsing (also while the saved cards are asked for, inside the widget). */
-export const SkeletonRows = () => (
-  <>
-    <span class="cw-skel" />
-    <div class="cw-row">
-      <span class="cw-skel" />
-      <span class="cw-skel" />
-    </div>
-    <span class="cw-skel" />
-    <span class="cw-skel" />
-  </>
-);
 
 export class FormSkeleton extends Component<FormSkeletonProps> {
   #styles: HeldStyles | undefined;
@@ -43,7 +31,13 @@ export class FormSkeleton extends Component<FormSkeletonProps> {
         <p class="cw-sr" role="status">
           {label}
         </p>
-        <SkeletonRows />
+        <span class="cw-skel" />
+        <div class="cw-row">
+          <span class="cw-skel" />
+          <span class="cw-skel" />
+        </div>
+        <span class="cw-skel" />
+        <span class="cw-skel" />
       </div>
     );
   }

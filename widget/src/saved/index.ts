@@ -3,6 +3,6 @@
 // the script tag, a dynamic import in the npm build. A guest never loads it. SavedCardList is the
 // list alone (no card form), for any family of the widget; SavedCardsPanel is the card family's.
 export { SavedCardList, savedCardName } from "./saved-card-list.tsx";
-export { SavedCardsPanel } from "./saved-cards-panel.tsx";
+export { panelFor, SavedCardsPanel } from "./saved-cards-panel.tsx";
 export { createSavedTranslator } from "./saved-texts.ts";
 export { readSavedCards } from "./saved-list.ts";

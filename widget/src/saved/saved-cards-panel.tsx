@@ -203,3 +203,8 @@ export class SavedCardsPanel extends Component<SavedCardsPanelProps, SavedCardsP
     );
   }
 }
+
+/** The panel for one answer of `GET {endpoint}/saved-cards` (the host draws it with the rest of the props). */
+export function panelFor(list: unknown): (props: Omit<SavedCardsPanelProps, "list">) => VNode {
+  return (props) => <SavedCardsPanel {...props} list={list} />;
+}

@@ -5,10 +5,9 @@
 import { loadSaved as savedPiece } from "../pieces.ts";
 import type { SavedApi } from "../pieces.ts";
 
-/** What the host draws the saved cards from: their code and the endpoint's answer as it came. */
+/** What the host draws: the saved cards' panel, holding the endpoint's answer. */
 export interface SavedFound {
-  api: SavedApi;
-  list: unknown;
+  Panel: ReturnType<SavedApi["panelFor"]>;
 }
 
 /** The shopper's saved cards with their code, or undefined when there is nothing to show (never rejects). */
@@ -16,6 +15,6 @@ export function askSavedCards(endpoint: string, loadSaved: () => Promise<SavedAp
   // The shop's session cookie names the shopper, also from another origin (as with /pay).
   return fetchFn(`${endpoint.replace(/\/+$/, "")}/saved-cards`, { credentials: "include", signal: AbortSignal.timeout?.(3000) })
     .then((answer) => answer.json())
-    .then((list: { cards?: unknown[]; canSave?: unknown } | null) => (list?.cards?.length || list?.canSave === true ? loadSaved().then((api) => ({ api, list })) : undefined))
+    .then((list: { cards?: unknown[]; canSave?: unknown } | null) => (list?.cards?.length || list?.canSave === true ? loadSaved().then((api) => ({ Panel: api.panelFor(list) })) : undefined))
     .catch(() => undefined);
 }
