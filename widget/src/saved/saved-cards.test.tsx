@@ -6,6 +6,7 @@ import { cleanup, render, screen, waitFor, within } from "@testing-library/preac
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SavedCardsResponse, SavedCardView } from "../../../server/contract.ts";
+import { CheckoutRoot } from "../host/checkout-root.tsx";
 import { CheckoutView } from "../host/checkout-view.tsx";
 import { loadLate } from "../host/late.ts";
 import { fakeController } from "../host/test-controller.ts";
@@ -14,6 +15,7 @@ import type { CheckoutOptions } from "../shared/index.ts";
 
 const OPTIONS: CheckoutOptions = {
   publicId: "pk_test",
+  publicKeyUrl: "https://shop.example/api/publickey",
   endpoint: "https://shop.example/api/",
   invoiceId: "1001",
   amount: 1500,
@@ -66,10 +68,17 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function setup(options: Partial<CheckoutOptions> = {}) {
+/** The whole widget (CheckoutRoot): it asks for the list through the late code. */
+function mountRoot(options: Partial<CheckoutOptions> = {}) {
+  render(<CheckoutRoot options={{ ...OPTIONS, ...options }} />);
+}
+
+/** The view as the root draws it once the list has answered, with a fake payment controller. */
+async function setup(options: Partial<CheckoutOptions> = {}) {
   const controller = fakeController();
   const user = userEvent.setup();
-  render(<CheckoutView options={{ ...OPTIONS, ...options }} controller={controller} />);
+  const saved = await (await loadLate()).askSavedCards(OPTIONS.endpoint);
+  render(<CheckoutView options={{ ...OPTIONS, ...options }} controller={controller} saved={saved} />);
   return { controller, user };
 }
 
@@ -78,28 +87,28 @@ const radios = () => screen.getAllByRole("radio") as HTMLInputElement[];
 describe("asking for the saved cards", () => {
   it("a guest (no cards, canSave false) gets the card form and loads nothing of the saved cards", async () => {
     list = { cards: [], canSave: false };
-    setup();
+    mountRoot();
     expect(await screen.findByLabelText("Card number")).toBeTruthy();
-    expect(calls).toEqual([{ url: "https://shop.example/api/saved-cards", method: "GET", credentials: "include" }]);
+    expect(calls.filter((call) => call.url.endsWith("/saved-cards"))).toEqual([{ url: "https://shop.example/api/saved-cards", method: "GET", credentials: "include" }]);
     expect(saved.loads).toBe(0);
     expect(screen.queryByRole("checkbox")).toBeNull();
   });
 
   it("a shop without the route (404) gets the card form; without the option nothing is asked", async () => {
     list = { status: 404 };
-    setup();
+    mountRoot();
     expect(await screen.findByLabelText("Card number")).toBeTruthy();
     expect(saved.loads).toBe(0);
     cleanup();
     calls = [];
-    setup({ savedCards: false });
+    mountRoot({ savedCards: false });
     expect(screen.getByLabelText("Card number")).toBeTruthy();
-    expect(calls).toEqual([]);
+    expect(calls.filter((call) => call.url.endsWith("/saved-cards"))).toEqual([]);
   });
 
   it("shows a skeleton, not the form, while the list is asked", async () => {
     list = { cards: [VISA], canSave: true };
-    setup();
+    mountRoot();
     expect(screen.queryByLabelText("Card number")).toBeNull();
     expect(document.querySelector(".cw-skel")).not.toBeNull();
     expect(await screen.findByRole("radio", { name: /Visa •••• 4242/ })).toBeTruthy();
@@ -110,7 +119,7 @@ describe("asking for the saved cards", () => {
 describe("the list", () => {
   it("lists every card, the first usable one chosen; an expired one shown but not selectable", async () => {
     list = { cards: [OLD, VISA, MC], canSave: true };
-    setup();
+    await setup();
     await screen.findByRole("radiogroup", { name: "Your saved cards" }).catch(() => screen.findByRole("group", { name: "Your saved cards" }));
     const [old, visa, mc] = radios();
     expect(old?.disabled).toBe(true);
@@ -122,7 +131,7 @@ describe("the list", () => {
 
   it("pays with the chosen card: the saved card's body through the payment controller", async () => {
     list = { cards: [VISA, MC], canSave: true };
-    const { controller, user } = setup({ email: "a@example.com" });
+    const { controller, user } = await setup({ email: "a@example.com" });
     await user.click(await screen.findByRole("radio", { name: /Mastercard/ }));
     await user.click(screen.getByRole("button", { name: /^Pay ₽/ }));
     expect(controller.savedSubmitted).toEqual([
@@ -132,7 +141,7 @@ describe("the list", () => {
 
   it("works by keyboard: arrow keys move the choice, Enter pays with it", async () => {
     list = { cards: [VISA, OLD, MC], canSave: false };
-    const { controller, user } = setup();
+    const { controller, user } = await setup();
     const visa = await screen.findByRole("radio", { name: /Visa/ });
     visa.focus();
     await user.keyboard("{ArrowDown}");
@@ -146,7 +155,7 @@ describe("the list", () => {
 
   it("a second Pay while paying sends nothing more", async () => {
     list = { cards: [VISA], canSave: false };
-    const { controller, user } = setup();
+    const { controller, user } = await setup();
     await user.click(await screen.findByRole("button", { name: /^Pay ₽/ }));
     controller.emit({ kind: "submitting", requestId: "r1" });
     await user.click(screen.getByRole("button", { name: /^Pay ₽/ }));
@@ -156,7 +165,7 @@ describe("the list", () => {
 
   it("Pay with another card opens the card form with Save this card; Back returns to the list", async () => {
     list = { cards: [VISA], canSave: true };
-    const { user } = setup();
+    const { user } = await setup();
     await user.click(await screen.findByRole("button", { name: "Pay with another card" }));
     const number = screen.getByLabelText("Card number");
     expect(document.activeElement).toBe(number);
@@ -169,7 +178,7 @@ describe("the list", () => {
 
   it("the endpoint no longer knows the card (unknown_saved_card): it leaves the list, with a note", async () => {
     list = { cards: [VISA, MC], canSave: false };
-    const { controller, user } = setup();
+    const { controller, user } = await setup();
     await user.click(await screen.findByRole("button", { name: /^Pay ₽/ }));
     controller.emit({ kind: "submitting", requestId: "r1" });
     controller.emit({ kind: "failed", code: "unknown_saved_card", messageKey: "Error_SavedCard", retrySameRequest: false });
@@ -189,7 +198,7 @@ describe("removing a card", () => {
 
   it("asks once, inline; Keep it keeps the card and removes nothing", async () => {
     list = { cards: [VISA, MC], canSave: false };
-    const { user } = setup();
+    const { user } = await setup();
     const ask = await askToRemove(user);
     expect(calls.filter((call) => call.method === "DELETE")).toEqual([]);
     await user.click(within(ask).getByRole("button", { name: "Keep it" }));
@@ -201,7 +210,7 @@ describe("removing a card", () => {
   it.each([204, 404])("confirmed and answered %i: the card leaves the list", async (status) => {
     removeStatus = status;
     list = { cards: [VISA, MC], canSave: false };
-    const { user } = setup();
+    const { user } = await setup();
     const ask = await askToRemove(user);
     await user.click(within(ask).getByRole("button", { name: "Yes, remove" }));
     await waitFor(() => expect(radios()).toHaveLength(1));
@@ -213,7 +222,7 @@ describe("removing a card", () => {
   it("answered 502: the card stays, with a localised error", async () => {
     removeStatus = 502;
     list = { cards: [VISA], canSave: false };
-    const { user } = setup({ language: "ru" });
+    const { user } = await setup({ language: "ru" });
     await user.click(await screen.findByRole("button", { name: "Удалить Visa •••• 4242" }));
     await user.click(screen.getByRole("button", { name: "Да, удалить" }));
     // Shown above the list, and said in the live region.
@@ -223,7 +232,7 @@ describe("removing a card", () => {
 
   it("the last card removed: the card form", async () => {
     list = { cards: [VISA], canSave: true };
-    const { user } = setup();
+    const { user } = await setup();
     const ask = await askToRemove(user);
     await user.click(within(ask).getByRole("button", { name: "Yes, remove" }));
     expect(await screen.findByLabelText("Card number")).toBeTruthy();
@@ -243,7 +252,7 @@ describe("Save this card", () => {
 
   it("shown when the list says canSave (no cards yet): ticked sends saveCard", async () => {
     list = { cards: [], canSave: true };
-    const { controller, user } = setup();
+    const { controller, user } = await setup();
     expect(await screen.findByRole("checkbox", { name: /Save this card/ })).toHaveProperty("checked", false);
     await payWithNewCard(user, true);
     expect(controller.submitted[0]).toMatchObject({ cardNumber: "4242424242424242", saveCard: true });
@@ -251,7 +260,7 @@ describe("Save this card", () => {
 
   it("left clear: no saveCard", async () => {
     list = { cards: [], canSave: true };
-    const { controller, user } = setup();
+    const { controller, user } = await setup();
     await screen.findByRole("checkbox", { name: /Save this card/ });
     await payWithNewCard(user, false);
     expect(controller.submitted[0]).toMatchObject({ saveCard: false });
@@ -259,7 +268,7 @@ describe("Save this card", () => {
 
   it("not offered when canSave is false", async () => {
     list = { cards: [VISA], canSave: false };
-    const { user } = setup();
+    const { user } = await setup();
     await user.click(await screen.findByRole("button", { name: "Pay with another card" }));
     expect(screen.getByLabelText("Card number")).toBeTruthy();
     expect(screen.queryByRole("checkbox")).toBeNull();
