@@ -9,7 +9,6 @@ export const savedTexts = {
   savedCard: ["{brand} •••• {last4}", "{brand} •••• {last4}"],
   savedExpiry: ["Expires {date}", "Действует до {date}"],
   savedExpired: ["Expired {date}", "Истёк срок {date}"],
-  savedPay: ["Pay {amount}", "Оплатить {amount}"],
   savedAnother: ["Pay with another card", "Оплатить другой картой"],
   savedBack: ["Back to saved cards", "К сохранённым картам"],
   savedRemove: ["Remove", "Удалить"],

@@ -1,6 +1,7 @@
 // One options type for every entry: npm component, mount(), script tag, data-*, custom element.
 import type { PayApproved, PayDeclined, PayErrorCode, PaymentScheme } from "../../../server/contract.ts";
 import type { LateTextKey } from "../late/i18n/late-texts.ts";
+import type { SavedTextKey } from "../saved/saved-texts.ts";
 import type { FormTextKey } from "./i18n/form-texts.ts";
 
 /** The shopper's language: `"ru"` or `"en"`. */
@@ -59,8 +60,11 @@ export interface Appearance {
   variables?: AppearanceVariables;
 }
 
-/** A key of the widget's shopper texts: the form's (`pay`, `cardNumber`, `CardNumber_Invalid`…) and the answers' (`approvedTitle`, `Error_Timeout`, `R_Funds`…). */
-export type TextKey = FormTextKey | LateTextKey;
+/**
+ * A key of the widget's shopper texts: the form's (`pay`, `cardNumber`, `CardNumber_Invalid`…), the
+ * answers' (`approvedTitle`, `Error_Timeout`, `R_Funds`…) and the saved cards' (`savedTitle`, `saveCard`…).
+ */
+export type TextKey = FormTextKey | LateTextKey | SavedTextKey;
 
 /**
  * The `texts` option: your wording for any of the widget's texts, in the widget's language (pass
