@@ -16,7 +16,7 @@ import {
   version,
 } from "./host/index.ts";
 import type { CheckoutHandle, CpCheckoutConstructor, LateApi, OpenHandle } from "./host/index.ts";
-import { lateScriptSource } from "./shared/index.ts";
+import { lateScriptSource } from "./shared/script-source.ts";
 import type { CheckoutOptions } from "./shared/index.ts";
 
 /** `window.CheckoutWidget`. */

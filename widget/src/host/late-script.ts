@@ -1,7 +1,7 @@
 // Script-tag build: the late code is dist/checkout-widget-crypto.js, a classic script beside this
 // one. It registers its LateApi on a private global; the main file lends it what both share
 // (scripts/script-tag.ts derives that at build time).
-import { lateScriptSource as scriptSource } from "../shared/index.ts";
+import { lateScriptSource as scriptSource } from "../shared/script-source.ts";
 import type { LateApi } from "./late.ts";
 
 /** Private global the late script registers its LateApi on. */

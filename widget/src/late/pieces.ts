@@ -4,7 +4,9 @@
 // tag: a classic script beside this late file (with its query and nonce), registering on a global
 // named as its file. npm: a dynamic import (this late code is a module chunk there, with no
 // current script). The critical path carries nothing of this.
-import { lateScriptSource, memoizeUntilFailure } from "../shared/index.ts";
+import { memoizeUntilFailure } from "../shared/index.ts";
+// By its path, not through shared/index.ts: the npm entry does not reach it, so its first chunk does not carry it.
+import { lateScriptSource } from "../shared/script-source.ts";
 import type * as ReportModule from "../report/index.ts";
 import type * as SavedModule from "../saved/index.ts";
 

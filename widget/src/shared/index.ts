@@ -6,6 +6,5 @@ export * from "./ui/index.ts";
 export { isRecord } from "./is-record.ts";
 export { memoizeUntilFailure } from "./memoize.ts";
 export { releaseDom } from "./release-dom.ts";
-export { lateScriptSource } from "./script-source.ts";
 export type * from "./options.ts";
 export type * from "./payment.ts";
