@@ -26,6 +26,8 @@ export interface SavedCardListProps {
   removing?: string | null | undefined;
   /** A line above the list (a removal that failed, a card that is gone); "" for none. */
   note?: string | undefined;
+  /** The card chosen at first (the one paid with before, back from its answer); default the first usable. */
+  initial?: string | null | undefined;
   onPay(id: string): void;
   /** Called once the shopper has confirmed. */
   onRemove(id: string): void;
@@ -52,7 +54,7 @@ export class SavedCardList extends Component<SavedCardListProps, SavedCardListSt
 
   constructor(props: SavedCardListProps) {
     super(props);
-    this.state = { chosen: null, asking: null };
+    this.state = { chosen: props.initial ?? null, asking: null };
     addSavedStyles();
   }
 

@@ -79,6 +79,8 @@ export class SavedCardsPanel extends Component<SavedCardsPanelProps, SavedCardsP
       this.#announce(note);
       void this.props.controller.retry();
     }
+    // Back from an answer (Try again after a decline) to the list: focus on the chosen card, not <body>.
+    if (!atForm(previous.payment) && atForm(payment) && !this.state.showForm) this.#focusAfter = true;
     if (this.#focusAfter) {
       this.#focusAfter = false;
       // The chosen card, or the form's first field.
@@ -193,6 +195,7 @@ export class SavedCardsPanel extends Component<SavedCardsPanelProps, SavedCardsP
             busy={payment.kind !== "idle"}
             removing={removing}
             note={note}
+            initial={this.#paying}
             onPay={this.#pay}
             onRemove={this.#remove}
             onAnother={() => this.#switch(true)}

@@ -190,6 +190,33 @@ describe("the list", () => {
   });
 });
 
+describe("after an answer", () => {
+  it("a declined saved card: Try again goes back to the list, focus on the chosen card", async () => {
+    list = { cards: [VISA, MC], canSave: false };
+    const { controller, user } = await setup();
+    await user.click(await screen.findByRole("radio", { name: /Mastercard/ }));
+    await user.click(screen.getByRole("button", { name: /^Pay ₽/ }));
+    controller.emit({ kind: "submitting", requestId: "r1" });
+    controller.emit({ kind: "declined", reasonCode: 5051, message: "Error_Declined" });
+    expect(await screen.findByRole("heading", { name: "Payment declined" })).toBeTruthy();
+    expect(screen.queryByRole("radio")).toBeNull();
+    controller.emit({ kind: "idle" });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("radio", { name: /Mastercard/ })));
+  });
+});
+
+describe("in markup", () => {
+  it("the saved-cards attribute (and data-saved-cards) is the savedCards option", async () => {
+    const { optionsFromAttributes, optionsFromDataset } = await import("../host/options/index.ts");
+    const element = document.createElement("checkout-widget");
+    element.setAttribute("saved-cards", "");
+    expect(optionsFromAttributes(element).savedCards).toBe(true);
+    const host = document.createElement("div");
+    host.dataset.savedCards = "false";
+    expect(optionsFromDataset(host).savedCards).toBe(false);
+  });
+});
+
 describe("removing a card", () => {
   async function askToRemove(user: ReturnType<typeof userEvent.setup>) {
     await user.click(await screen.findByRole("button", { name: "Remove Visa •••• 4242" }));
