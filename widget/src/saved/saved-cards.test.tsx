@@ -6,7 +6,9 @@ import { cleanup, render, screen, waitFor, within } from "@testing-library/preac
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SavedCardsResponse, SavedCardView } from "../../../server/contract.ts";
+import { CardForm, defineCheckoutElement, mount, open } from "../host/index.ts";
 import { CheckoutRoot } from "../host/checkout-root.tsx";
+import { kebabCase } from "../host/options/index.ts";
 import { CheckoutView } from "../host/checkout-view.tsx";
 import { loadLate } from "../host/late.ts";
 import { fakeController } from "../host/test-controller.ts";
@@ -299,5 +301,46 @@ describe("Save this card", () => {
     await user.click(await screen.findByRole("button", { name: "Pay with another card" }));
     expect(screen.getByLabelText("Card number")).toBeTruthy();
     expect(screen.queryByRole("checkbox")).toBeNull();
+  });
+});
+
+describe("every entry", () => {
+  // The option reaches CheckoutRoot the same way from each: the list is asked and drawn.
+  const entries: Array<[string, (options: CheckoutOptions) => () => void]> = [
+    [
+      "mount()",
+      (options) => {
+        const host = document.body.appendChild(document.createElement("div"));
+        const handle = mount(host, options);
+        return () => handle.unmount();
+      },
+    ],
+    ["open() (the modal)", (options) => open(options).close],
+    [
+      "<checkout-widget saved-cards>",
+      (options) => {
+        defineCheckoutElement();
+        const element = document.createElement("checkout-widget");
+        for (const [name, value] of Object.entries(options)) element.setAttribute(kebabCase(name), value === true ? "" : String(value));
+        document.body.append(element);
+        return () => element.remove();
+      },
+    ],
+    [
+      "<CardForm savedCards>",
+      (options) => {
+        const view = render(<CardForm {...options} />);
+        return () => view.unmount();
+      },
+    ],
+  ];
+
+  it.each(entries)("%s shows the saved cards", async (_name, start) => {
+    list = { cards: [VISA], canSave: true };
+    const stop = start({ ...OPTIONS });
+    expect(await screen.findByRole("radio", { name: /Visa •••• 4242/ })).toBeTruthy();
+    expect(calls.filter((call) => call.url.endsWith("/saved-cards"))).toHaveLength(1);
+    stop();
+    expect(screen.queryByRole("radio")).toBeNull();
   });
 });
