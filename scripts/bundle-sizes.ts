@@ -14,7 +14,11 @@ export const SCRIPT_TAG_FILES = ["checkout-widget.js", "checkout-widget-crypto.j
 
 /** Budgets from the issue, bytes gzipped. */
 /** Issue 15 let the critical path grow from 18 to 20 KB for the marks and states the shopper sees. */
-export const BUDGETS = { criticalGzip: 20 * 1024, totalGzip: 40 * 1024 } as const;
+/** Issue 11: a hosted-mode merchant (Invoice, RBS) loads checkout-widget-hosted.js alone, at most 16 KB gzipped. */
+export const BUDGETS = { criticalGzip: 20 * 1024, totalGzip: 40 * 1024, hostedGzip: 16 * 1024 } as const;
+
+/** Hosted mode's one file: everything a hosted-only merchant downloads. */
+export const HOSTED_SCRIPT_FILE = "checkout-widget-hosted.js";
 
 export async function measureBundleSizes(distDir: string, files?: readonly string[]): Promise<BundleSize[]> {
   const names = files ?? (await readdir(distDir)).filter((name) => name.endsWith(".js")).sort();
