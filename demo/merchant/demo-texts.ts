@@ -120,7 +120,10 @@ const RU = {
   payButtonInvoice: "Оплатить на странице Invoice",
   payButtonRBS: "Оплатить на странице RBS",
   hostedNote:
-    "Пока у виджета нет режима платёжной страницы, эта страница сама начинает платёж: сервер магазина регистрирует его, вся страница уходит на карточную страницу шлюза и возвращается сюда.",
+    "Виджет в режиме платёжной страницы (checkout-widget-hosted.js): сервер магазина регистрирует платёж, покупатель вводит карту на странице шлюза в окне виджета или уходя на неё целиком.",
+  pageLegend: "Страница шлюза",
+  pageFrame: "В окне виджета",
+  pageRedirect: "Переходом на неё (redirect)",
   invoiceHint: "Invoice не хранит карт: каждая оплата вводится на его странице. Тестовая карта из руководства Invoice:",
   invoiceCard: "01/22, CVC 852, код 123456.",
   schemeLegend: "Схема",
@@ -244,7 +247,10 @@ const EN: Record<DemoTextKey, string> = {
   payButtonInvoice: "Pay on the Invoice page",
   payButtonRBS: "Pay on the RBS page",
   hostedNote:
-    "Until the widget's hosted mode lands, this page starts the payment itself: the shop's server registers it, and the whole page goes to the gateway's card page and comes back here.",
+    "The widget in hosted mode (checkout-widget-hosted.js): the shop's server registers the payment, and the shopper types the card on the gateway's page, in the widget's frame or by going there.",
+  pageLegend: "The gateway's page",
+  pageFrame: "In the widget's frame",
+  pageRedirect: "By going there (redirect)",
   invoiceHint: "Invoice keeps no cards: every payment is typed on its page. Test card printed in Invoice's guide:",
   invoiceCard: "01/22, CVC 852, code 123456.",
   schemeLegend: "Scheme",

@@ -57,6 +57,8 @@ export interface HostedFlow {
   cancel(): void;
   /** The frame's window once it is in the document: the only one whose result counts. */
   attachFrame(frame: Window): void;
+  /** The merchant's options changed (callbacks, texts, saveCard): the next request and event use them. */
+  setOptions(next: HostedOptions): void;
   destroy(): void;
 }
 
@@ -68,12 +70,13 @@ function reportCallbackError(error: unknown): void {
   else console.error(error);
 }
 
-export function createHostedFlow(options: HostedOptions, deps: HostedFlowDeps = {}): HostedFlow {
+export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}): HostedFlow {
+  let options = given;
   const fetchFn: typeof fetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const randomId = deps.randomId ?? createRequestId;
   const win = deps.win ?? (typeof window === "undefined" ? undefined : window);
-  const { timeoutMs: given } = options;
-  const timeoutMs = given !== undefined && Number.isFinite(given) && given > 0 && given <= 0x7fffffff ? given : DEFAULT_TIMEOUT_MS;
+  const { timeoutMs: ms } = options;
+  const timeoutMs = ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= 0x7fffffff ? ms : DEFAULT_TIMEOUT_MS;
   const listeners = new Set<(state: HostedState) => void>();
   const initial = deps.initial ?? null;
   let state: HostedState = initial === null || initial.kind === "cancelled" ? { kind: "idle", cancelled: initial !== null } : initial;
@@ -244,6 +247,7 @@ export function createHostedFlow(options: HostedOptions, deps: HostedFlowDeps = 
       if (destroyed || state.kind !== "idle") return Promise.resolve();
       const body: HostedPayRequestBody = { invoiceId: options.invoiceId, language: resolveLanguage(options.language) };
       if (options.email) body.email = options.email;
+      if (options.saveCard) body.saveCard = true;
       pending = { requestId: randomId(), body };
       setState({ kind: "submitting", requestId: pending.requestId });
       return send(pending);
@@ -267,6 +271,10 @@ export function createHostedFlow(options: HostedOptions, deps: HostedFlowDeps = 
 
     attachFrame(next) {
       if (!destroyed && state.kind === "page") frame = next;
+    },
+
+    setOptions(next) {
+      options = next;
     },
 
     destroy() {

@@ -316,6 +316,8 @@ export interface HostedOptions {
   shopUrl?: string;
   /** The shopper's e-mail for the receipt, sent to your server. */
   email?: string;
+  /** `true` asks the gateway to keep the card for this shopper (RBS): only from a "Save this card" box the shopper ticked; the server decides (docs/endpoint-contract.md). */
+  saveCard?: boolean;
   /** The gateway page opens in the widget's frame (`"iframe"`, default; a gateway that forbids framing gets a redirect) or by sending the whole page there (`"redirect"`). */
   paymentPage?: PaymentPageMode;
   /** `"ru"` or `"en"`, the widget's and the gateway page's. Default: `<html lang>`, then the browser's. */
