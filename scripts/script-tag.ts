@@ -349,7 +349,7 @@ async function squeeze(file: string): Promise<void> {
  * draws none of them, so its file leaves them out. Each entry names the class a rule line starts
  * with (`& .cw-field{…}\`); the build fails when one matches no line (the stylesheet changed).
  */
-export const FORM_ONLY_STYLES = ["cw-brands", "cw-mark-svg", "cw-field", "cw-row", "cw-label", "cw-box", "cw-input", "cw-num", "cw-name", "cw-brand", "cw-skel"] as const;
+export const FORM_ONLY_STYLES = ["cw-brands", "cw-mark-svg", "cw-field", "cw-row", "cw-label", "cw-box", "cw-input", "cw-num", "cw-name", "cw-brand", "cw-skel", "cw-wait"] as const;
 
 export function hostedStylesPlugin(): Plugin {
   return {

@@ -29,7 +29,9 @@ export const createHostedTranslator = /* @__PURE__ */ translatorFor<HostedTextKe
 /** A decline's text: the merchant's for this ReasonCode (`R_5051`), else its group's (`R_Funds`), else the generic one. */
 export function declineText(reasonCode: number, t: HostedTranslator, overrides?: TextOverrides): string {
   const own = overrides?.[`R_${reasonCode}`];
-  return own ?? t(reasonKey(reasonCode) ?? "Error_Declined");
+  // A group this table lacks (a CloudPayments-only code) reads as the generic decline.
+  const group = reasonKey(reasonCode) ?? "";
+  return own ?? t(t.has(group) ? group : "Error_Declined");
 }
 
 /** A failure's text; for too many attempts, with the minutes to wait when the endpoint said (as late/i18n's failureText). */

@@ -81,13 +81,13 @@ function statusOf(state: HostedState, t: HostedTranslator, options: HostedOption
     case "page":
       return t("Status_BankPage");
     case "approved":
-      return t("Status_Approved");
+      return t("approvedTitle");
     case "declined":
-      return t("Status_Declined", { message: declineText(state.reasonCode, t, options.texts) });
+      return `${t("declinedTitle")}. ${declineText(state.reasonCode, t, options.texts)}`;
     case "failed":
       return t("Status_Failed", { message: failureText(state, t) });
     case "paid":
-      return t("Status_Paid");
+      return t("paidTitle");
     default:
       return "";
   }

@@ -1,6 +1,9 @@
 // The texts of a payment's answer that both families show (the card form's late code and hosted
-// mode): approved, declined with the gateway's reason (`R_*`, grouped by reasons.ts), already paid,
-// the endpoint's failures, a page left without paying. [en, ru] as the other tables.
+// mode): approved, declined with the gateway's reason, already paid, the endpoint's failures, a
+// page left without paying. [en, ru] as the other tables. Of the decline texts (`R_*`, grouped by
+// reasons.ts) here are the groups every gateway's declines reach: Invoice's and RBS's arrive mapped
+// by the kit (server/gateway/decline-codes.ts) onto these; the groups only CloudPayments' own codes
+// reach are the card flow's (late-texts.ts).
 import type { TextTable } from "../../shared/index.ts";
 
 export const answerTexts = {
@@ -10,8 +13,6 @@ export const answerTexts = {
   paidWith: ["{brand} •••• {last4}", "{brand} •••• {last4}"],
   orderNumber: ["Order {number}", "Заказ № {number}"],
   backToShop: ["Back to the shop", "Вернуться в магазин"],
-  Status_Approved: ["Payment successful", "Оплата прошла"],
-  Status_Declined: ["Payment declined. {message}", "Платёж отклонён. {message}"],
   Error_Timeout: ["The server took too long to answer. Try again", "Сервер не ответил вовремя. Попробуйте снова"],
   Error_Server: ["The payment service is unavailable. Try again later", "Сервис оплаты временно недоступен. Попробуйте позже"],
   Error_BadRequest: ["The shop could not accept the payment. Please tell the shop", "Магазин не смог принять платёж. Сообщите об этом магазину"],
@@ -23,26 +24,13 @@ export const answerTexts = {
   R_Bank: ["Contact your bank or use a different card", "Свяжитесь с вашим банком или воспользуйтесь другой картой"],
   R_Check: ["Check the card details or use a different card", "Проверьте правильность введённых данных карты или воспользуйтесь другой картой"],
   R_Online: ["Use a different card or contact the bank that issued the card", "Воспользуйтесь другой картой или свяжитесь с банком, выпустившим карту"],
-  R_Amount: ["Check the amount", "Проверьте корректность суммы"],
-  R_Other: ["Use a different card", "Воспользуйтесь другой картой"],
   R_Later: ["Try again later", "Повторите попытку позже"],
   R_Restricted: ["Payments with this card are not allowed. Try a different card", "Платежи для этой карты запрещены. Попробуйте другую карту"],
   R_Funds: ["Insufficient funds on the card", "Недостаточно средств на карте"],
   R_Fraud: ["Contact your bank or use a different card", "Свяжитесь с банком или воспользуйтесь другой картой"],
   R_Limit: ["The card's payment limit is exceeded. Change the limit or pay with a different card", "Превышение лимита оплаты по карте. Измените настройки лимита или оплатите другой картой"],
-  R_Cvv: ["The CVC is incorrect", "Неверно указан код CVV"],
   R_LaterOther: ["Try again later or use a different card", "Повторите попытку позже или воспользуйтесь другой картой"],
   R_Auth: ["Contact your bank or use a different card", "Свяжитесь с вашим банком или воспользуйтесь другой картой"],
-  R_Unable: ["The payment cannot be made", "Невозможно провести оплату"],
-  R_Support: ["Contact the shop's support", "Обратитесь в поддержку сайта"],
-  R_Payout: ["The payout cannot be made", "Невозможно провести выплату"],
-  R_Order: ["Invalid order number", "Неверный номер заказа"],
-  R_Account: ["Invalid payer ID", "Некорректный идентификатор плательщика"],
-  R_Sum: ["Invalid amount", "Неверная сумма"],
-  R_Expired: ["The payment has expired", "Платёж просрочен"],
-  R_NotAccepted: ["The payment cannot be accepted", "Платёж не может быть принят"],
-  R_Unavailable: ["The service is unavailable", "Сервис недоступен"],
-  R_Connection: ["Connection error", "Ошибка соединения"],
   Hosted_Cancelled: ["You left the payment page. Nothing was charged: you can pay again", "Вы ушли со страницы оплаты. Деньги не списаны, можно оплатить снова"],
   Error_InProgress: ["A payment for this order is already in progress. Wait a minute, then check the order", "Платёж по этому заказу уже выполняется. Подождите минуту и проверьте заказ"],
   Error_TooManyAttempts: ["Too many payment attempts. Try again later", "Слишком много попыток оплаты. Попробуйте позже"],
@@ -52,11 +40,9 @@ export const answerTexts = {
   Minutes_many: ["{n} minutes", "{n} минут"],
   Minutes_other: ["{n} minutes", "{n} минуты"],
   Error_Rejected: ["The payment could not be processed. Check the card details or use a different card", "Не удалось провести платёж. Проверьте данные карты или воспользуйтесь другой картой"],
-  Error_SavedCard: ["This card is no longer saved. Choose another way to pay", "Эта карта больше не сохранена. Выберите другой способ оплаты"],
   Error_Unconfirmed: ["The payment could not be confirmed. Please contact the shop", "Не удалось подтвердить платёж. Свяжитесь с магазином"],
   paidTitle: ["This order is already paid", "Этот заказ уже оплачен"],
   paidText: ["The payment was received earlier: there is nothing more to pay", "Оплата уже получена, платить ещё раз не нужно"],
-  Status_Paid: ["This order is already paid", "Этот заказ уже оплачен"],
 } satisfies TextTable<string>;
 
 export type AnswerTextKey = keyof typeof answerTexts;

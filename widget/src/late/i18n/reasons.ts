@@ -1,8 +1,8 @@
 // Gateway ReasonCode -> shopper message key. Many codes share one CardHolderMessage, so the
 // dictionaries hold each text once and this table groups the codes (docs/cloudpayments.md).
-import type { AnswerTextKey } from "./answer-texts.ts";
+import type { LateTextKey } from "./late-texts.ts";
 
-const GROUPS: Partial<Record<AnswerTextKey, number[]>> = {
+const GROUPS: Partial<Record<LateTextKey, number[]>> = {
   R_Bank: [5001, 5003, 5004, 5005, 5007, 5019, 5033, 5034, 5041, 5043, 5057, 5058, 5065, 5204, 5303],
   R_Check: [5006, 5014, 5015, 5054],
   R_Online: [5012],
@@ -29,13 +29,13 @@ const GROUPS: Partial<Record<AnswerTextKey, number[]>> = {
   R_Connection: [3007],
 };
 
-let byCode: Map<number, AnswerTextKey> | undefined;
+let byCode: Map<number, LateTextKey> | undefined;
 
 /** The text key for a ReasonCode, or undefined for a code the table does not know. */
-export function reasonKey(reasonCode: number): AnswerTextKey | undefined {
+export function reasonKey(reasonCode: number): LateTextKey | undefined {
   if (!byCode) {
     byCode = new Map();
-    for (const [key, codes] of Object.entries(GROUPS) as [AnswerTextKey, number[]][]) {
+    for (const [key, codes] of Object.entries(GROUPS) as [LateTextKey, number[]][]) {
       for (const code of codes) byCode.set(code, key);
     }
   }
