@@ -80,7 +80,8 @@ export function errorAfterPage(code: PayErrorCode | null | undefined): Failed | 
   return code === null || code === undefined ? failure("server_error", { sameRequest: false }) : failure(code, { sameRequest: false });
 }
 
-function parseOutcome(value: unknown): HostedResult | null {
+/** An outcome the return route reports (in its message, or read off the URL by return-result.ts), or null. */
+export function parseHostedResult(value: unknown): HostedResult | null {
   if (!isRecord(value)) return null;
   switch (value.status) {
     case "approved":
@@ -104,7 +105,7 @@ const MESSAGE_TYPE: HostedResultMessage["type"] = "checkout-widget:hosted-result
 /** The return route's message about one payment, or null when it is anything else or names another payment inside. */
 export function parseHostedResultMessage(value: unknown): HostedMessage | null {
   if (!isRecord(value) || value.type !== MESSAGE_TYPE || value.version !== 2 || !isPaymentId(value.paymentId)) return null;
-  const result = parseOutcome(value.result);
+  const result = parseHostedResult(value.result);
   if (!result) return null;
   const named = result.status === "cancelled" ? result.paymentId : result.status === "error" ? undefined : result.transactionId;
   if (named !== undefined && named !== value.paymentId) return null;

@@ -15,6 +15,7 @@ import { createRequestId } from "../late/payment/request-id.ts";
 import { timedFetch } from "../late/payment/timed-fetch.ts";
 import { errorAfterPage, interpretHostedAnswer, parseHostedResultMessage } from "./answers.ts";
 import type { HostedPayAnswer, HostedResult } from "./answers.ts";
+import type { HostedReturn } from "./return-result.ts";
 import { createHostedTranslator, declineText, failureText } from "./texts.ts";
 
 export type HostedState =
@@ -31,8 +32,6 @@ export type HostedState =
 
 export type HostedFinalState = Extract<HostedState, { kind: "approved" | "declined" | "failed" | "paid" }>;
 
-/** What a page that came back to the shop brought (return-result.ts): an outcome, or the shopper's cancel. */
-export type HostedReturn = HostedFinalState | { kind: "cancelled"; paymentId: string };
 
 export interface HostedFlowDeps {
   fetch?: typeof fetch;
@@ -42,7 +41,7 @@ export interface HostedFlowDeps {
   win?: Window;
   /** Where redirect tickets are written; default the window's sessionStorage. */
   storage?: Parameters<typeof issueTicket>[0];
-  /** What the return URL brought (readHostedReturn): the flow starts there and announces it on a microtask. */
+  /** What the return URL brought (readHostedReturn): the flow starts there (unverified) and announces it on a microtask. */
   initial?: HostedReturn | null;
 }
 
@@ -64,10 +63,21 @@ export interface HostedFlow {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** The state an outcome of the gateway's page leads to; null: the shopper left it (back to Pay). */
+function outcomeOf(result: HostedResult, paymentId: string): HostedFinalState | null {
+  if (result.status === "cancelled") return null;
+  if (result.status === "approved") return { kind: "approved", result };
+  if (result.status === "declined") return { kind: "declined", transactionId: result.transactionId ?? paymentId, reasonCode: result.reasonCode, message: "Error_Declined" };
+  // After the gateway's page nothing is sent again: a retry is a new attempt.
+  const next = errorAfterPage(result.code);
+  return next.kind === "failed" ? { ...next, transactionId: paymentId } : next;
+}
+
+/** A merchant callback that throws must not break the flow: its error goes to the page's error handlers, later. */
 function reportCallbackError(error: unknown): void {
-  const report = (globalThis as { reportError?: (e: unknown) => void }).reportError;
-  if (typeof report === "function") report(error);
-  else console.error(error);
+  setTimeout(() => {
+    throw error;
+  });
 }
 
 export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}): HostedFlow {
@@ -79,7 +89,8 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
   const timeoutMs = ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= 0x7fffffff ? ms : DEFAULT_TIMEOUT_MS;
   const listeners = new Set<(state: HostedState) => void>();
   const initial = deps.initial ?? null;
-  let state: HostedState = initial === null || initial.kind === "cancelled" ? { kind: "idle", cancelled: initial !== null } : initial;
+  const back = initial && (initial.result ? outcomeOf(initial.result, initial.paymentId) : failure("bad_response", { sameRequest: false }));
+  let state: HostedState = back ? { ...back, unverified: true } : { kind: "idle", cancelled: initial !== null };
   let destroyed = false;
   /** Cut short when an attempt ends or the flow goes: an answer for it then changes nothing. */
   let attempt = new AbortController();
@@ -149,13 +160,15 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
     attempt = new AbortController();
   }
 
-  function backToPay(paymentId: string | undefined): void {
+  function cancelled(paymentId: string): void {
+    call<HostedCancelPayload>(options.onCancel, { invoiceId: options.invoiceId, code: "cancelled", stage: "hosted", message: t()("Hosted_Cancelled"), transactionId: paymentId });
+  }
+
+  function backToPay(paymentId: string): void {
     pending = null;
     setState({ kind: "idle", cancelled: true });
     endPage();
-    const payload: HostedCancelPayload = { invoiceId: options.invoiceId, code: "cancelled", stage: "hosted", message: t()("Hosted_Cancelled") };
-    if (paymentId !== undefined) payload.transactionId = paymentId;
-    call(options.onCancel, payload);
+    cancelled(paymentId);
   }
 
   function settle(answer: HostedPayAnswer): void {
@@ -198,14 +211,9 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
   }
 
   function finish(result: HostedResult, paymentId: string): void {
-    if (result.status === "cancelled") backToPay(paymentId);
-    else if (result.status === "approved") setState({ kind: "approved", result });
-    else if (result.status === "declined") setState({ kind: "declined", transactionId: result.transactionId ?? paymentId, reasonCode: result.reasonCode, message: "Error_Declined" });
-    // After the gateway's page nothing is sent again: a retry is a new attempt.
-    else {
-      const next = errorAfterPage(result.code);
-      setState(next.kind === "failed" ? { ...next, transactionId: paymentId } : next);
-    }
+    const next = outcomeOf(result, paymentId);
+    if (next) setState(next);
+    else backToPay(paymentId);
   }
 
   async function send(request: { requestId: string; body: HostedPayRequestBody }): Promise<void> {
@@ -224,13 +232,11 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
     if (!signal.aborted) settle(interpretHostedAnswer(exchange));
   }
 
-  if (initial !== null) {
+  if (initial) {
     queueMicrotask(() => {
       if (destroyed) return;
-      if (initial.kind === "cancelled") {
-        const payload: HostedCancelPayload = { invoiceId: options.invoiceId, code: "cancelled", stage: "hosted", message: t()("Hosted_Cancelled"), transactionId: initial.paymentId };
-        call(options.onCancel, payload);
-      } else if (state === initial) announce(initial);
+      if (back && state.kind === back.kind) announce(state as HostedFinalState);
+      else if (!back) cancelled(initial.paymentId);
     });
   }
 

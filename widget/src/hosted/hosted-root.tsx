@@ -2,14 +2,12 @@
 // options, reads a return from the gateway's page off the URL (once), owns the flow, and draws
 // the view, or for wrong options one localised line (the console says what to fix).
 import { Component } from "preact";
-import type { ComponentChildren, RefObject } from "preact";
-import { holdStyles, releaseDom, resolveLanguage } from "../shared/index.ts";
-import type { HeldStyles, HostedOptions } from "../shared/index.ts";
+import type { ComponentChildren } from "preact";
+import type { HostedOptions } from "../shared/index.ts";
 import { createHostedFlow } from "./flow.ts";
 import type { HostedFlow, HostedFlowDeps } from "./flow.ts";
 import { hostedOptionProblems } from "./options.ts";
 import { readHostedReturn } from "./return-result.ts";
-import { createHostedTranslator } from "./texts.ts";
 import { HostedView } from "./views.tsx";
 
 export interface HostedRootProps {
@@ -23,33 +21,10 @@ export interface HostedRootProps {
 /** A new order (or endpoint) is a new payment: a new flow, once the one in flight is over. */
 const paymentKey = (options: HostedOptions): string => `${options.endpoint}\n${options.invoiceId}`;
 
-class ConfigError extends Component<{ options: HostedOptions }> {
-  readonly #box: RefObject<HTMLDivElement> = { current: null };
-  #styles: HeldStyles | undefined;
-
-  override componentDidMount(): void {
-    this.#styles = holdStyles(this.#box.current, typeof this.props.options?.nonce === "string" ? this.props.options.nonce : undefined);
-  }
-
-  override componentWillUnmount(): void {
-    this.#styles?.release();
-  }
-
-  override render({ options }: { options: HostedOptions }) {
-    const language = typeof options?.language === "string" ? options.language : undefined;
-    return (
-      <div class="cw cw-config-error" role="alert" ref={this.#box}>
-        <p class="cw-msg">{createHostedTranslator(resolveLanguage(language))("Error_Config")}</p>
-      </div>
-    );
-  }
-}
-
 export class HostedRoot extends Component<HostedRootProps> {
   #flow: { key: string; flow: HostedFlow } | null = null;
   #reported = "";
   #read = false;
-  readonly #root: RefObject<HTMLDivElement> = { current: null };
 
   readonly #flowFor = (options: HostedOptions): HostedFlow => {
     const key = paymentKey(options);
@@ -70,7 +45,6 @@ export class HostedRoot extends Component<HostedRootProps> {
   override componentWillUnmount(): void {
     this.#flow?.flow.destroy();
     this.#flow = null;
-    releaseDom(this.#root.current);
   }
 
   override render({ options, beforePay }: HostedRootProps) {
@@ -80,10 +54,7 @@ export class HostedRoot extends Component<HostedRootProps> {
       this.#reported = said;
       for (const problem of problems) console.error(problem);
     }
-    return (
-      <div ref={this.#root}>
-        {problems.length > 0 ? <ConfigError options={options} /> : <HostedView flow={this.#flowFor(options)} options={options} beforePay={beforePay} />}
-      </div>
-    );
+    // Wrong options: the view draws one localised line and no flow exists.
+    return <HostedView flow={problems.length > 0 ? null : this.#flowFor(options)} options={options} beforePay={beforePay} />;
   }
 }

@@ -20,7 +20,7 @@ export interface HostedOpenHandle {
 
 function resolveTarget(target: string | Element): Element {
   const found = typeof target === "string" ? document.querySelector(target) : target;
-  if (!found || found.nodeType !== 1) throw new TypeError(`checkout-widget: mount target ${typeof target === "string" ? `\`${target}\` matches no element` : "must be a selector or an Element"}`);
+  if (!found || found.nodeType !== 1) throw new TypeError(`checkout-widget: mount target ${String(target)} is no element of the page`);
   return found;
 }
 

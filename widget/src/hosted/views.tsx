@@ -63,7 +63,8 @@ export class BankPageDialog extends Component<BankPageProps, { loaded: boolean }
 }
 
 export interface HostedViewProps {
-  flow: HostedFlow;
+  /** null: the options are wrong (the console says which); the view says so in one line. */
+  flow: HostedFlow | null;
   options: HostedOptions;
   /**
    * Drawn above the Pay button on the Pay screen: the seam for a list of the shopper's saved cards
@@ -77,9 +78,8 @@ function statusOf(state: HostedState, t: HostedTranslator, options: HostedOption
     case "submitting":
       return t("Status_Submitting");
     case "leaving":
-      return t("Status_Leaving");
     case "page":
-      return t("Status_BankPage");
+      return t("loadingBankPage");
     case "approved":
       return t("approvedTitle");
     case "declined":
@@ -94,7 +94,7 @@ function statusOf(state: HostedState, t: HostedTranslator, options: HostedOption
 }
 
 /** The widget in hosted mode: one root, its stylesheet held while it is on the page. */
-export class HostedView extends Component<HostedViewProps, { state: HostedState }> {
+export class HostedView extends Component<HostedViewProps, { state: HostedState | null }> {
   readonly #root: RefObject<HTMLDivElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
   #styles: HeldStyles | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -103,20 +103,20 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
   constructor(props: HostedViewProps) {
     super(props);
     addLateStyles();
-    this.state = { state: props.flow.getState() };
+    this.state = { state: props.flow?.getState() ?? null };
   }
 
   override componentDidMount(): void {
-    this.#styles = holdStyles(this.#root.current, this.props.options.nonce);
+    this.#styles = holdStyles(this.#root.current, this.props.options?.nonce);
     this.#listen();
-    this.#cancelReady = afterPaint(() => this.props.options.onReady?.());
+    if (this.props.flow) this.#cancelReady = afterPaint(() => this.props.options.onReady?.());
   }
 
   override componentDidUpdate(previous: HostedViewProps): void {
-    this.#styles = holdStyles(this.#root.current, this.props.options.nonce, this.#styles);
+    this.#styles = holdStyles(this.#root.current, this.props.options?.nonce, this.#styles);
     if (previous.flow !== this.props.flow) {
       this.#listen();
-      this.setState({ state: this.props.flow.getState() });
+      this.setState({ state: this.props.flow?.getState() ?? null });
     }
   }
 
@@ -128,12 +128,19 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
 
   readonly #listen = (): void => {
     this.#unsubscribe?.();
-    this.#unsubscribe = this.props.flow.subscribe((state) => this.setState({ state }));
+    this.#unsubscribe = this.props.flow?.subscribe((state) => this.setState({ state }));
   };
 
-  override render({ flow, options, beforePay }: HostedViewProps, { state }: { state: HostedState }) {
-    const lang = resolveLanguage(options.language);
-    const t = createHostedTranslator(lang, options.texts);
+  override render({ flow, options, beforePay }: HostedViewProps, { state }: { state: HostedState | null }) {
+    const lang = resolveLanguage(typeof options?.language === "string" ? options.language : undefined);
+    const t = createHostedTranslator(lang, options?.texts);
+    if (!flow || !state) {
+      return (
+        <div class="cw" role="alert" ref={this.#root}>
+          <p class="cw-msg">{t("Error_Config")}</p>
+        </div>
+      );
+    }
     const retry = () => void flow.retry();
     let screen;
     if (state.kind === "approved") {

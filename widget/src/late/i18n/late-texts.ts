@@ -8,7 +8,13 @@ import { answerTexts } from "./answer-texts.ts";
 
 export const lateTexts = {
   ...answerTexts,
-  // The live region's words for an answer, and the decline groups only CloudPayments' own codes reach.
+  // The live region's words for an answer, the wait after too many attempts in minutes, and the
+  // decline groups only CloudPayments' own codes reach.
+  Error_TooManyAttemptsIn: ["Too many payment attempts. Try again in {minutes}", "Слишком много попыток оплаты. Попробуйте снова через {minutes}"],
+  Minutes_one: ["{n} minute", "{n} минуту"],
+  Minutes_few: ["{n} minutes", "{n} минуты"],
+  Minutes_many: ["{n} minutes", "{n} минут"],
+  Minutes_other: ["{n} minutes", "{n} минуты"],
   Status_Approved: ["Payment successful", "Оплата прошла"],
   Status_Declined: ["Payment declined. {message}", "Платёж отклонён. {message}"],
   R_Amount: ["Check the amount", "Проверьте корректность суммы"],
@@ -34,6 +40,8 @@ export const lateTexts = {
   Status_Redirect: ["Opening your bank's page…", "Открываем страницу банка…"],
   Error_ThreeDs: ["The bank could not confirm the payment. Try again", "Банк не смог подтвердить платёж. Попробуйте снова"],
   ThreeDs_Cancelled: ["You cancelled the confirmation with your bank. Nothing was charged: you can pay again", "Вы отменили подтверждение платежа в банке. Деньги не списаны, можно оплатить снова"],
+  // The gateway refused the card data (a cryptogram it cannot read): the card flow's alone.
+  Error_Rejected: ["The payment could not be processed. Check the card details or use a different card", "Не удалось провести платёж. Проверьте данные карты или воспользуйтесь другой картой"],
   Error_Crypto: ["Could not protect the card data. Reload the page and try again", "Не удалось защитить данные карты. Обновите страницу и попробуйте снова"],
   // cp.Checkout's codes for separate month and year inputs (it rejects with codes; the form never shows these).
   ExpDateMonth_Empty: ["Enter the month", "Введите месяц"],
