@@ -126,7 +126,12 @@ export function checkImports(metafile: Metafile): string[] {
       const ok = dynamic ? (rule.dynamic ?? []).includes(target) || rule.imports.includes(target) : rule.imports.includes(target);
       if (ok || (!dynamic && allowedFile(rule, imported.path))) continue;
       const targetShips = LAYOUT[target]?.ships;
-      const reach = rule.ships === "main" && targetShips !== "main" && targetShips !== "none" ? " (main code reaches late code through late() in host/late.ts)" : "";
+      const reach =
+        rule.ships === "main" && targetShips === "hosted"
+          ? ` (hosted mode is its own family: ${HOSTED_FILE.file})`
+          : rule.ships === "main" && targetShips !== "main" && targetShips !== "none"
+            ? " (main code reaches late code through late() in host/late.ts)"
+            : "";
       problems.push(`${input} imports ${imported.path}: ${place}${place.endsWith(".ts") ? "" : "/"} may import ${allowed(rule.imports)} only${reach}`);
     }
   }
@@ -151,7 +156,11 @@ function isLate(ships: Ships | null): boolean {
 export function checkMainBundle(main: Metafile): string[] {
   return [...inputsOf(main)]
     .filter((input) => isLate(shipsIn(input)))
-    .map((input) => `checkout-widget.js bundles ${input}, late code: main code reaches it through late() (host/late.ts)`);
+    .map((input) =>
+      shipsIn(input) === "hosted"
+        ? `checkout-widget.js bundles ${input}, hosted-mode code: it ships in ${HOSTED_FILE.file} alone`
+        : `checkout-widget.js bundles ${input}, late code: main code reaches it through late() (host/late.ts)`,
+    );
 }
 
 /**
