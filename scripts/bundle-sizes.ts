@@ -47,10 +47,10 @@ export interface NpmCriticalPath {
 
 /**
  * What a merchant's bundler puts on the critical path for the npm entry: an app importing every
- * export of dist/index.js, bundled by esbuild (minified, code splitting, preact from node_modules).
+ * export of dist/index.js (or of `entryFile`, e.g. "./hosted.js"), bundled by esbuild (minified, code splitting, preact from node_modules).
  * Each file is gzipped on its own, as it would be served.
  */
-export async function measureNpmCriticalPath(distDir: string): Promise<NpmCriticalPath> {
+export async function measureNpmCriticalPath(distDir: string, entryFile = "./index.js"): Promise<NpmCriticalPath> {
   const { build } = await import("esbuild");
   const bundle = (split: boolean) => build({
     absWorkingDir: distDir,
@@ -74,7 +74,7 @@ export async function measureNpmCriticalPath(distDir: string): Promise<NpmCritic
           // One file: what the app imports later stays out, as a split bundle keeps it apart.
           if (!split) b.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
           b.onLoad({ filter: /.*/, namespace: "app" }, () => ({
-            contents: 'import * as widget from "./index.js"; globalThis.checkoutWidget = widget;',
+            contents: `import * as widget from ${JSON.stringify(entryFile)}; globalThis.checkoutWidget = widget;`,
             resolveDir: distDir,
             loader: "js",
           }));
