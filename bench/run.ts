@@ -71,7 +71,8 @@ async function sizeMetrics(): Promise<Metric[]> {
     // Hosted mode (Invoice, RBS): one file is all such a merchant downloads (no card form, no node-forge).
     size("bundle.hosted.gzip", `hosted mode, all of it, gzip (${hosted.file})`, hosted.gzip, BUDGETS.hostedGzip),
     size("bundle.hosted.raw", "hosted mode, raw", hosted.raw, null),
-    size("bundle.npm.hosted.gzip", "npm `checkout-widget/hosted`, all of it, gzip (esbuild, preact from node_modules)", hostedNpm.gzip + hostedNpm.deferredGzip, BUDGETS.hostedGzip),
+    // The budget is the script file's; a merchant's bundler minifies as it does (esbuild alone, here).
+    size("bundle.npm.hosted.gzip", "npm `checkout-widget/hosted`, all of it, gzip (esbuild, preact from node_modules)", hostedNpm.gzip + hostedNpm.deferredGzip, null),
   ];
 }
 

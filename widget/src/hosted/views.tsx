@@ -3,7 +3,7 @@
 // the widget (shared/ui/widget-root.ts), drawn from the flow's state.
 import { Component } from "preact";
 import type { ComponentChildren, RefObject } from "preact";
-import { afterPaint, formatAmount, holdStyles, Modal, ResultBox, RetryScreen, resolveLanguage, themeAttributes } from "../shared/index.ts";
+import { formatAmount, holdStyles, Modal, ResultBox, RetryScreen, resolveLanguage, themeAttributes } from "../shared/index.ts";
 import type { HeldStyles, HostedOptions } from "../shared/index.ts";
 import { addLateStyles } from "../late/views/late-styles.ts";
 import type { HostedFlow, HostedState } from "./flow.ts";
@@ -109,7 +109,9 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
   override componentDidMount(): void {
     this.#styles = holdStyles(this.#root.current, this.props.options?.nonce);
     this.#listen();
-    if (this.props.flow) this.#cancelReady = afterPaint(() => this.props.options.onReady?.());
+    // The Pay screen is usable once it is in the document (no late code to wait for): the next task.
+    const ready = setTimeout(() => this.props.flow && this.props.options.onReady?.());
+    this.#cancelReady = () => clearTimeout(ready);
   }
 
   override componentDidUpdate(previous: HostedViewProps): void {
