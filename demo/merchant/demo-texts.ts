@@ -117,8 +117,6 @@ const RU = {
   guest: "Гость",
   payOnInvoice: "Оплата на странице Invoice",
   payOnRBS: "Оплата на странице RBS",
-  payButtonInvoice: "Оплатить на странице Invoice",
-  payButtonRBS: "Оплатить на странице RBS",
   hostedNote:
     "Виджет в режиме платёжной страницы (checkout-widget-hosted.js): сервер магазина регистрирует платёж, покупатель вводит карту на странице шлюза в окне виджета или уходя на неё целиком.",
   pageLegend: "Страница шлюза",
@@ -244,8 +242,6 @@ const EN: Record<DemoTextKey, string> = {
   guest: "Guest",
   payOnInvoice: "Paying on Invoice's page",
   payOnRBS: "Paying on RBS's page",
-  payButtonInvoice: "Pay on the Invoice page",
-  payButtonRBS: "Pay on the RBS page",
   hostedNote:
     "The widget in hosted mode (checkout-widget-hosted.js): the shop's server registers the payment, and the shopper types the card on the gateway's page, in the widget's frame or by going there.",
   pageLegend: "The gateway's page",

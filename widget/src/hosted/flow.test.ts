@@ -125,6 +125,13 @@ describe("hosted flow", () => {
     }
   });
 
+  it("takes changed options for the next request (the shopper ticked 'save this card')", async () => {
+    const kit = setUp([{ status: 200, body: PAGE }]);
+    kit.flow.setOptions({ ...OPTIONS, saveCard: true });
+    await kit.flow.pay();
+    expect(kit.endpoint.sent[0]?.body).toEqual({ invoiceId: "1001", language: "en", saveCard: true });
+  });
+
   it("a double click pays once", async () => {
     const kit = setUp([{ status: 200, body: PAGE }]);
     await Promise.all([kit.flow.pay(), kit.flow.pay()]);

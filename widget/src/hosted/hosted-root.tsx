@@ -29,10 +29,12 @@ export class HostedRoot extends Component<HostedRootProps> {
   readonly #flowFor = (options: HostedOptions): HostedFlow => {
     const key = paymentKey(options);
     const current = this.#flow;
-    if (current && (current.key === key || /^(submitting|page|leaving)$/.test(current.flow.getState().kind))) {
+    if (current?.key === key) {
       current.flow.setOptions(options);
       return current.flow;
     }
+    // Another order while a payment is under way: that payment finishes first, as it began.
+    if (current && /^(submitting|page|leaving)$/.test(current.flow.getState().kind)) return current.flow;
     current?.flow.destroy();
     // The URL's outcome belongs to the first flow of this widget (the page it came back to).
     const initial = this.#read || typeof location === "undefined" ? null : readHostedReturn(location, { invoiceId: options.invoiceId });

@@ -68,6 +68,20 @@ describe("hosted mount", () => {
     expect(document.documentElement.style.overflow).toBe("");
   });
 
+  it("calls onReady once, after mount() has returned its handle, and not at all if unmounted first", async () => {
+    const seen: string[] = [];
+    let handle: ReturnType<typeof mount> | undefined;
+    act(() => {
+      handle = mount("#checkout", { ...OPTIONS, onReady: () => seen.push(handle ? "with handle" : "inside mount") });
+    });
+    await waitFor(() => expect(seen).toEqual(["with handle"]));
+    act(() => handle?.unmount());
+    const early = vi.fn();
+    act(() => mount("#checkout", { ...OPTIONS, onReady: early }).unmount());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(early).not.toHaveBeenCalled();
+  });
+
   it("open() shows the Pay screen in a modal; close() removes it", () => {
     let handle!: ReturnType<typeof open>;
     act(() => {
