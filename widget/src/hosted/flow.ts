@@ -32,7 +32,6 @@ export type HostedState =
 
 export type HostedFinalState = Extract<HostedState, { kind: "approved" | "declined" | "failed" | "paid" }>;
 
-
 export interface HostedFlowDeps {
   fetch?: typeof fetch;
   /** X-Request-ID and ticket source; default crypto.randomUUID. */
