@@ -89,7 +89,7 @@ describe("reportOptions", () => {
     expect(check.problems).toEqual([{ code: "Option_Invalid", option: "mode" }]);
     expect(reportOptions(check, log)).toBe(false);
     await vi.waitFor(() => expect(log.error).toHaveBeenCalledTimes(1));
-    expect(log.error.mock.calls[0]?.[0]).toMatch(/option `mode` is invalid; expected .*load checkout-widget-hosted\.js instead \(npm: import from "checkout-widget\/hosted"\)/);
+    expect(log.error.mock.calls[0]?.[0]).toMatch(/option `mode` is invalid; expected "card"; hosted mode is checkout-widget-hosted\.js \(npm: "checkout-widget\/hosted"\)/);
     expect(checkOptions({ ...valid, mode: "card" }).problems).toEqual([]);
   });
 

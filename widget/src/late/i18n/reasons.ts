@@ -35,13 +35,13 @@ const CARD_GROUPS: Partial<Record<LateTextKey, number[]>> = {
   R_Connection: [3007],
 };
 
-/** A lookup by code over some groups, built on first use. */
-function lookup<K extends string>(groups: Partial<Record<K, number[]>>): (reasonCode: number) => K | undefined {
+/** A lookup by code over some tables of groups, built on first use. */
+function lookup<K extends string>(...tables: Partial<Record<K, number[]>>[]): (reasonCode: number) => K | undefined {
   let byCode: Map<number, K> | undefined;
   return (reasonCode) => {
     if (!byCode) {
       byCode = new Map();
-      for (const [key, codes] of Object.entries(groups) as [K, number[]][]) for (const code of codes) byCode.set(code, key);
+      for (const groups of tables) for (const [key, codes] of Object.entries(groups) as [K, number[]][]) for (const code of codes) byCode.set(code, key);
     }
     return byCode.get(reasonCode);
   };
@@ -49,9 +49,6 @@ function lookup<K extends string>(groups: Partial<Record<K, number[]>>): (reason
 
 /** The text key for a ReasonCode among the groups every gateway reaches, or undefined. */
 export const answerReasonKey = /* @__PURE__ */ lookup(ANSWER_GROUPS);
-const cardReasonKey = /* @__PURE__ */ lookup(CARD_GROUPS);
 
 /** The text key for a ReasonCode, or undefined for a code the table does not know. */
-export function reasonKey(reasonCode: number): LateTextKey | undefined {
-  return answerReasonKey(reasonCode) ?? cardReasonKey(reasonCode);
-}
+export const reasonKey = /* @__PURE__ */ lookup<LateTextKey>(ANSWER_GROUPS, CARD_GROUPS);
