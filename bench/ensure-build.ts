@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { SCRIPT_TAG_FILES } from "../scripts/bundle-sizes.ts";
+import { HOSTED_SCRIPT_FILE, SCRIPT_TAG_FILES } from "../scripts/bundle-sizes.ts";
 
 const INPUTS = ["widget/src", "scripts/build.ts", "scripts/script-tag.ts", "scripts/widget-layout.ts", "scripts/bundle-sizes.ts", "package.json", "tsconfig.build.json"];
 
@@ -36,7 +36,7 @@ async function newestInput(root: string): Promise<number> {
 /** Returns what it did; throws when the build did not produce the script-tag files. */
 export async function ensureBuild(root: string, force: boolean): Promise<"fresh" | "built"> {
   const dist = join(root, "dist");
-  const outputs = await Promise.all(SCRIPT_TAG_FILES.map((f) => mtime(join(dist, f))));
+  const outputs = await Promise.all([...SCRIPT_TAG_FILES, HOSTED_SCRIPT_FILE].map((f) => mtime(join(dist, f))));
   const oldestOutput = outputs.some((t) => t === null) ? null : Math.min(...(outputs as number[]));
   if (!force && oldestOutput !== null && oldestOutput >= (await newestInput(root))) return "fresh";
 

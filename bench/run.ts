@@ -4,7 +4,7 @@
 import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BUDGETS, SCRIPT_TAG_FILES, measureBundleSizes, measureNpmCriticalPath } from "../scripts/bundle-sizes.ts";
+import { BUDGETS, HOSTED_SCRIPT_FILE, SCRIPT_TAG_FILES, measureBundleSizes, measureNpmCriticalPath } from "../scripts/bundle-sizes.ts";
 import { runBrowserBench } from "./browser-bench.ts";
 import { ensureBuild } from "./ensure-build.ts";
 import { formatTable, metric, writeReport } from "./metrics.ts";
@@ -42,6 +42,9 @@ async function sizeMetrics(): Promise<Metric[]> {
   const [main, crypto, saved, report] = await measureBundleSizes(dist, SCRIPT_TAG_FILES);
   if (main === undefined || crypto === undefined || saved === undefined || report === undefined) throw new Error("dist/ lacks the script-tag bundles");
   const npm = await measureNpmCriticalPath(dist);
+  const [hosted] = await measureBundleSizes(dist, [HOSTED_SCRIPT_FILE]);
+  if (hosted === undefined) throw new Error(`dist/ lacks ${HOSTED_SCRIPT_FILE}`);
+  const hostedNpm = await measureNpmCriticalPath(dist, "./hosted.js");
   // gzip of a fixed file is deterministic: one measurement is its median.
   const size = (id: string, label: string, value: number, budget: number | null) =>
     metric({ id, label, value, unit: "B", budget: budget === null ? null : { kind: "max", value: budget }, runs: 1 });
@@ -67,6 +70,11 @@ async function sizeMetrics(): Promise<Metric[]> {
     }),
     metric({ id: "bundle.npm.oneFile.gzip", label: "the same code as one file", sub: true, value: npm.oneFileGzip, unit: "B", budget: null, runs: 1 }),
     size("bundle.npm.deferred.gzip", "npm entry, chunks loaded later, gzip", npm.deferredGzip, null),
+    // Hosted mode (Invoice, RBS): one file is all such a merchant downloads (no card form, no node-forge).
+    size("bundle.hosted.gzip", `hosted mode, all of it, gzip (${hosted.file})`, hosted.gzip, BUDGETS.hostedGzip),
+    size("bundle.hosted.raw", "hosted mode, raw", hosted.raw, null),
+    // The budget is the script file's; a merchant's bundler minifies as it does (esbuild alone, here).
+    size("bundle.npm.hosted.gzip", "npm `checkout-widget/hosted`, all of it, gzip (esbuild, preact from node_modules)", hostedNpm.gzip + hostedNpm.deferredGzip, null),
   ];
 }
 

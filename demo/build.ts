@@ -41,7 +41,7 @@ function buildWidget(): void {
   const started = Date.now();
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const result = spawnSync(npm, ["run", "--silent", "build"], { cwd: rootDir, stdio: "inherit" });
-  const fresh = ["checkout-widget.js", "checkout-widget-crypto.js"].every((file) => {
+  const fresh = ["checkout-widget.js", "checkout-widget-crypto.js", "checkout-widget-hosted.js"].every((file) => {
     try {
       return statSync(`${rootDir}/dist/${file}`).mtimeMs >= started - 1000;
     } catch {

@@ -1,6 +1,7 @@
-// The server kit's return route in Chromium, before the widget's hosted mode: the demo's Invoice
-// and RBS shops start a payment (POST {endpoint}/pay without card data), the gateway's page is
-// framed by the shop's page or opened at top level, and the shopper comes back to the kit. What
+// The server kit's return route in Chromium, apart from the widget (hosted-widget.spec.ts drives
+// that): the demo's Invoice and RBS shops start a payment (POST {endpoint}/pay without card data),
+// the gateway's page is framed by the test or opened at top level by the widget's redirect, and
+// the shopper comes back to the kit. What
 // only a browser proves: the return page's own script, under its CSP, posts the hosted result to
 // the framing shop (and only to it), and a top-level return lands on the shop's page with the
 // order recorded. Also a saved RBS card paid again with 3-D Secure at the bank, top level.
@@ -20,7 +21,7 @@ interface HostedMessage {
 
 /** The shop page's order, once it is created. */
 async function invoiceOf(page: Page): Promise<string> {
-  await expect(page.locator("#pay")).toBeEnabled();
+  await expect(page.locator("#checkout").getByRole("button", { name: /^(Pay|Оплатить) \S/ })).toBeVisible();
   const invoiceId = await page.locator("#order").getAttribute("data-invoice-id");
   if (!invoiceId) throw new Error("no order on the page");
   return invoiceId;
@@ -89,8 +90,9 @@ test("RBS at top level, logged in: save the card on the bank's page, pay a new o
   await page.getByLabel("Demo login").selectOption("alice");
   await expect(page.locator("#save-row")).toBeVisible();
   await page.getByLabel("Save this card for next time").check();
+  await page.getByLabel("By going there (redirect)").check();
   const first = await invoiceOf(page);
-  await page.locator("#pay").click();
+  await page.locator("#checkout").getByRole("button", { name: /^Pay ₽/ }).click();
   const hosted = new HostedCardPage(page);
   await hosted.pay({ number: CARDS.threeDs, cvc });
   await hosted.confirmCode(ACS_CODE);
@@ -100,6 +102,10 @@ test("RBS at top level, logged in: save the card on the bank's page, pay a new o
   // Back on the shop's page, the query is cleaned away: a reload shows nothing read from a URL.
   await expect.poll(() => new URL(page.url()).searchParams.has("status")).toBe(false);
 
+  await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+
+  // A new visit, a new order: the saved card pays it in one click.
+  await page.goto("/rbs?lang=en");
   const saved = page.getByRole("button", { name: /^Pay with Visa •••• 4242/ });
   await expect(saved).toBeVisible();
   const second = await invoiceOf(page);

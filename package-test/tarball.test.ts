@@ -214,7 +214,7 @@ describe("the packed tarball", () => {
   it("holds dist, README, CHANGELOG and LICENSE; no sources, tests, fixtures or build plugins", async () => {
     const { stdout } = await run("tar", ["-tzf", packed.tarball], { cwd: work });
     const files = stdout.split("\n").filter(Boolean).map((f) => f.replace(/^package\//, ""));
-    for (const file of ["package.json", "README.md", "CHANGELOG.md", "LICENSE", "dist/index.js", "dist/react.js", "dist/server/index.js", "dist/server/node/index.js", "dist/sandbox/index.js", "dist/sandbox/bin.js"]) {
+    for (const file of ["package.json", "README.md", "CHANGELOG.md", "LICENSE", "dist/index.js", "dist/hosted.js", "dist/checkout-widget-hosted.js", "dist/react.js", "dist/server/index.js", "dist/server/node/index.js", "dist/sandbox/index.js", "dist/sandbox/bin.js"]) {
       expect(files, file).toContain(file);
     }
     const strays = files.filter((f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/.+)$/.test(f) || /\.test\.|fixture|scratch|forge-slim|test-page|fake-endpoint|test-controller/.test(f));

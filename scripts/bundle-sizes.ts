@@ -19,9 +19,13 @@ export const SCRIPT_TAG_FILES = ["checkout-widget.js", "checkout-widget-crypto.j
  * Budgets from the issues, bytes gzipped. Issue 15 let the critical path grow from 18 to 20 KB for
  * the marks and states the shopper sees. `totalGzip` is the two files every card payment loads;
  * the saved cards' file (only a shopper with saved cards, or one who may save one, loads it) has
- * a budget of its own.
+ * a budget of its own. Issue 11: a hosted-mode merchant (Invoice, RBS) loads
+ * checkout-widget-hosted.js alone, at most 16 KB gzipped.
  */
-export const BUDGETS = { criticalGzip: 20 * 1024, totalGzip: 40 * 1024, savedGzip: 4 * 1024 } as const;
+export const BUDGETS = { criticalGzip: 20 * 1024, totalGzip: 40 * 1024, savedGzip: 4 * 1024, hostedGzip: 16 * 1024 } as const;
+
+/** Hosted mode's one file: everything a hosted-only merchant downloads. */
+export const HOSTED_SCRIPT_FILE = "checkout-widget-hosted.js";
 
 export async function measureBundleSizes(distDir: string, files?: readonly string[]): Promise<BundleSize[]> {
   const names = files ?? (await readdir(distDir)).filter((name) => name.endsWith(".js")).sort();
@@ -50,10 +54,10 @@ export interface NpmCriticalPath {
 
 /**
  * What a merchant's bundler puts on the critical path for the npm entry: an app importing every
- * export of dist/index.js, bundled by esbuild (minified, code splitting, preact from node_modules).
+ * export of dist/index.js (or of `entryFile`, e.g. "./hosted.js"), bundled by esbuild (minified, code splitting, preact from node_modules).
  * Each file is gzipped on its own, as it would be served.
  */
-export async function measureNpmCriticalPath(distDir: string): Promise<NpmCriticalPath> {
+export async function measureNpmCriticalPath(distDir: string, entryFile = "./index.js"): Promise<NpmCriticalPath> {
   const { build } = await import("esbuild");
   const bundle = (split: boolean) => build({
     absWorkingDir: distDir,
@@ -77,7 +81,7 @@ export async function measureNpmCriticalPath(distDir: string): Promise<NpmCritic
           // One file: what the app imports later stays out, as a split bundle keeps it apart.
           if (!split) b.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
           b.onLoad({ filter: /.*/, namespace: "app" }, () => ({
-            contents: 'import * as widget from "./index.js"; globalThis.checkoutWidget = widget;',
+            contents: `import * as widget from ${JSON.stringify(entryFile)}; globalThis.checkoutWidget = widget;`,
             resolveDir: distDir,
             loader: "js",
           }));

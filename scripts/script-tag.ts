@@ -1,6 +1,7 @@
 // The script-tag files, split by the layout (scripts/widget-layout.ts) and nothing else:
 //   checkout-widget.js         embed.ts: shared/, form/, host/ (the critical path)
 //   checkout-widget-crypto.js  late/index.ts: late/, cryptogram/ (loaded after the form is on screen)
+//   checkout-widget-hosted.js  hosted-embed.ts: hosted mode (Invoice, RBS), standalone (buildHostedScript)
 // A late file borrows what it imports from shared/ and preact from the main file instead of
 // carrying a second copy. Which names it borrows is read from the late code's real imports at
 // build time (a first pass that leaves those imports external), so nothing is listed by hand: the
@@ -12,7 +13,7 @@ import { build } from "esbuild";
 import type { BuildOptions, Metafile, Plugin } from "esbuild";
 import ts from "typescript";
 import { minify } from "terser";
-import { assertLayout, checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, LENT_FOLDER, SCRIPT_FILES, WIDGET_SRC } from "./widget-layout.ts";
+import { assertLayout, checkHostedBundle, checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, HOSTED_FILE, LENT_FOLDER, SCRIPT_FILES, WIDGET_SRC } from "./widget-layout.ts";
 import type { LateFile } from "./widget-layout.ts";
 
 const MAIN_FILE = SCRIPT_FILES.main.file;
@@ -363,4 +364,60 @@ async function squeeze(file: string): Promise<void> {
   const result = await minify(code, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   if (result.code === undefined) throw new Error(`terser produced nothing for ${file}`);
   await writeFile(file, BOM + result.code);
+}
+
+/**
+ * The card form's own rules of shared/ui/styles.ts (its fields, brand row, skeleton): hosted mode
+ * draws none of them, so its file leaves them out. Each entry names the class a rule line starts
+ * with (`& .cw-field{…}\`); the build fails when one matches no line (the stylesheet changed).
+ */
+export const FORM_ONLY_STYLES = ["cw-brands", "cw-mark-svg", "cw-field", "cw-row", "cw-label", "cw-box", "cw-input", "cw-num", "cw-name", "cw-brand", "cw-skel", "cw-wait"] as const;
+
+export function hostedStylesPlugin(): Plugin {
+  return {
+    name: "hosted-styles",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]widget[\\/]src[\\/]shared[\\/]ui[\\/]styles\.ts$/ }, async (args) => {
+        const lines = (await readFile(args.path, "utf8")).split("\n");
+        const formOnly = (line: string) => FORM_ONLY_STYLES.find((name) => line.startsWith(`& .${name}{`) || line.startsWith(`& .${name} `) || line.startsWith(`& .${name}:`) || line.startsWith(`& .${name}[`) || line.startsWith(`& .${name}>`) || line.startsWith(`& .${name}::`));
+        const dropped = new Set<string>();
+        const kept = lines.filter((line) => {
+          const name = formOnly(line) ?? (line.startsWith("@keyframes cw-pulse") ? "cw-skel" : undefined);
+          if (name) dropped.add(name);
+          return name === undefined;
+        });
+        const missing = FORM_ONLY_STYLES.filter((name) => !dropped.has(name));
+        if (missing.length > 0) throw new Error(`${args.path}: no rule line starts with ${missing.map((name) => `.${name}`).join(", ")} (scripts/script-tag.ts FORM_ONLY_STYLES)`);
+        return { contents: kept.join("\n"), loader: "ts" };
+      });
+    },
+  };
+}
+
+/**
+ * dist/checkout-widget-hosted.js: hosted mode's one classic script, Preact and all (it lends to and
+ * borrows from no other file), checked to hold no card-family code (checkHostedBundle).
+ */
+export async function buildHostedScript(root: string, dist: string, common: BuildOptions): Promise<Metafile> {
+  const result = await build({
+    ...common,
+    absWorkingDir: root,
+    entryPoints: [HOSTED_FILE.entry],
+    outfile: join(dist, HOSTED_FILE.file),
+    format: "iife",
+    minify: true,
+    treeShaking: true,
+    metafile: true,
+    banner: { js: BOM },
+    plugins: [hostedStylesPlugin()],
+  });
+  assertLayout([...checkImports(result.metafile), ...checkHostedBundle(result.metafile)]);
+  await squeeze(join(dist, HOSTED_FILE.file));
+  if (process.env.BUNDLE_INPUTS) {
+    for (const [file, output] of Object.entries(result.metafile.outputs)) {
+      console.log(file);
+      for (const [input, { bytesInOutput }] of Object.entries(output.inputs).sort((a, c) => c[1].bytesInOutput - a[1].bytesInOutput)) console.log(`${String(bytesInOutput).padStart(8)}  ${input}`);
+    }
+  }
+  return result.metafile;
 }

@@ -5,7 +5,7 @@ import { build } from "esbuild";
 import type { Metafile } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { borrowedNames } from "./script-tag.ts";
-import { checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, checkNpmFirstChunk, placeOf } from "./widget-layout.ts";
+import { checkHostedBundle, checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, checkNpmFirstChunk, placeOf } from "./widget-layout.ts";
 
 const root = process.cwd();
 
@@ -27,7 +27,7 @@ describe("widget/src as it is", () => {
   it("follows the folder rules: every value import, both entries, the late code and the pieces", async () => {
     const result = await build({
       absWorkingDir: root,
-      entryPoints: [join(root, "widget/src/index.ts"), join(root, "widget/src/embed.ts"), join(root, "widget/src/late/index.ts"), join(root, "widget/src/saved/index.ts"), join(root, "widget/src/report/index.ts")],
+      entryPoints: [join(root, "widget/src/index.ts"), join(root, "widget/src/embed.ts"), join(root, "widget/src/late/index.ts"), join(root, "widget/src/saved/index.ts"), join(root, "widget/src/report/index.ts"), join(root, "widget/src/hosted-embed.ts")],
       bundle: true,
       write: false,
       outdir: join(root, "dist/layout-check"),
@@ -40,7 +40,7 @@ describe("widget/src as it is", () => {
       logLevel: "silent",
     });
     const places = new Set(Object.keys(result.metafile.inputs).map(placeOf).filter((p) => p !== null));
-    expect([...places].sort()).toEqual(["cryptogram", "embed.ts", "form", "host", "index.ts", "late", "report", "saved", "shared"]);
+    expect([...places].sort()).toEqual(["cryptogram", "embed.ts", "form", "host", "hosted", "hosted-embed.ts", "index.ts", "late", "report", "saved", "shared"]);
     expect(checkImports(result.metafile)).toEqual([]);
   });
 });
@@ -135,6 +135,37 @@ describe("the script-file guards", () => {
 });
 
 describe("borrowedNames", () => {
+  it("keep hosted mode's file free of card code: no form/ or host/, no cryptogram/ or node-forge, no late entry", () => {
+    const problems = checkHostedBundle(
+      meta({
+        "widget/src/hosted/flow.ts": [],
+        "widget/src/shared/ui/modal.tsx": [],
+        "widget/src/late/payment/timed-fetch.ts": [],
+        "widget/src/late/views/late-styles.ts": [],
+        "widget/src/form/card-fields.tsx": [],
+        "widget/src/cryptogram/card-cryptogram.ts": [],
+        "node_modules/node-forge/lib/jsbn.js": [],
+        "widget/src/late/payment/index.ts": [],
+        "widget/src/late/views/three-ds-dialog.tsx": [],
+      }),
+    );
+    expect(problems).toEqual([
+      "checkout-widget-hosted.js bundles widget/src/form/card-fields.tsx, card-family code (form/): hosted mode reaches only shared/, late/'s plumbing and hosted/",
+      "checkout-widget-hosted.js bundles widget/src/cryptogram/card-cryptogram.ts, card-family code (cryptogram/): hosted mode reaches only shared/, late/'s plumbing and hosted/",
+      "checkout-widget-hosted.js bundles node_modules/node-forge/lib/jsbn.js: a hosted-mode merchant must not download node-forge",
+      "checkout-widget-hosted.js bundles widget/src/late/payment/index.ts: import late/'s single modules, not its entry or its card views",
+      "checkout-widget-hosted.js bundles widget/src/late/views/three-ds-dialog.tsx: import late/'s single modules, not its entry or its card views",
+    ]);
+  });
+
+  it("let no card-family file reach hosted code, nor hosted code the card form", () => {
+    expect(checkImports(meta({ "widget/src/host/mount.tsx": [{ path: "widget/src/hosted/mount.tsx" }], "widget/src/hosted/views.tsx": [{ path: "widget/src/form/card-fields.tsx" }] }))).toEqual([
+      "widget/src/host/mount.tsx imports widget/src/hosted/mount.tsx: host/ may import shared/, form/, host/ only (hosted mode is its own family: checkout-widget-hosted.js)",
+      "widget/src/hosted/views.tsx imports widget/src/form/card-fields.tsx: hosted/ may import shared/, late/, hosted/ only",
+    ]);
+    expect(checkMainBundle(meta({ "widget/src/hosted/flow.ts": [] }))).toEqual(["checkout-widget.js bundles widget/src/hosted/flow.ts, hosted-mode code: it ships in checkout-widget-hosted.js alone"]);
+  });
+
   it("reads the names the late code imports, by module, from esbuild's ESM output", () => {
     const esm = `import { a, b as c } from "shared/index.ts";\nimport { jsx } from "preact/jsx-runtime";\nimport { a as again } from "shared/index.ts";\nexport { d } from "shared/card/index.ts";\nimport x from "preact";`;
     expect(borrowedNames(esm)).toEqual(

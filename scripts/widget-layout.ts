@@ -23,8 +23,15 @@ export const SCRIPT_FILES = {
 
 export type LateFile = Exclude<keyof typeof SCRIPT_FILES, "main">;
 
+/**
+ * Hosted mode's script file: a family of its own (Invoice, RBS), one standalone classic script
+ * with its own Preact, lending to and borrowing from no other file. Not in SCRIPT_FILES: those
+ * are the card family's main file and the late files that borrow from it.
+ */
+export const HOSTED_FILE = { file: "checkout-widget-hosted.js", entry: `${WIDGET_SRC}/hosted-embed.ts` } as const;
+
 /** Which script file a folder's code runs from ("none": not in a script file). */
-export type Ships = keyof typeof SCRIPT_FILES | "none";
+export type Ships = keyof typeof SCRIPT_FILES | "hosted" | "none";
 
 export interface FolderRule {
   ships: Ships;
@@ -45,9 +52,12 @@ export interface FolderRule {
  * - late/ and cryptogram/ ship in checkout-widget-crypto.js (the npm build: a dynamic chunk).
  *   cryptogram/ is node-forge's piece, reached by late/ only through its index.ts.
  * - saved/ ships in checkout-widget-saved.js: the saved cards' list and panel, loaded only when
- *   `{endpoint}/saved-cards` answered with cards or canSave (host/saved.ts).
+ *   `{endpoint}/saved-cards` answered with cards or canSave (late/pieces.ts).
  * - report/ ships in checkout-widget-report.js: what the console says about wrong or unknown
- *   options, loaded only when there is something to say (host/options/option-problems.ts).
+ *   options, loaded only when there is something to say (late/pieces.ts).
+ * - hosted/ ships in checkout-widget-hosted.js (and the npm entry `checkout-widget/hosted`), which
+ *   bundles what it needs of shared/ and of late/ (the payment plumbing, the answer texts) as
+ *   copies of its own; never the card form (form/, host/) nor node-forge (cryptogram/).
  * - react/ (a wrapper for React apps) builds on the npm entry alone.
  * - index.ts (npm) and embed.ts (script tag) are the two entries. The npm entry also exports the
  *   two error classes of cryptogram/ (a few hundred bytes, no node-forge) for `instanceof`.
@@ -60,6 +70,7 @@ export const LAYOUT: Readonly<Record<string, FolderRule>> = {
   cryptogram: { ships: "late", imports: ["shared", "cryptogram"] },
   saved: { ships: "saved", imports: ["shared", "saved"] },
   report: { ships: "report", imports: ["shared", "report"] },
+  hosted: { ships: "hosted", imports: ["shared", "late", "hosted"] },
   react: { ships: "none", imports: ["index.ts"] },
   "index.ts": {
     ships: "main",
@@ -68,7 +79,26 @@ export const LAYOUT: Readonly<Record<string, FolderRule>> = {
     files: ["cryptogram/card-validation-error.ts", "cryptogram/cryptogram-error.ts"],
   },
   "embed.ts": { ships: "main", imports: ["shared", "form", "host"] },
+  "hosted-embed.ts": { ships: "hosted", imports: ["hosted"] },
 };
+
+/** What must never reach hosted mode's file: the card form and its entries, and node-forge's piece. */
+const NOT_HOSTED = ["form", "host", "cryptogram", "index.ts", "embed.ts", "react"];
+
+/**
+ * checkout-widget-hosted.js holds no card code: not the card form (form/, host/), not node-forge
+ * or cryptogram/ (a hosted merchant never encrypts a card), and of late/ nothing that reaches them.
+ */
+export function checkHostedBundle(hosted: Metafile, file: string = HOSTED_FILE.file): string[] {
+  const problems: string[] = [];
+  for (const input of inputsOf(hosted)) {
+    const place = placeOf(input);
+    if (/^node_modules\/node-forge\//.test(input)) problems.push(`${file} bundles ${input}: a hosted-mode merchant must not download node-forge`);
+    else if (place !== null && NOT_HOSTED.includes(place)) problems.push(`${file} bundles ${input}, card-family code (${place}${place.endsWith(".ts") ? "" : "/"}): hosted mode reaches only shared/, late/'s plumbing and hosted/`);
+    else if (input.startsWith(`${WIDGET_SRC}/late/`) && /\/(cp-cryptogram|index)\.ts$|\/late\/views\/(?!late-styles)/.test(input)) problems.push(`${file} bundles ${input}: import late/'s single modules, not its entry or its card views`);
+  }
+  return problems;
+}
 
 /** The folder whose code is lent by the main file to the late one. */
 export const LENT_FOLDER = "shared";
@@ -106,7 +136,12 @@ export function checkImports(metafile: Metafile): string[] {
       const ok = dynamic ? (rule.dynamic ?? []).includes(target) || rule.imports.includes(target) : rule.imports.includes(target);
       if (ok || (!dynamic && allowedFile(rule, imported.path))) continue;
       const targetShips = LAYOUT[target]?.ships;
-      const reach = rule.ships === "main" && targetShips !== "main" && targetShips !== "none" ? " (main code reaches late code through late() in host/late.ts)" : "";
+      const reach =
+        rule.ships === "main" && targetShips === "hosted"
+          ? ` (hosted mode is its own family: ${HOSTED_FILE.file})`
+          : rule.ships === "main" && targetShips !== "main" && targetShips !== "none"
+            ? " (main code reaches late code through late() in host/late.ts)"
+            : "";
       problems.push(`${input} imports ${imported.path}: ${place}${place.endsWith(".ts") ? "" : "/"} may import ${allowed(rule.imports)} only${reach}`);
     }
   }
@@ -131,7 +166,11 @@ function isLate(ships: Ships | null): boolean {
 export function checkMainBundle(main: Metafile): string[] {
   return [...inputsOf(main)]
     .filter((input) => isLate(shipsIn(input)))
-    .map((input) => `checkout-widget.js bundles ${input}, late code: main code reaches it through late() (host/late.ts)`);
+    .map((input) =>
+      shipsIn(input) === "hosted"
+        ? `checkout-widget.js bundles ${input}, hosted-mode code: it ships in ${HOSTED_FILE.file} alone`
+        : `checkout-widget.js bundles ${input}, late code: main code reaches it through late() (host/late.ts)`,
+    );
 }
 
 /**

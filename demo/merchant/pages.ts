@@ -22,6 +22,8 @@ export interface DemoPage {
 }
 
 const WIDGET = "/dist/checkout-widget.js";
+/** Hosted mode's one script file (Invoice, RBS): no card form, no node-forge. */
+const HOSTED_WIDGET = "/dist/checkout-widget-hosted.js";
 
 export const PAGES: readonly DemoPage[] = [
   { path: "/", title: { ru: "Демо-магазин", en: "Demo shop" }, fragment: "index.html", scripts: [], summary: "" },
@@ -131,7 +133,7 @@ export const PAGES: readonly DemoPage[] = [
     path: "/invoice",
     title: { ru: "Invoice (страница шлюза)", en: "Invoice (hosted page)" },
     fragment: "invoice.html",
-    scripts: ["/pages/hosted.js"],
+    scripts: [HOSTED_WIDGET, "/pages/hosted.js"],
     summary: {
       ru: "Магазин на Invoice: покупатель платит на карточной странице Invoice; сервер читает GetPayment.",
       en: "An Invoice shop: the shopper pays on Invoice's own card page; the server reads GetPayment.",
@@ -141,7 +143,7 @@ export const PAGES: readonly DemoPage[] = [
     path: "/rbs",
     title: { ru: "RBS (страница банка, сохранённые карты)", en: "RBS (hosted page, saved cards)" },
     fragment: "rbs.html",
-    scripts: ["/pages/hosted.js"],
+    scripts: [HOSTED_WIDGET, "/pages/hosted.js"],
     summary: {
       ru: "Магазин на RBS: одно- или двухстадийная оплата на странице банка; войдите, чтобы сохранить карту и платить ею в один клик.",
       en: "An RBS shop: one- or two-stage on the bank's card page; log in to save a card and pay with it in one click.",

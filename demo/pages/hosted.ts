@@ -1,21 +1,38 @@
-// The Invoice and RBS pages, until the widget's hosted mode: create the order, start the payment
-// on the shop's endpoint (POST {endpoint}/pay without card data → `redirect`), send the whole page
-// to the gateway's card page, and, back here, show the shop's record of the order (never what
-// the returning URL says). RBS: saved cards of the logged-in demo shopper, paid in one click.
+// The Invoice and RBS pages: the widget's hosted mode (dist/checkout-widget-hosted.js) mounted by
+// script tag. The widget starts the payment on the shop's endpoint (POST {endpoint}/pay without
+// card data → `redirect`), opens the gateway's card page in its frame or sends the whole page
+// there, and shows the outcome. The kit's returnUrl is one fixed address (/invoice, /rbs), so the
+// order and language this tab left with are kept in its sessionStorage for the trip; the line under
+// the widget is the shop's own record, asked with the kit's signed return link. RBS: the demo
+// login, "save this card", and the logged-in shopper's saved cards paid in one click (hand-written
+// here until saved cards join the widget).
+import type { HostedHandle, HostedOptions } from "../../widget/src/hosted/index.ts";
 import type { PayAnswer, SavedCardsResponse, SavedCardView } from "../../server/contract.ts";
 import type { PaymentScheme } from "../../server/contract.ts";
-import { DEFAULT_CART, formatAmount, logEvent, pageLanguage, reportStartupError, showOrder, text, type CreatedOrder } from "./shop.ts";
+import { DEFAULT_CART, formatAmount, logEvent, pageLanguage, pageTheme, reportStartupError, showOrder, text, tripStore, type CreatedOrder } from "./shop.ts";
+import { hrefIn, SHOP_NAME } from "../merchant/demo-texts.ts";
 import { isDemoTextKey } from "../merchant/demo-texts.ts";
+
+interface HostedGlobal {
+  mount(target: string | Element, options: HostedOptions): HostedHandle;
+}
 
 const root = document.getElementById("hosted");
 const shop = root?.dataset.shop === "rbs" ? "rbs" : "invoice";
 const endpoint = `/api/${shop}`;
-const payButton = document.getElementById("pay") as HTMLButtonElement | null;
 const result = document.getElementById("result");
+const trip = tripStore(`demo:hosted-order-${shop}`);
 let order: CreatedOrder | null = null;
+let widget: HostedHandle | null = null;
 
-function say(text: string): void {
-  if (result) result.textContent = text;
+function widgetGlobal(): HostedGlobal {
+  const global = (window as unknown as { CheckoutWidget?: HostedGlobal }).CheckoutWidget;
+  if (!global) throw new Error("dist/checkout-widget-hosted.js did not load");
+  return global;
+}
+
+function say(line: string): void {
+  if (result) result.textContent = line;
 }
 
 async function json<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
@@ -28,6 +45,49 @@ function scheme(): PaymentScheme {
   return checked?.value === "auth" ? "auth" : "charge";
 }
 
+function paymentPage(): "iframe" | "redirect" {
+  return document.querySelector<HTMLInputElement>('input[name="page"]:checked')?.value === "redirect" ? "redirect" : "iframe";
+}
+
+function saveCard(): boolean {
+  const save = document.getElementById("save-card") as HTMLInputElement | null;
+  return save?.checked === true && save.closest("[hidden]") === null;
+}
+
+function options(current: CreatedOrder): HostedOptions {
+  const lang = pageLanguage();
+  return {
+    mode: "hosted",
+    endpoint,
+    invoiceId: current.invoiceId,
+    amount: current.amount,
+    currency: current.currency,
+    description: current.description,
+    merchantName: SHOP_NAME[lang],
+    shopUrl: hrefIn("/", lang),
+    language: lang,
+    paymentPage: paymentPage(),
+    saveCard: saveCard(),
+    ...(pageTheme() === "dark" ? { appearance: { theme: "dark" } } : {}),
+    onSuccess: (payload) => {
+      logEvent("success", `payment ${payload.transactionId}, ${payload.amount} ${payload.currency}${payload.cardLastFour ? `, ${payload.cardType} •••• ${payload.cardLastFour}` : ""}${payload.unverified ? " (from the URL)" : ""}`);
+      void loadCards();
+    },
+    onFail: (payload) => logEvent("fail", `${payload.kind} [${payload.code}]${payload.reasonCode !== undefined ? ` ${payload.reasonCode}` : ""}: ${payload.message}`),
+    onComplete: (payload) => logEvent("complete", payload.status),
+    onCancel: (payload) => logEvent("cancel", `${payload.stage}${payload.transactionId ? ` ${payload.transactionId}` : ""}: ${payload.message}`),
+  };
+}
+
+/** The widget for this order; the page remembers the order for a trip to the gateway's page. */
+function mountWidget(current: CreatedOrder): void {
+  order = current;
+  showOrder(current, pageLanguage());
+  trip.save({ order: current, lang: pageLanguage() });
+  widget?.unmount();
+  widget = widgetGlobal().mount("#checkout", options(current));
+}
+
 async function newOrder(): Promise<void> {
   const created = await json<CreatedOrder>("/api/orders", {
     method: "POST",
@@ -35,28 +95,23 @@ async function newOrder(): Promise<void> {
     body: JSON.stringify({ items: DEFAULT_CART, scheme: scheme(), gateway: shop, lang: pageLanguage() }),
   });
   if (created.status !== 201) throw new Error(`POST /api/orders: HTTP ${created.status}`);
-  order = created.body;
-  showOrder(order, pageLanguage());
-  if (payButton) payButton.disabled = false;
+  mountWidget(created.body);
 }
 
-/** Back from the gateway (top level): the kit redirected here with ?status=…&invoiceId=…; the shop's record says what happened. */
-async function showReturn(): Promise<void> {
+function returningFromGateway(): boolean {
   const params = new URLSearchParams(location.search);
-  const invoiceId = params.get("invoiceId");
-  const status = params.get("status");
-  if (invoiceId === null || status === null) return;
-  // The shop's record, asked with the kit's signed link (the link alone proves nothing).
-  const recorded = await json<{ status?: string; message?: string }>(`/api/return-status${location.search}`);
+  return params.has("status") && params.has("transactionId");
+}
+
+/** Back from the gateway at top level: the shop's record of the order, asked with the kit's signed link (the link alone proves nothing). */
+async function showRecord(search: string, invoiceId: string): Promise<void> {
+  const recorded = await json<{ status?: string; message?: string }>(`/api/return-status${search}`);
   const recordedStatus = recorded.body.status;
   const statusKey = `st_${recordedStatus ?? ""}`;
   const shown = isDemoTextKey(statusKey) ? text(statusKey) : (recordedStatus ?? recorded.body.message ?? text("unknownStatus"));
   const line = text("returned", { number: invoiceId, status: shown });
-  logEvent("returned", `${line}; the link said ${status}`);
+  logEvent("returned", line);
   say(line);
-  const clean = new URL(location.href);
-  for (const name of ["status", "transactionId", "invoiceId", "amount", "currency", "cardType", "cardLastFour", "captured", "reasonCode", "code", "exp", "sig"]) clean.searchParams.delete(name);
-  history.replaceState(history.state, "", clean.toString());
 }
 
 /** The classic 3-D Secure hand-off for a saved card: a top-level form post of MD, PaReq and TermUrl to the bank. */
@@ -80,37 +135,23 @@ function goToBank(challenge: Extract<PayAnswer, { status: "3ds" }>): void {
   form.submit();
 }
 
-async function pay(body: Record<string, unknown>): Promise<void> {
+/** A saved RBS card, paid in one click (until saved cards join the widget: issue 12). */
+async function payWithSaved(card: SavedCardView): Promise<void> {
   if (!order) return;
-  if (payButton) payButton.disabled = true;
   say("…");
   const answer = await json<PayAnswer>(`${endpoint}/pay`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Request-ID": crypto.randomUUID() },
-    body: JSON.stringify({ invoiceId: order.invoiceId, language: pageLanguage(), ...body }),
+    body: JSON.stringify({ invoiceId: order.invoiceId, savedCardId: card.id }),
   });
   const outcome = answer.body;
   logEvent("pay", `${answer.status} ${outcome.status}`);
-  switch (outcome.status) {
-    case "redirect":
-      rememberLanguage();
-      location.assign(outcome.url);
-      return;
-    case "3ds":
-      rememberLanguage();
-      goToBank(outcome);
-      return;
-    case "approved":
-      say(text("paidLine", { amount: formatAmount(outcome.amount, outcome.currency), card: `${outcome.cardType} •••• ${outcome.cardLastFour}` }));
-      return;
-    case "declined":
-      say(text("declinedLine", { reason: outcome.reason, code: outcome.reasonCode }));
-      break;
-    case "error":
-      say(text("errorLine", { message: outcome.message }));
-      break;
-  }
-  if (payButton) payButton.disabled = false;
+  if (outcome.status === "3ds") {
+    trip.save({ order, lang: pageLanguage() });
+    goToBank(outcome);
+  } else if (outcome.status === "approved") say(text("paidLine", { amount: formatAmount(outcome.amount, outcome.currency), card: `${outcome.cardType} •••• ${outcome.cardLastFour}` }));
+  else if (outcome.status === "declined") say(text("declinedLine", { reason: outcome.reason, code: outcome.reasonCode }));
+  else if (outcome.status === "error") say(text("errorLine", { message: outcome.message }));
 }
 
 function cardLine(card: SavedCardView): HTMLLIElement {
@@ -120,7 +161,7 @@ function cardLine(card: SavedCardView): HTMLLIElement {
   payWith.type = "button";
   payWith.textContent = text("payWith", { card: label });
   payWith.disabled = card.expired;
-  payWith.addEventListener("click", () => void pay({ savedCardId: card.id }));
+  payWith.addEventListener("click", () => void payWithSaved(card));
   const remove = document.createElement("button");
   remove.type = "button";
   remove.textContent = text("removeCard");
@@ -141,6 +182,7 @@ async function loadCards(): Promise<void> {
   // The shop's server says whether this shopper may save a card here.
   const saveRow = document.getElementById("save-row");
   if (saveRow) saveRow.hidden = body.canSave !== true;
+  widget?.update({ saveCard: saveCard() });
   list.textContent = "";
   for (const card of body.cards ?? []) list.append(cardLine(card));
   section.hidden = (body.cards ?? []).length === 0;
@@ -157,45 +199,43 @@ async function setUpLogin(): Promise<void> {
     select.append(option);
   }
   select.value = body.customer ?? "";
-  const refresh = () => void loadCards();
   select.addEventListener("change", () => {
     void fetch("/api/demo/login", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ customer: select.value === "" ? null : select.value }),
-    }).then(refresh);
+    }).then(() => loadCards());
   });
-  refresh();
+  await loadCards();
 }
 
-// The gateway sends the shopper back to one fixed address without `?lang`: this tab remembers the
-// language it left in (nothing else) and comes back in it.
-const LANG_KEY = `demo-hosted-lang-${shop}`;
-
-function rememberLanguage(): void {
-  sessionStorage.setItem(LANG_KEY, pageLanguage());
-}
-
-function restoreLanguage(): boolean {
+/** The gateway sends the shopper back without `?lang`: come back in the language they left in. */
+function restoreLanguage(left: string | undefined): boolean {
   const url = new URL(location.href);
-  const left = sessionStorage.getItem(LANG_KEY);
-  sessionStorage.removeItem(LANG_KEY);
-  if (left !== "en" || url.searchParams.has("lang") || !url.searchParams.has("status")) return false;
+  if (left !== "en" || url.searchParams.has("lang")) return false;
   url.searchParams.set("lang", left);
   location.replace(url.href);
   return true;
 }
 
 async function main(): Promise<void> {
-  if (restoreLanguage()) return;
+  const stored = trip.read();
+  const returning = returningFromGateway();
+  if (returning && restoreLanguage(stored?.lang)) return;
   try {
-    await showReturn();
-    await Promise.all([newOrder(), setUpLogin()]);
+    if (returning && stored) {
+      // The widget reads the outcome off the URL (once, this tab's trip only); the shop's record first.
+      const search = location.search;
+      mountWidget(stored.order);
+      void showRecord(search, stored.order.invoiceId);
+    } else {
+      trip.forget();
+      await newOrder();
+    }
+    await setUpLogin();
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="scheme"]')) radio.addEventListener("change", () => void newOrder());
-    payButton?.addEventListener("click", () => {
-      const save = document.getElementById("save-card") as HTMLInputElement | null;
-      void pay(save?.checked ? { saveCard: true } : {});
-    });
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="page"]')) radio.addEventListener("change", () => widget?.update({ paymentPage: paymentPage() }));
+    document.getElementById("save-card")?.addEventListener("change", () => widget?.update({ saveCard: saveCard() }));
   } catch (error) {
     reportStartupError(error);
   }

@@ -5,6 +5,7 @@ import { CheckoutWidget, useCheckoutWidget, type CheckoutWidgetHandle, type Chec
 import { CloudPaymentsClient, GatewayTransportError, createCheckoutHandlers, type CheckoutHandlers, type GatewayHttp } from "checkout-widget/server";
 import { createNodeListener, nodeGatewayHttp, remoteAddress, toNodeHandler, type NodeGatewayHttp } from "checkout-widget/server/node";
 import { startSandbox, type Sandbox } from "checkout-widget/sandbox";
+import { HostedPay, mount as mountHosted, open as openHosted, type HostedOptions, type HostedSuccessPayload } from "checkout-widget/hosted";
 
 export const options: CheckoutOptions = {
   publicId: "pk_test",
@@ -23,6 +24,27 @@ export const component: typeof CheckoutWidget = CheckoutWidget;
 export const hook: typeof useCheckoutWidget = useCheckoutWidget;
 export const submit = (handle: CheckoutWidgetHandle): void => handle.submit();
 export const preactComponent: typeof CardForm = CardForm;
+
+// Hosted mode (Invoice, RBS): no card or gateway-key option, and the card form takes none of its options.
+export const hosted: HostedOptions = {
+  mode: "hosted",
+  endpoint: "/api/invoice",
+  invoiceId: "1001",
+  amount: 1500,
+  currency: "RUB",
+  paymentPage: "redirect",
+  onSuccess: (payload: HostedSuccessPayload) => console.log(payload.transactionId.toUpperCase()),
+};
+// @ts-expect-error publicId is the card form's
+export const mixedHosted: HostedOptions = { ...hosted, publicId: "pk_test" };
+// @ts-expect-error the card form's options take no hosted mode
+export const mixedCard: CheckoutOptions = { ...options, mode: "hosted" };
+export const hostedComponent: typeof HostedPay = HostedPay;
+
+export function hostedBrowser(target: HTMLElement): void {
+  mountHosted(target, hosted).update({ amount: 2000 });
+  openHosted(hosted).close();
+}
 
 export async function browser(target: HTMLElement): Promise<string> {
   const handle = mount(target, options);

@@ -57,7 +57,7 @@ interface CheckoutRootState {
   /** "waiting": this root took the URL's redirect outcome and waits for the late code to read it. */
   outcome: "waiting" | FinalPaymentState | null;
   /** `savedCards: true`: 0 while the late code asks `{endpoint}/saved-cards`, then what it found (undefined: nothing). */
-  saved?: SavedFound | 0 | undefined;
+  saved?: SavedFound | 0 | false | undefined;
 }
 
 export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState> {
@@ -79,7 +79,7 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
   constructor(props: CheckoutRootProps) {
     super(props);
     // In the constructor, not an initializer (Safari 15); on a server it claims nothing.
-    this.state = { outcome: claimRedirectOutcome() ? "waiting" : null, saved: props.options.savedCards ? 0 : undefined };
+    this.state = { outcome: claimRedirectOutcome() ? "waiting" : null, saved: props.options.savedCards && 0 };
   }
 
   #check = (options: CheckoutOptions): { check: OptionsCheck; text: string } => {
@@ -116,9 +116,8 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
     // meanwhile; no late code or no list: the card form.
     if (this.state.saved === 0)
       loadLate()
-        .then((api) => api.askSavedCards(this.props.options.endpoint))
-        .catch(() => undefined)
-        .then((saved) => this.#unmounted || this.setState({ saved }));
+        .then((api) => api.savedCards(this.props.options.endpoint), () => undefined)
+        .then((saved) => this.setState({ saved }));
     if (this.state.outcome === "waiting") {
       // Without the late code the outcome cannot be read (its parser is there): the form is drawn anyway.
       loadLate().then(

@@ -14,7 +14,7 @@ import { late, onLate } from "./late.ts";
 export interface CheckoutViewProps {
   options: CheckoutOptions;
   /** `savedCards: true`: what `{endpoint}/saved-cards` found (the root waits for it), undefined for nothing. */
-  saved?: SavedFound | 0 | undefined;
+  saved?: SavedFound | 0 | false | undefined;
   /** The payment flow (the stand-in of host/lazy-controller.ts); a test may pass a fake. */
   controller: PaymentController;
 }
@@ -38,7 +38,8 @@ function failedText(state: Failed, t: FormTranslator, texts: TextOverrides | und
 
 /** After a page left without paying (late code by then), the form's neutral note. */
 function cancelNote(state: PaymentState, t: FormTranslator, texts: TextOverrides | undefined): string {
-  return (state.kind === "idle" && state.cancelled && late()?.cancelMessage(state.cancelled, t.lang, texts)) || "";
+  // The late code's status text of such an idle state is that note.
+  return (state.kind === "idle" && state.cancelled && late()?.paymentStatusText(state, t.lang, texts)) || "";
 }
 
 function statusText(state: PaymentState, t: FormTranslator, texts: TextOverrides | undefined): string {

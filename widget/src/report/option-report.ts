@@ -9,6 +9,7 @@ import type { OptionProblem, OptionsCheck } from "../host/options/index.ts";
 
 /** What a valid value of each option looks like. */
 const EXPECTED: Record<keyof CheckoutOptions, string> = {
+  mode: '"card"; hosted mode is checkout-widget-hosted.js (npm: "checkout-widget/hosted")',
   publicId: "your terminal's Public ID",
   publicKey: "{ pem: PEM of a PUBLIC KEY, version: integer }",
   publicKeyUrl: "a URL answering { Pem, Version }",

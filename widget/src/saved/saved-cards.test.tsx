@@ -79,7 +79,7 @@ function mountRoot(options: Partial<CheckoutOptions> = {}) {
 async function setup(options: Partial<CheckoutOptions> = {}) {
   const controller = fakeController();
   const user = userEvent.setup();
-  const saved = await (await loadLate()).askSavedCards(OPTIONS.endpoint);
+  const saved = await (await loadLate()).savedCards(OPTIONS.endpoint);
   render(<CheckoutView options={{ ...OPTIONS, ...options }} controller={controller} saved={saved} />);
   return { controller, user };
 }

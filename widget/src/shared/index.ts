@@ -6,5 +6,6 @@ export * from "./ui/index.ts";
 export { isRecord } from "./is-record.ts";
 export { memoizeUntilFailure } from "./memoize.ts";
 export { releaseDom } from "./release-dom.ts";
+export { version } from "./version.ts";
 export type * from "./options.ts";
 export type * from "./payment.ts";

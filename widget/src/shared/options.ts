@@ -3,6 +3,7 @@ import type { PayApproved, PayDeclined, PayErrorCode, PaymentScheme } from "../.
 import type { LateTextKey } from "../late/i18n/late-texts.ts";
 import type { SavedTextKey } from "../saved/saved-texts.ts";
 import type { FormTextKey } from "./i18n/form-texts.ts";
+import type { HostedOwnTextKey } from "../hosted/texts.ts";
 
 /** The shopper's language: `"ru"` or `"en"`. */
 export type Language = "ru" | "en";
@@ -192,6 +193,11 @@ export interface ChangePayload {
  * });
  */
 export interface CheckoutOptions {
+  /**
+   * The card form (the default). A shop on a gateway that hosts its own card page (Invoice, RBS)
+   * mounts `HostedOptions` (`mode: "hosted"`) from checkout-widget-hosted.js or `checkout-widget/hosted`.
+   */
+  mode?: "card";
   /** Required. Your terminal's Public ID (CloudPayments' `pk_…`); goes into the cryptogram. */
   publicId: string;
   /** The gateway's key for the cryptogram. Give this or `publicKeyUrl`; with neither the form shows a setup error. */
@@ -260,3 +266,95 @@ export interface CheckoutOptions {
 }
 
 export type { PayDeclined };
+
+/** How the gateway's payment page opens (hosted mode): `"iframe"`, in a modal frame over the shop (when the gateway allows framing); `"redirect"`, the whole page goes there and comes back to `returnUrl`. */
+export type PaymentPageMode = "iframe" | "redirect";
+
+/** A text key of hosted mode: the shared answer texts and the hosted screen's own (`payOnBankPage`, `loadingBankPage`…). */
+export type HostedTextKey = TextKey | HostedOwnTextKey;
+
+/** `texts` in hosted mode: as `Texts`, with the hosted screen's keys. */
+export type HostedTexts = { [K in HostedTextKey]?: string } & { [reasonCode: `R_${number}`]: string | undefined };
+
+/** onSuccess in hosted mode: as SuccessPayload, the payment named by the gateway's id (`paymentId`, a string). */
+export interface HostedSuccessPayload extends Omit<SuccessPayload, "transactionId"> {
+  /** The `paymentId` of the gateway's page (Invoice payment id, RBS orderId). */
+  transactionId: string;
+}
+
+/** onFail in hosted mode: as FailPayload, `transactionId` the gateway's `paymentId` when one was opened. */
+export interface HostedFailPayload extends Omit<FailPayload, "transactionId"> {
+  transactionId?: string;
+}
+
+export type HostedCompletePayload = ({ status: "approved" } & HostedSuccessPayload) | ({ status: "declined" | "failed" } & HostedFailPayload);
+
+/** onCancel in hosted mode: the shopper left the gateway's page (the widget's Cancel, Escape, or the page's own "return to the shop"). */
+export interface HostedCancelPayload extends Omit<CancelPayload, "transactionId" | "stage"> {
+  stage: "hosted";
+  transactionId?: string;
+}
+
+/**
+ * Hosted mode: for a shop whose gateway hosts the card page itself (Invoice, RBS). The widget shows
+ * the order and a Pay button; the shopper types the card on the gateway's page (in the widget's
+ * modal frame, or by a full-page redirect); the outcome comes back from your server's return route.
+ * No card data and no gateway key ever reach the widget, so none of the card options apply.
+ *
+ * @example
+ * mount("#pay", {
+ *   mode: "hosted", endpoint: "/api/invoice", invoiceId: "1001", amount: 1500, currency: "RUB",
+ *   description: "Order 1001", onSuccess: ({ transactionId }) => location.assign(`/thanks?payment=${transactionId}`),
+ * });
+ */
+export interface HostedOptions {
+  /** Required: `"hosted"`. */
+  mode: "hosted";
+  /** Required. Your server's checkout endpoint base: the widget POSTs `{endpoint}/pay` (no card data), e.g. `"/api/invoice"`. */
+  endpoint: string;
+  /** Required. The order number your server charges. */
+  invoiceId: string;
+  /** Required. Display only, in whole currency units: your server charges its own order's amount. */
+  amount: number;
+  /** Required. ISO 4217 code of `amount`, e.g. `"RUB"`. */
+  currency: string;
+  /** What is being paid for, e.g. `"Order 1001"`: shown above the amount. */
+  description?: string;
+  /** The shop's name: the heading of `open()`'s dialog. */
+  merchantName?: string;
+  /** Where the approved screen's "Back to the shop" link goes; no link without it. */
+  shopUrl?: string;
+  /** The shopper's e-mail for the receipt, sent to your server. */
+  email?: string;
+  /** `true` asks the gateway to keep the card for this shopper (RBS): only from a "Save this card" box the shopper ticked; the server decides (docs/endpoint-contract.md). */
+  saveCard?: boolean;
+  /** The gateway page opens in the widget's frame (`"iframe"`, default; a gateway that forbids framing gets a redirect) or by sending the whole page there (`"redirect"`). */
+  paymentPage?: PaymentPageMode;
+  /** `"ru"` or `"en"`, the widget's and the gateway page's. Default: `<html lang>`, then the browser's. */
+  language?: Language;
+  texts?: HostedTexts;
+  appearance?: Appearance;
+  /** Nonce for the widget's `<style>` under a strict CSP. */
+  nonce?: string;
+  /** How long to wait for `{endpoint}/pay`, in ms. Default `30000`. */
+  timeoutMs?: number;
+  onReady?: () => void;
+  onSuccess?: (payload: HostedSuccessPayload) => void;
+  onFail?: (payload: HostedFailPayload) => void;
+  onComplete?: (payload: HostedCompletePayload) => void;
+  onCancel?: (payload: HostedCancelPayload) => void;
+  // The card form's options have no meaning here: a type error, and an option problem at run time.
+  publicId?: never;
+  publicKey?: never;
+  publicKeyUrl?: never;
+  threeDs?: never;
+  requireEmail?: never;
+  requireName?: never;
+  showBrands?: never;
+  scheme?: never;
+  accountId?: never;
+  onChange?: never;
+}
+
+/** Every entry's options: the card form's, or hosted mode's (`mode: "hosted"`); the two cannot mix. */
+export type WidgetOptions = CheckoutOptions | HostedOptions;

@@ -83,6 +83,17 @@ describe("reportOptions", () => {
     expect(log.warn.mock.calls[1]?.[0]).toMatch(/^checkout-widget: unknown appearance variable `primary` changes nothing; known: color-primary,/);
   });
 
+  it("hosted mode's options given to the card file: mode is a problem, and the console names the file to load", async () => {
+    setLateSource(() => import("../../late/index.ts"));
+    const log = { error: vi.fn(), warn: vi.fn() };
+    const check = checkOptions({ ...valid, mode: "hosted" });
+    expect(check.problems).toEqual([{ code: "Option_Invalid", option: "mode" }]);
+    expect(reportOptions(check, log)).toBe(false);
+    await vi.waitFor(() => expect(log.error).toHaveBeenCalledTimes(1));
+    expect(log.error.mock.calls[0]?.[0]).toMatch(/option `mode` is invalid; expected "card"; hosted mode is checkout-widget-hosted\.js \(npm: "checkout-widget\/hosted"\)/);
+    expect(checkOptions({ ...valid, mode: "card" }).problems).toEqual([]);
+  });
+
   it("still names the options when the late code cannot load, and says nothing for good options", async () => {
     setLateSource(() => Promise.reject(new Error("blocked")));
     const log = { error: vi.fn(), warn: vi.fn() };

@@ -38,6 +38,8 @@ interface Rule {
 
 /** Every option the widget understands; anything else is reported as a probable typo. */
 const RULES: Record<keyof CheckoutOptions, Rule> = {
+  // Hosted mode's options given to the card form: the late report says which file to load.
+  mode: { check: oneOf("card") },
   publicId: { check: isNonEmptyString, required: true },
   publicKey: {
     check: (v) =>

@@ -59,11 +59,6 @@ export function cancelNote(stage: CancelStage, t: LateTranslator): string {
   return t(stage === "hosted" ? "Hosted_Cancelled" : "ThreeDs_Cancelled");
 }
 
-/** cancelNote for a view that holds no translator. */
-export function cancelMessage(stage: CancelStage, lang: Language, texts?: TextOverrides): string {
-  return cancelNote(stage, createLateTranslator(lang, texts));
-}
-
 /** What the live region says when the payment enters a late state (3-D Secure or an answer). */
 export function paymentStatusText(state: Exclude<PaymentState, { kind: "failed" }>, lang: Language, texts?: TextOverrides): string {
   const t = createLateTranslator(lang, texts);

@@ -24,10 +24,10 @@ const RESULT_FIELDS: Readonly<Record<keyof ThreeDsReturnQuery, true>> = {
   exp: true,
   sig: true,
 };
-const RESULT_PARAMS = Object.keys(RESULT_FIELDS) as (keyof ThreeDsReturnQuery)[];
+export const RESULT_PARAMS = Object.keys(RESULT_FIELDS) as (keyof ThreeDsReturnQuery)[];
 
 /** The gateways' brand names the kit passes on (server/handlers/card-types.ts); anything else is not shown. */
-const CARD_TYPES: ReadonlySet<string> = new Set(["Visa", "MasterCard", "Maestro", "MIR", "AmericanExpress", "JCB", "UnionPay", "DinersClub", "Discover"]);
+export const CARD_TYPES: ReadonlySet<string> = new Set(["Visa", "MasterCard", "Maestro", "MIR", "AmericanExpress", "JCB", "UnionPay", "DinersClub", "Discover"]);
 
 type HistoryLike = Pick<History, "replaceState" | "state">;
 type StorageLike = Parameters<typeof redeemTicket>[0];

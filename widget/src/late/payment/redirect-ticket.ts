@@ -1,4 +1,4 @@
-// Redirect-mode 3-D Secure leaves the page. Before it does, the widget writes a ticket into this
+// Redirect-mode 3-D Secure (and hosted mode's redirect to the gateway's page) leaves the page. Before it does, the widget writes a ticket into this
 // tab's sessionStorage: a random nonce, the invoice and the transaction it sent to the bank, and
 // when the ticket lapses. Back on the return URL it accepts the outcome in the query only against
 // a ticket for that invoice and transaction, and uses the ticket once. The query itself is fixed by
@@ -14,7 +14,8 @@ const MAX_TICKETS = 5;
 interface Ticket {
   nonce: string;
   invoiceId: string;
-  transactionId: number;
+  /** The 3-D Secure transaction (a number), or a gateway page's paymentId (hosted mode). */
+  transactionId: number | string;
   expires: number;
 }
 
@@ -23,7 +24,7 @@ type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 function isTicket(value: unknown): value is Ticket {
   if (typeof value !== "object" || value === null) return false;
   const t = value as Record<string, unknown>;
-  return typeof t.nonce === "string" && typeof t.invoiceId === "string" && typeof t.transactionId === "number" && typeof t.expires === "number";
+  return typeof t.nonce === "string" && typeof t.invoiceId === "string" && (typeof t.transactionId === "number" || typeof t.transactionId === "string") && typeof t.expires === "number";
 }
 
 function read(storage: StorageLike, now: number): Ticket[] {
@@ -50,7 +51,7 @@ export function sessionStore(win: Window | undefined): StorageLike | null {
 }
 
 /** Writes the ticket for a redirect about to begin; false when storage refuses (the return will not be accepted). */
-export function issueTicket(storage: StorageLike | null, invoiceId: string, transactionId: number, nonce: string, now = Date.now()): boolean {
+export function issueTicket(storage: StorageLike | null, invoiceId: string, transactionId: number | string, nonce: string, now = Date.now()): boolean {
   if (!storage) return false;
   try {
     const tickets = read(storage, now).filter((ticket) => ticket.transactionId !== transactionId);
@@ -63,7 +64,7 @@ export function issueTicket(storage: StorageLike | null, invoiceId: string, tran
 }
 
 /** True once for the invoice and transaction of a ticket this tab wrote (the ticket is used up). */
-export function redeemTicket(storage: StorageLike | null, invoiceId: string, transactionId: number, now = Date.now()): boolean {
+export function redeemTicket(storage: StorageLike | null, invoiceId: string, transactionId: number | string, now = Date.now()): boolean {
   if (!storage) return false;
   try {
     const tickets = read(storage, now);

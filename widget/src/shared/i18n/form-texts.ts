@@ -3,11 +3,13 @@
 // not load ends in. Kept flat and short: they ship on the critical path. Texts needed only once a
 // payment has an answer are in late/i18n/late-texts.ts; a form-path view cannot name them
 // (Translator<FormTextKey>).
+import { commonTexts } from "./common-texts.ts";
 import type { TextTable } from "./text-table.ts";
 // Each key once, with its English and Russian text side by side: [en, ru] (translatorFor reads
 // this table as it is; two dictionaries would name every key twice).
 
 export const formTexts = {
+  ...commonTexts,
   form: ["Card payment", "Оплата картой"],
   cardNumber: ["Card number", "Номер карты"],
   expiry: ["Expiry date", "Срок действия"],
@@ -18,18 +20,12 @@ export const formTexts = {
   cvcAgain: ["Enter the CVC again", "Введите CVC ещё раз"],
   name: ["Name on card", "Имя на карте"],
   email: ["Email for the receipt", "Эл. почта для чека"],
-  pay: ["Pay {amount}", "Оплатить {amount}"],
   nameLatin: ["Type the name in Latin letters, as on the card", "Введите имя латиницей, как на карте"],
   cardBrand: ["Card: {brand}", "Карта: {brand}"],
   acceptedBrands: ["Cards accepted: {brands}", "Принимаем карты: {brands}"],
   Mir: ["Mir", "Мир"],
-  close: ["Close", "Закрыть"],
-  retry: ["Try again", "Попробовать снова"],
-  failedTitle: ["Payment failed", "Не удалось провести платёж"],
   loading: ["Loading the payment form…", "Загружаем форму оплаты…"],
 
-  Status_Submitting: ["Processing the payment…", "Платёж обрабатывается…"],
-  Status_Failed: ["Payment failed. {message}", "Не удалось провести платёж. {message}"],
 
   CardNumber_Empty: ["Enter the card number", "Введите номер карты"],
   CardNumber_Incomplete: ["The card number is incomplete", "Номер карты введён не полностью"],
@@ -49,9 +45,6 @@ export const formTexts = {
   Email_Empty: ["Enter your email", "Введите эл. почту"],
   Email_Invalid: ["Check the email address", "Проверьте адрес эл. почты"],
 
-  Error_Network: ["No connection. Check your internet and try again", "Нет связи. Проверьте интернет и попробуйте снова"],
-  Error_Config: ["The payment form is set up incorrectly. Please tell the shop", "Форма оплаты настроена неверно. Сообщите об этом магазину"],
-  Error_Unknown: ["Something went wrong. Try again", "Что-то пошло не так. Попробуйте снова"],
 } satisfies TextTable<string>;
 
 export type FormTextKey = keyof typeof formTexts;

@@ -7,6 +7,8 @@ import type { TextTable } from "./text-table.ts";
 
 export type { FormTextKey, TextTable };
 export { formTexts };
+export { commonTexts } from "./common-texts.ts";
+export type { CommonTextKey } from "./common-texts.ts";
 /** A merchant's `texts` option: any key, built in or not (e.g. `R_5051`). */
 export type TextOverrides = Partial<Record<string, string>>;
 export type TextParams = Record<string, string | number>;

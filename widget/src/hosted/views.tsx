@@ -1,0 +1,205 @@
+// Hosted mode's screens: the order and its Pay button, the gateway's page in the modal frame, and
+// the answers (approved, declined, failed, paid). Class components without hooks, as the rest of
+// the widget (shared/ui/widget-root.ts), drawn from the flow's state.
+import { Component } from "preact";
+import type { ComponentChildren, RefObject } from "preact";
+import { formatAmount, holdStyles, Modal, ResultBox, RetryScreen, resolveLanguage, themeAttributes } from "../shared/index.ts";
+import type { HeldStyles, HostedOptions } from "../shared/index.ts";
+import { addLateStyles } from "../late/views/late-styles.ts";
+import type { HostedFlow, HostedState } from "./flow.ts";
+import { createHostedTranslator, declineText, failureText } from "./texts.ts";
+import type { HostedTranslator } from "./texts.ts";
+
+type PageState = Extract<HostedState, { kind: "page" }>;
+
+/** The gateway page's size when the answer does not say. */
+const DEFAULT_WIDTH = 500;
+const DEFAULT_HEIGHT = 640;
+
+interface BankPageProps {
+  state: PageState;
+  t: HostedTranslator;
+  flow: HostedFlow;
+  options: HostedOptions;
+}
+
+/** The gateway's page in a modal frame: focus trapped, a loading state until it is there, Cancel and Escape close it. */
+export class BankPageDialog extends Component<BankPageProps, { loaded: boolean }> {
+  readonly #frame: RefObject<HTMLIFrameElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
+
+  constructor(props: BankPageProps) {
+    super(props);
+    this.state = { loaded: false };
+  }
+
+  override componentDidMount(): void {
+    const win = this.#frame.current?.contentWindow;
+    if (win) this.props.flow.attachFrame(win);
+  }
+
+  readonly #loaded = (): void => {
+    if (this.state.loaded) return;
+    this.setState({ loaded: true });
+    // The keyboard goes onto the gateway's page (its card number field, if the page focuses it).
+    this.#frame.current?.focus();
+  };
+
+  override render({ state: { page }, t, flow, options }: BankPageProps) {
+    const vars = { "--cw-frame-w": `${page.frameWidth ?? DEFAULT_WIDTH}px`, "--cw-frame-h": `${page.frameHeight ?? DEFAULT_HEIGHT}px` };
+    return (
+      <Modal title={t("bankPageTitle")} subtitle={options.description} closeLabel={t("cancel")} onClose={() => flow.cancel()} appearance={options.appearance} nonce={options.nonce} vars={vars}>
+        <div class="cw-frames">
+          <iframe class="cw-frame" src={page.url} title={t("bankPageFrame")} onLoad={this.#loaded} ref={this.#frame} />
+          {!this.state.loaded && (
+            <div class="cw-loading" role="status">
+              <span class="cw-spin" aria-hidden="true" />
+              {t("loadingBankPage")}
+            </div>
+          )}
+        </div>
+      </Modal>
+    );
+  }
+}
+
+export interface HostedViewProps {
+  /** null: the options are wrong (the console says which); the view says so in one line. */
+  flow: HostedFlow | null;
+  options: HostedOptions;
+  /**
+   * Drawn above the Pay button on the Pay screen: the seam for a list of the shopper's saved cards
+   * (issue 12), whose "Pay with another card" is this Pay button.
+   */
+  beforePay?: ComponentChildren;
+}
+
+function statusOf(state: HostedState, t: HostedTranslator, options: HostedOptions): string {
+  switch (state.kind) {
+    case "submitting":
+      return t("Status_Submitting");
+    case "leaving":
+    case "page":
+      return t("loadingBankPage");
+    case "approved":
+      return t("approvedTitle");
+    case "declined":
+      return `${t("declinedTitle")}. ${declineText(state.reasonCode, t, options.texts)}`;
+    case "failed":
+      return t("Status_Failed", { message: failureText(state, t) });
+    case "paid":
+      return t("paidTitle");
+    default:
+      return "";
+  }
+}
+
+/** The widget in hosted mode: one root, its stylesheet held while it is on the page. */
+export class HostedView extends Component<HostedViewProps, { state: HostedState | null }> {
+  readonly #root: RefObject<HTMLDivElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
+  #styles: HeldStyles | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #cancelReady: (() => void) | undefined;
+
+  constructor(props: HostedViewProps) {
+    super(props);
+    addLateStyles();
+    this.state = { state: props.flow?.getState() ?? null };
+  }
+
+  override componentDidMount(): void {
+    this.#styles = holdStyles(this.#root.current, this.props.options?.nonce);
+    this.#listen();
+    // The Pay screen is usable once it is in the document (no late code to wait for): the next task.
+    const ready = setTimeout(() => this.props.flow && this.props.options.onReady?.());
+    this.#cancelReady = () => clearTimeout(ready);
+  }
+
+  override componentDidUpdate(previous: HostedViewProps): void {
+    this.#styles = holdStyles(this.#root.current, this.props.options?.nonce, this.#styles);
+    if (previous.flow !== this.props.flow) {
+      this.#listen();
+      this.setState({ state: this.props.flow?.getState() ?? null });
+    }
+  }
+
+  override componentWillUnmount(): void {
+    this.#unsubscribe?.();
+    this.#cancelReady?.();
+    this.#styles?.release();
+  }
+
+  readonly #listen = (): void => {
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.props.flow?.subscribe((state) => this.setState({ state }));
+  };
+
+  override render({ flow, options, beforePay }: HostedViewProps, { state }: { state: HostedState | null }) {
+    const lang = resolveLanguage(typeof options?.language === "string" ? options.language : undefined);
+    const t = createHostedTranslator(lang, options?.texts);
+    if (!flow || !state) {
+      return (
+        <div class="cw" role="alert" ref={this.#root}>
+          <p class="cw-msg">{t("Error_Config")}</p>
+        </div>
+      );
+    }
+    const retry = () => void flow.retry();
+    let screen;
+    if (state.kind === "approved") {
+      const { amount, currency, cardType, cardLastFour } = state.result;
+      screen = (
+        <ResultBox>
+          <span class="cw-mark cw-ok" aria-hidden="true" />
+          <h2>{t("approvedTitle")}</h2>
+          <p class="cw-amount">{formatAmount(amount, currency, lang)}</p>
+          {cardLastFour && <p class="cw-card">{t("paidWith", { brand: cardType, last4: cardLastFour }).trim()}</p>}
+          <p class="cw-muted">{t("orderNumber", { number: options.invoiceId })}</p>
+          {options.shopUrl && (
+            <a class="cw-btn" href={options.shopUrl}>
+              {t("backToShop")}
+            </a>
+          )}
+        </ResultBox>
+      );
+    } else if (state.kind === "paid") {
+      screen = (
+        <ResultBox>
+          <span class="cw-mark cw-ok" aria-hidden="true" />
+          <h2>{t("paidTitle")}</h2>
+          <p>{t("paidText")}</p>
+        </ResultBox>
+      );
+    } else if (state.kind === "declined") {
+      screen = <RetryScreen title={t("declinedTitle")} text={declineText(state.reasonCode, t, options.texts)} retryLabel={t("retry")} onRetry={retry} />;
+    } else if (state.kind === "failed") {
+      screen = <RetryScreen title={t("failedTitle")} text={failureText(state, t)} retryLabel={t("retry")} onRetry={retry} />;
+    } else {
+      const busy = state.kind !== "idle";
+      const amount = formatAmount(options.amount, options.currency, lang);
+      screen = (
+        <div class="cw-order">
+          {state.kind === "idle" && state.cancelled && <p class="cw-hint cw-note">{t("Hosted_Cancelled")}</p>}
+          {options.description && <p class="cw-muted">{options.description}</p>}
+          <p class="cw-amount">{amount}</p>
+          {beforePay}
+          <div class="cw-bar">
+            <button type="button" class="cw-btn cw-pay" aria-disabled={busy ? "true" : undefined} onClick={() => void flow.pay()}>
+              {busy && <span class="cw-spin" aria-hidden="true" />}
+              <span>{t("pay", { amount })}</span>
+            </button>
+          </div>
+          <p class="cw-hint">{t("payOnBankPage")}</p>
+        </div>
+      );
+    }
+    return (
+      <div class="cw cw-hosted" lang={lang} {...themeAttributes(options.appearance)} ref={this.#root}>
+        {screen}
+        {state.kind === "page" && <BankPageDialog state={state} t={t} flow={flow} options={options} />}
+        <div class="cw-sr" role="status" aria-live="polite" aria-atomic="true">
+          {statusOf(state, t, options)}
+        </div>
+      </div>
+    );
+  }
+}
