@@ -39,8 +39,8 @@ const LAYOUTS = {
 } as const;
 
 async function sizeMetrics(): Promise<Metric[]> {
-  const [main, crypto] = await measureBundleSizes(dist, SCRIPT_TAG_FILES);
-  if (main === undefined || crypto === undefined) throw new Error("dist/ lacks the script-tag bundles");
+  const [main, crypto, saved, report] = await measureBundleSizes(dist, SCRIPT_TAG_FILES);
+  if (main === undefined || crypto === undefined || saved === undefined || report === undefined) throw new Error("dist/ lacks the script-tag bundles");
   const npm = await measureNpmCriticalPath(dist);
   const [hosted] = await measureBundleSizes(dist, [HOSTED_SCRIPT_FILE]);
   if (hosted === undefined) throw new Error(`dist/ lacks ${HOSTED_SCRIPT_FILE}`);
@@ -55,6 +55,8 @@ async function sizeMetrics(): Promise<Metric[]> {
     size("bundle.critical.raw", "critical path, raw", main.raw, null),
     size("bundle.crypto.gzip", `crypto chunk, gzip (${crypto.file})`, crypto.gzip, null),
     size("bundle.crypto.raw", "crypto chunk, raw", crypto.raw, null),
+    size("bundle.saved.gzip", `saved cards, gzip (${saved.file}: only when the endpoint lists cards or offers to save one)`, saved.gzip, BUDGETS.savedGzip),
+    size("bundle.report.gzip", `options report, gzip (${report.file}: only when the options have something to say)`, report.gzip, null),
     // Both builds defer the same late code (the build checks it); what the npm figure has on top of
     // the script tag's is the merchant's bundler's: its minifier and the chunk boundary it draws.
     metric({

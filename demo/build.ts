@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { PAGES, pageTemplate } from "./merchant/pages.ts";
 
 const rootDir = fileURLToPath(new URL("..", import.meta.url));
-const PAGE_SCRIPTS = ["script-tag", "modal", "element", "checkoutjs", "redirect", "two-stage", "csp", "themes", "orders", "hosted"];
+const PAGE_SCRIPTS = ["script-tag", "modal", "element", "checkoutjs", "redirect", "two-stage", "csp", "themes", "orders", "hosted", "saved-cards"];
 
 async function buildPageScripts(): Promise<void> {
   await build({

@@ -9,13 +9,20 @@ export interface BundleSize {
   gzip: number;
 }
 
-/** The script-tag files: the critical path first, then the crypto chunk. */
-export const SCRIPT_TAG_FILES = ["checkout-widget.js", "checkout-widget-crypto.js"] as const;
+/**
+ * The script-tag files: the critical path first, then the crypto chunk (every card payment loads
+ * both), then the pieces only some pages load: the saved cards' file and the options report.
+ */
+export const SCRIPT_TAG_FILES = ["checkout-widget.js", "checkout-widget-crypto.js", "checkout-widget-saved.js", "checkout-widget-report.js"] as const;
 
-/** Budgets from the issue, bytes gzipped. */
-/** Issue 15 let the critical path grow from 18 to 20 KB for the marks and states the shopper sees. */
-/** Issue 11: a hosted-mode merchant (Invoice, RBS) loads checkout-widget-hosted.js alone, at most 16 KB gzipped. */
-export const BUDGETS = { criticalGzip: 20 * 1024, totalGzip: 40 * 1024, hostedGzip: 16 * 1024 } as const;
+/**
+ * Budgets from the issues, bytes gzipped. Issue 15 let the critical path grow from 18 to 20 KB for
+ * the marks and states the shopper sees. `totalGzip` is the two files every card payment loads;
+ * the saved cards' file (only a shopper with saved cards, or one who may save one, loads it) has
+ * a budget of its own. Issue 11: a hosted-mode merchant (Invoice, RBS) loads
+ * checkout-widget-hosted.js alone, at most 16 KB gzipped.
+ */
+export const BUDGETS = { criticalGzip: 20 * 1024, totalGzip: 40 * 1024, savedGzip: 4 * 1024, hostedGzip: 16 * 1024 } as const;
 
 /** Hosted mode's one file: everything a hosted-only merchant downloads. */
 export const HOSTED_SCRIPT_FILE = "checkout-widget-hosted.js";

@@ -197,7 +197,7 @@ export function luhnEsmPlugin(): Plugin {
  */
 function registration(entry: string, global: string, names: readonly string[]): string {
   if (names.length === 0) throw new Error(`${entry}: exports nothing`);
-  return `import { ${names.join(", ")} } from ${JSON.stringify(entry)};\nwindow.${global} = Object.freeze({ ${names.join(", ")} });`;
+  return `import { ${names.join(", ")} } from ${JSON.stringify(entry)};\nwindow[${JSON.stringify(global)}] = Object.freeze({ ${names.join(", ")} });`;
 }
 
 /**
@@ -217,6 +217,27 @@ export function forgeRequirePlugin(): Plugin {
         resolveDir: args.pluginData as string,
         loader: "js",
       }));
+    },
+  };
+}
+
+/**
+ * A late file may load another (late/pieces.ts: the saved cards, the options report) by a dynamic
+ * import, which the npm build splits off. A classic script cannot: here such an import stays
+ * unbundled (the late code takes the other file's script instead and never runs it), so each file
+ * carries only its own code.
+ */
+function otherFilesApart(root: string, piece: LateFile): Plugin {
+  const skip = Symbol("other-files-apart");
+  const entries = new Set(LATE_FILES.filter((other) => other !== piece).map((other) => join(root, SCRIPT_FILES[other].entry)));
+  return {
+    name: "other-files-apart",
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== "dynamic-import" || args.pluginData === skip) return undefined;
+        const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: skip });
+        return entries.has(resolved.path) ? { path: args.path, external: true } : undefined;
+      });
     },
   };
 }
@@ -266,7 +287,7 @@ export async function buildScriptTag(root: string, dist: string, common: BuildOp
       treeShaking: true,
       write: false,
       outdir: join(dist, "borrowed"),
-      plugins: [borrowFromMain(root, null)],
+      plugins: [otherFilesApart(root, piece), borrowFromMain(root, null)],
       metafile: true,
     });
     exported[piece] = Object.values(names.metafile.outputs)[0]?.exports ?? [];
@@ -286,6 +307,7 @@ export async function buildScriptTag(root: string, dist: string, common: BuildOp
       plugins: [
         virtualEntry(root, "late-entry", registration(join(root, entry), global, exported[piece])),
         forgeRequirePlugin(),
+        otherFilesApart(root, piece),
         borrowFromMain(root, lent),
       ],
     });

@@ -24,10 +24,10 @@ function meta(inputs: Inputs, outputs: Metafile["outputs"] = {}): Metafile {
 }
 
 describe("widget/src as it is", () => {
-  it("follows the folder rules: every value import, both entries and the late code", async () => {
+  it("follows the folder rules: every value import, both entries, the late code and the pieces", async () => {
     const result = await build({
       absWorkingDir: root,
-      entryPoints: [join(root, "widget/src/index.ts"), join(root, "widget/src/embed.ts"), join(root, "widget/src/late/index.ts"), join(root, "widget/src/hosted-embed.ts")],
+      entryPoints: [join(root, "widget/src/index.ts"), join(root, "widget/src/embed.ts"), join(root, "widget/src/late/index.ts"), join(root, "widget/src/saved/index.ts"), join(root, "widget/src/report/index.ts"), join(root, "widget/src/hosted-embed.ts")],
       bundle: true,
       write: false,
       outdir: join(root, "dist/layout-check"),
@@ -40,7 +40,7 @@ describe("widget/src as it is", () => {
       logLevel: "silent",
     });
     const places = new Set(Object.keys(result.metafile.inputs).map(placeOf).filter((p) => p !== null));
-    expect([...places].sort()).toEqual(["cryptogram", "embed.ts", "form", "host", "hosted", "hosted-embed.ts", "index.ts", "late", "shared"]);
+    expect([...places].sort()).toEqual(["cryptogram", "embed.ts", "form", "host", "hosted", "hosted-embed.ts", "index.ts", "late", "report", "saved", "shared"]);
     expect(checkImports(result.metafile)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // the build runs them on every bundle it writes, and widget-layout.test.ts on the whole source.
 import type { Metafile } from "esbuild";
 import { LATE_FILE, LATE_GLOBAL } from "../widget/src/host/late-script.ts";
+import { REPORT_FILE, SAVED_FILE } from "../widget/src/late/piece-files.ts";
 
 export const WIDGET_SRC = "widget/src";
 
@@ -15,6 +16,9 @@ export const WIDGET_SRC = "widget/src";
 export const SCRIPT_FILES = {
   main: { file: "checkout-widget.js", entry: `${WIDGET_SRC}/embed.ts` },
   late: { file: LATE_FILE, entry: `${WIDGET_SRC}/late/index.ts`, global: LATE_GLOBAL },
+  // The pieces the late code loads (late/pieces.ts) register on a global named as their file.
+  saved: { file: SAVED_FILE, entry: `${WIDGET_SRC}/saved/index.ts`, global: SAVED_FILE },
+  report: { file: REPORT_FILE, entry: `${WIDGET_SRC}/report/index.ts`, global: REPORT_FILE },
 } as const;
 
 export type LateFile = Exclude<keyof typeof SCRIPT_FILES, "main">;
@@ -47,6 +51,10 @@ export interface FolderRule {
  * - form/ and host/ ship in checkout-widget.js only (the card form; entries, slot, shell).
  * - late/ and cryptogram/ ship in checkout-widget-crypto.js (the npm build: a dynamic chunk).
  *   cryptogram/ is node-forge's piece, reached by late/ only through its index.ts.
+ * - saved/ ships in checkout-widget-saved.js: the saved cards' list and panel, loaded only when
+ *   `{endpoint}/saved-cards` answered with cards or canSave (late/pieces.ts).
+ * - report/ ships in checkout-widget-report.js: what the console says about wrong or unknown
+ *   options, loaded only when there is something to say (late/pieces.ts).
  * - hosted/ ships in checkout-widget-hosted.js (and the npm entry `checkout-widget/hosted`), which
  *   bundles what it needs of shared/ and of late/ (the payment plumbing, the answer texts) as
  *   copies of its own; never the card form (form/, host/) nor node-forge (cryptogram/).
@@ -58,8 +66,10 @@ export const LAYOUT: Readonly<Record<string, FolderRule>> = {
   shared: { ships: "main", imports: ["shared"] },
   form: { ships: "main", imports: ["shared", "form"] },
   host: { ships: "main", imports: ["shared", "form", "host"] },
-  late: { ships: "late", imports: ["shared", "late", "cryptogram"] },
+  late: { ships: "late", imports: ["shared", "late", "cryptogram"], dynamic: ["saved", "report"] },
   cryptogram: { ships: "late", imports: ["shared", "cryptogram"] },
+  saved: { ships: "saved", imports: ["shared", "saved"] },
+  report: { ships: "report", imports: ["shared", "report"] },
   hosted: { ships: "hosted", imports: ["shared", "late", "hosted"] },
   react: { ships: "none", imports: ["index.ts"] },
   "index.ts": {

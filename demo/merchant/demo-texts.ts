@@ -115,6 +115,8 @@ const RU = {
   st_cancelled: "покупатель ушёл без оплаты",
   demoLogin: "Демо-вход",
   guest: "Гость",
+  nextOrder: "Следующий заказ",
+  savedWidgetHint: "Войдите (alice или bob), оплатите с галочкой «Сохранить карту», затем нажмите «Следующий заказ»: виджет покажет сохранённую карту, оплата в один клик.",
   payOnInvoice: "Оплата на странице Invoice",
   payOnRBS: "Оплата на странице RBS",
   hostedNote:
@@ -240,6 +242,8 @@ const EN: Record<DemoTextKey, string> = {
   st_cancelled: "left without paying",
   demoLogin: "Demo login",
   guest: "Guest",
+  nextOrder: "Next order",
+  savedWidgetHint: "Log in (alice or bob), pay with \"Save this card\" ticked, then press \"Next order\": the widget lists the saved card, one click pays.",
   payOnInvoice: "Paying on Invoice's page",
   payOnRBS: "Paying on RBS's page",
   hostedNote:

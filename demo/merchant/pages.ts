@@ -120,6 +120,16 @@ export const PAGES: readonly DemoPage[] = [
     },
   },
   {
+    path: "/saved-cards",
+    title: { ru: "Сохранённые карты в виджете", en: "Saved cards in the widget" },
+    fragment: "saved-cards.html",
+    scripts: [WIDGET, "/pages/saved-cards.js"],
+    summary: {
+      ru: "CloudPayments с демо-входом: сохраните карту при первой оплате (savedCards: true) и оплатите следующий заказ ею в один клик.",
+      en: "CloudPayments with the demo login: save a card on a first payment (savedCards: true) and pay the next order with it in one click.",
+    },
+  },
+  {
     path: "/invoice",
     title: { ru: "Invoice (страница шлюза)", en: "Invoice (hosted page)" },
     fragment: "invoice.html",

@@ -8,14 +8,15 @@ import {
   createCpCheckoutClass,
   defineCheckoutElement,
   LATE_FILE,
-  lateScriptSource,
+  LATE_GLOBAL,
   mount,
   mountDataElementsWhenReady,
   open,
   setLateSource,
   version,
 } from "./host/index.ts";
-import type { CheckoutHandle, CpCheckoutConstructor, OpenHandle } from "./host/index.ts";
+import type { CheckoutHandle, CpCheckoutConstructor, LateApi, OpenHandle } from "./host/index.ts";
+import { lateScriptSource } from "./shared/script-source.ts";
 import type { CheckoutOptions } from "./shared/index.ts";
 
 /** `window.CheckoutWidget`. */
@@ -53,7 +54,7 @@ function install(): void {
   if (!named) lateUrl.search = base.search; // a cache-busting `?v=…` on the main script applies to its chunk too
   // Under a nonce-based CSP this script carried the nonce; an options.nonce also works.
   let nonce: string | undefined = script?.nonce || undefined;
-  setLateSource(lateScriptSource(lateUrl.href, () => nonce));
+  setLateSource(lateScriptSource<LateApi>(lateUrl.href, () => nonce, LATE_GLOBAL));
   const remember = (options: CheckoutOptions): void => {
     if (options && typeof options.nonce === "string" && options.nonce) nonce = options.nonce;
   };

@@ -2,7 +2,7 @@
 // the shopper did. Values reach the DOM only as input *properties*: no card digit is ever written
 // to an attribute. Focus and the caret are this view's; values and errors are the model's.
 import { Component } from "preact";
-import type { JSX, RefObject } from "preact";
+import type { ComponentChildren, JSX, RefObject } from "preact";
 import { BrandMark, brandLabel, CARD_BRANDS, cardDigits, cvcLength, detectBrand, getBrandInfo, isCardNumberComplete, isCyrillic, releaseDom } from "../shared/index.ts";
 import type { FormTranslator } from "../shared/index.ts";
 import { editCardNumber, editExpiry } from "./field-edit.ts";
@@ -45,6 +45,8 @@ export interface CardFieldsProps {
   cvcAgain?: boolean;
   /** The row of accepted brands (default shown). */
   showBrands?: boolean;
+  /** Drawn above the Pay button (the saved cards' "Save this card"). */
+  extra?: ComponentChildren;
 }
 
 export class CardFields extends Component<CardFieldsProps> {
@@ -137,7 +139,7 @@ export class CardFields extends Component<CardFieldsProps> {
     this.#say(first, code);
   };
 
-  override render({ id, t, form, busy, payLabel, cvcAgain, showBrands }: CardFieldsProps) {
+  override render({ id, t, form, busy, payLabel, cvcAgain, showBrands, extra }: CardFieldsProps) {
     const { values, errors, fields } = form;
     const brand = detectBrand(values.cardNumber);
     const info = brand ? getBrandInfo(brand) : null;
@@ -267,6 +269,7 @@ export class CardFields extends Component<CardFieldsProps> {
           )}
         {fields.includes("email") &&
           field("email", { type: "email", inputmode: "email", autocomplete: "email", onInput: this.#plain("email") })}
+        {extra}
         <div class="cw-bar">
           {/* aria-disabled, not disabled: a disabled button would drop focus to <body> on Pay. */}
           <button type="submit" class="cw-btn cw-pay" aria-disabled={busy ? "true" : undefined}>

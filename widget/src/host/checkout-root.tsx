@@ -5,6 +5,7 @@
 import { Component } from "preact";
 import type { ComponentChildren, VNode } from "preact";
 import type { CheckoutOptions, FinalPaymentState, PaymentFlowController, PaymentOutcomeEvent, PaymentState } from "../shared/index.ts";
+import type { SavedFound } from "../late/saved/ask-saved-cards.ts";
 import { createTranslator, releaseDom, resolveLanguage } from "../shared/index.ts";
 import { CheckoutView } from "./checkout-view.tsx";
 import { FormSkeleton } from "./form-skeleton.tsx";
@@ -55,6 +56,8 @@ function whenIdle(task: () => void): () => void {
 interface CheckoutRootState {
   /** "waiting": this root took the URL's redirect outcome and waits for the late code to read it. */
   outcome: "waiting" | FinalPaymentState | null;
+  /** `savedCards: true`: 0 while the late code asks `{endpoint}/saved-cards`, then what it found (undefined: nothing). */
+  saved?: SavedFound | 0 | false | undefined;
 }
 
 export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState> {
@@ -76,7 +79,7 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
   constructor(props: CheckoutRootProps) {
     super(props);
     // In the constructor, not an initializer (Safari 15); on a server it claims nothing.
-    this.state = { outcome: claimRedirectOutcome() ? "waiting" : null };
+    this.state = { outcome: claimRedirectOutcome() ? "waiting" : null, saved: props.options.savedCards && 0 };
   }
 
   #check = (options: CheckoutOptions): { check: OptionsCheck; text: string } => {
@@ -109,6 +112,12 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
   };
 
   override componentDidMount(): void {
+    // The saved cards are asked by the late code (a payment needs it anyway), the skeleton shown
+    // meanwhile; no late code or no list: the card form.
+    if (this.state.saved === 0)
+      loadLate()
+        .then((api) => api.savedCards(this.props.options.endpoint), () => undefined)
+        .then((saved) => this.setState({ saved }));
     if (this.state.outcome === "waiting") {
       // Without the late code the outcome cannot be read (its parser is there): the form is drawn anyway.
       loadLate().then(
@@ -158,14 +167,15 @@ export class CheckoutRoot extends Component<CheckoutRootProps, CheckoutRootState
     this.#wired = null;
   };
 
-  override render({ options, frame, rootRef }: CheckoutRootProps, { outcome }: CheckoutRootState) {
+  override render({ options, frame, rootRef }: CheckoutRootProps, { outcome, saved }: CheckoutRootState) {
     const { check } = this.#check(options);
     const ok = check.problems.length === 0;
     if (!ok) this.#slot = null;
-    // Until the outcome is read there is nothing to show: a form now would flash before the result.
-    const controller = ok && outcome !== "waiting" ? this.#controllerFor(options) : null;
+    // Until the outcome is read (and the saved cards are asked) there is nothing to show: a form now
+    // would flash before the result (or jump when the list comes).
+    const controller = ok && outcome !== "waiting" && saved !== 0 ? this.#controllerFor(options) : null;
     const content = controller ? (
-      <CheckoutView options={options} controller={controller} />
+      <CheckoutView options={options} controller={controller} saved={saved} />
     ) : ok ? (
       <FormSkeleton label={createTranslator(resolveLanguage(options.language), options.texts)("loading")} appearance={options.appearance} nonce={options.nonce} />
     ) : (

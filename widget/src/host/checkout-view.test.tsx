@@ -297,7 +297,7 @@ describe("paying", () => {
     await fillValid(f);
     await f.user.dblClick(f.pay);
     expect(f.controller.submitted).toEqual([
-      { cardNumber: "4242424242424242", expDateMonthYear: "12/34", cvv: "987", name: "IVAN PETROV" },
+      { cardNumber: "4242424242424242", expDateMonthYear: "12/34", cvv: "987", name: "IVAN PETROV", saveCard: false },
     ]);
     // aria-disabled, not disabled: focus stays on the button rather than dropping to <body>.
     expect(f.pay.getAttribute("aria-disabled")).toBe("true");
@@ -352,7 +352,7 @@ describe("paying", () => {
     await f.user.type(f.cvc, "987");
     expect(f.cvc.getAttribute("enterkeyhint")).toBe("done");
     await f.user.keyboard("{Enter}");
-    expect(f.controller.submitted).toEqual([{ cardNumber: "2200000000000004", expDateMonthYear: "12/34", cvv: "987", name: "CARDHOLDER" }]);
+    expect(f.controller.submitted).toEqual([{ cardNumber: "2200000000000004", expDateMonthYear: "12/34", cvv: "987", name: "CARDHOLDER", saveCard: false }]);
   });
 
   it("marks every field required and names the form", () => {

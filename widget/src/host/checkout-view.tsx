@@ -2,16 +2,19 @@
 // through late(), the 3-D Secure dialog, the answers and the note after a cancelled confirmation —
 // and hands the card to controller.submit. One live region, always present, speaks for all of it.
 import { Component } from "preact";
-import type { RefObject } from "preact";
+import type { ComponentChildren, RefObject } from "preact";
 import { CardFields, changeOf, createFormModel, formFields } from "../form/index.ts";
 import type { FormField, FormModel, FormState, FormValues } from "../form/index.ts";
 import { afterPaint, cardDigits, createTranslator, formatAmount, holdStyles, nextInstanceId, resolveLanguage, RetryScreen, themeAttributes } from "../shared/index.ts";
 import type { CardInput, CheckoutOptions, FormTranslator, HeldStyles, Language, PaymentController, PaymentState, TextOverrides } from "../shared/index.ts";
 import type { FieldChoice } from "../form/index.ts";
+import type { SavedFound } from "../late/saved/ask-saved-cards.ts";
 import { late, onLate } from "./late.ts";
 
 export interface CheckoutViewProps {
   options: CheckoutOptions;
+  /** `savedCards: true`: what `{endpoint}/saved-cards` found (the root waits for it), undefined for nothing. */
+  saved?: SavedFound | 0 | false | undefined;
   /** The payment flow (the stand-in of host/lazy-controller.ts); a test may pass a fake. */
   controller: PaymentController;
 }
@@ -35,21 +38,14 @@ function failedText(state: Failed, t: FormTranslator, texts: TextOverrides | und
 
 /** After a page left without paying (late code by then), the form's neutral note. */
 function cancelNote(state: PaymentState, t: FormTranslator, texts: TextOverrides | undefined): string {
-  return (state.kind === "idle" && state.cancelled && late()?.cancelMessage(state.cancelled, t.lang, texts)) || "";
+  // The late code's status text of such an idle state is that note.
+  return (state.kind === "idle" && state.cancelled && late()?.paymentStatusText(state, t.lang, texts)) || "";
 }
 
 function statusText(state: PaymentState, t: FormTranslator, texts: TextOverrides | undefined): string {
-  switch (state.kind) {
-    case "idle":
-      return cancelNote(state, t, texts);
-    case "submitting":
-      return t("Status_Submitting");
-    case "failed":
-      return t("Status_Failed", { message: failedText(state, t, texts) });
-    default:
-      // 3-D Secure and the answers come from the late code, which is there by then.
-      return late()?.paymentStatusText(state, t.lang, texts) ?? "";
-  }
+  // A failure may be the late code's not loading; the rest (a page left, submitting, 3-D Secure,
+  // the answers) comes from the late code, which is there by then.
+  return state.kind === "failed" ? t("Status_Failed", { message: failedText(state, t, texts) }) : (late()?.paymentStatusText(state, t.lang, texts) ?? "");
 }
 
 interface CheckoutViewState {
@@ -89,6 +85,8 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
   #afterDecline: "same" | "other" = "same";
   /** Back with the same card after a decline: the CVC field asks for the code again until Pay. */
   #cvcAgain = false;
+  /** "Save this card" is ticked (the saved cards' panel says so). */
+  #save = false;
 
   constructor(props: CheckoutViewProps) {
     super(props);
@@ -200,6 +198,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
       cvv: v.cvv,
       // Shown in capitals (as embossed on cards), so sent that way too.
       name: this.#model.snapshot().fields.includes("name") ? v.name.trim().toUpperCase() : NO_NAME,
+      saveCard: this.#save,
     };
     if (options.requireEmail) card.email = v.email.trim();
     void controller.submit(card).finally(() => {
@@ -208,7 +207,7 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     });
   };
 
-  override render({ options, controller }: CheckoutViewProps, { payment: state, form, status, pendingView, amountText }: CheckoutViewState) {
+  override render({ options, controller, saved }: CheckoutViewProps, { payment: state, form, status, pendingView, amountText }: CheckoutViewState) {
     const lang = this.#lang();
     const t = createTranslator(lang, options.texts);
     const previous = this.#previousKind;
@@ -220,62 +219,55 @@ export class CheckoutView extends Component<CheckoutViewProps, CheckoutViewState
     const retry = () => void controller.retry();
     const api = late();
 
-    let screen;
+    const cardForm = (extra?: ComponentChildren) => (
+      <CardFields
+        id={this.#id}
+        t={t}
+        form={form}
+        model={this.#model}
+        payLabel={t("pay", { amount: amountText }).trim()}
+        busy={pendingView || state.kind !== "idle"}
+        onPay={this.#pay}
+        announce={this.#announce}
+        focus={focus}
+        cvcAgain={this.#cvcAgain}
+        showBrands={options.showBrands}
+        extra={extra}
+      />
+    );
     const note = cancelNote(state, t, options.texts);
-    if (state.kind === "approved")
-      screen = api && <api.ApprovedScreen state={state} lang={lang} texts={options.texts} invoiceId={options.invoiceId} shopUrl={options.shopUrl} />;
-    else if (state.kind === "paid") screen = api && <api.PaidScreen state={state} lang={lang} texts={options.texts} />;
-    else if (state.kind === "declined")
-      screen = api && (
-        <api.DeclinedScreen
-          state={state}
-          lang={lang}
-          texts={options.texts}
-          onRetry={() => {
-            this.#afterDecline = "same";
-            retry();
-          }}
-          onOtherCard={() => {
-            this.#afterDecline = "other";
-            this.#model.reset({ email: this.#model.snapshot().values.email });
-            retry();
-          }}
-        />
+    // Approved, paid, declined and 3-D Secure's dialog: the late code's (it has run the payment by then).
+    const answer = api && (
+      <api.AnswerView
+        state={state}
+        options={options}
+        controller={controller}
+        onDeclined={(other) => {
+          this.#afterDecline = other ? "other" : "same";
+          if (other) this.#model.reset({ email: this.#model.snapshot().values.email });
+          retry();
+        }}
+      />
+    );
+    let screen =
+      state.kind === "idle" || state.kind === "submitting" || state.kind === "threeDs" ? (
+        cardForm()
+      ) : state.kind === "failed" ? (
+        <RetryScreen title={t("failedTitle")} text={failedText(state, t, options.texts)} retryLabel={t("retry")} onRetry={retry} />
+      ) : (
+        answer
       );
-    else if (state.kind === "failed")
-      screen = <RetryScreen title={t("failedTitle")} text={failedText(state, t, options.texts)} retryLabel={t("retry")} onRetry={retry} />;
-    else
+
+    if (saved)
       screen = (
-        <CardFields
-          id={this.#id}
-          t={t}
-          form={form}
-          model={this.#model}
-          payLabel={t("pay", { amount: amountText }).trim()}
-          busy={pendingView || state.kind !== "idle"}
-          onPay={this.#pay}
-          announce={this.#announce}
-          focus={focus}
-          cvcAgain={this.#cvcAgain}
-          showBrands={options.showBrands}
-        />
+        <saved.Panel options={options} payment={state} controller={controller} form={cardForm} screen={screen} onSave={(on) => (this.#save = on)} />
       );
 
     return (
       <div class="cw" lang={lang} {...themeAttributes(options.appearance)} ref={this.#root}>
         {note && <p class="cw-hint cw-note">{note}</p>}
         {screen}
-        {state.kind === "threeDs" && state.mode === "iframe" && api && (
-          <api.ThreeDsDialog
-            state={state}
-            lang={lang}
-            texts={options.texts}
-            onCancel={() => controller.cancelThreeDs()}
-            onFrame={(frame) => controller.attachThreeDsFrame(frame)}
-            appearance={options.appearance}
-            nonce={options.nonce}
-          />
-        )}
+        {state.kind === "threeDs" && answer}
         <div class="cw-sr" role="status" aria-live="polite" aria-atomic="true">
           {status}
         </div>

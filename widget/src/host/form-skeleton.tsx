@@ -1,4 +1,5 @@
-// What the widget shows while it cannot show the form yet (the outcome of a redirect being read):
+// What the widget shows while it cannot show the form yet (the outcome of a redirect being read, the
+// saved cards being asked for):
 // the form's outline, pulsing, at the form's height, so nothing jumps when the answer comes.
 import { Component } from "preact";
 import type { RefObject } from "preact";

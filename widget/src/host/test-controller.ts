@@ -1,8 +1,10 @@
 // A fake PaymentController for component tests: records calls and lets a test set the state.
-import type { CardInput, PaymentController, PaymentState } from "../shared/index.ts";
+import type { CardInput, PaymentController, PaymentState, SavedCardChoice } from "../shared/index.ts";
 
 export interface FakeController extends PaymentController {
   readonly submitted: CardInput[];
+  /** Payments with a saved card (the saved cards' panel). */
+  readonly savedSubmitted: SavedCardChoice[];
   readonly retries: number;
   readonly cancels: number;
   readonly frames: Window[];
@@ -18,6 +20,7 @@ export function fakeController(initial: PaymentState = { kind: "idle" }): FakeCo
   const pending: Array<() => void> = [];
   const fake = {
     submitted: [] as CardInput[],
+    savedSubmitted: [] as SavedCardChoice[],
     retries: 0,
     cancels: 0,
     frames: [] as Window[],
@@ -31,8 +34,9 @@ export function fakeController(initial: PaymentState = { kind: "idle" }): FakeCo
       for (const l of [...listeners]) l(next);
     },
     // Stays idle on purpose: the form alone must stop a second click.
-    submit(card: CardInput) {
-      fake.submitted.push({ ...card });
+    submit(card: CardInput | SavedCardChoice) {
+      if ("body" in card) fake.savedSubmitted.push(card);
+      else fake.submitted.push({ ...card });
       return new Promise<void>((resolve) => pending.push(resolve));
     },
     finishSubmit() {

@@ -1,6 +1,7 @@
 // One options type for every entry: npm component, mount(), script tag, data-*, custom element.
 import type { PayApproved, PayDeclined, PayErrorCode, PaymentScheme } from "../../../server/contract.ts";
 import type { LateTextKey } from "../late/i18n/late-texts.ts";
+import type { SavedTextKey } from "../saved/saved-texts.ts";
 import type { FormTextKey } from "./i18n/form-texts.ts";
 import type { HostedOwnTextKey } from "../hosted/texts.ts";
 
@@ -60,8 +61,11 @@ export interface Appearance {
   variables?: AppearanceVariables;
 }
 
-/** A key of the widget's shopper texts: the form's (`pay`, `cardNumber`, `CardNumber_Invalid`…) and the answers' (`approvedTitle`, `Error_Timeout`, `R_Funds`…). */
-export type TextKey = FormTextKey | LateTextKey;
+/**
+ * A key of the widget's shopper texts: the form's (`pay`, `cardNumber`, `CardNumber_Invalid`…), the
+ * answers' (`approvedTitle`, `Error_Timeout`, `R_Funds`…) and the saved cards' (`savedTitle`, `saveCard`…).
+ */
+export type TextKey = FormTextKey | LateTextKey | SavedTextKey;
 
 /**
  * The `texts` option: your wording for any of the widget's texts, in the widget's language (pass
@@ -227,6 +231,12 @@ export interface CheckoutOptions {
   requireName?: boolean;
   /** The row of accepted card brands above the number; `false` hides it. Default: shown. */
   showBrands?: boolean;
+  /**
+   * `true`: your server mounts the kit's saved cards (`GET {endpoint}/saved-cards`): the widget
+   * asks for the shopper's cards first, shows them above the card form and offers "Save this card"
+   * when the answer allows it. Default `false`: nothing is asked.
+   */
+  savedCards?: boolean;
   /** `"charge"` (default: one-stage, the money is taken) or `"auth"` (two-stage: held until you confirm or void it); sent to your server. */
   scheme?: PaymentScheme;
   /** `"ru"` or `"en"`. Default: from `<html lang>`, then the browser's language (Russian only for `ru`). */

@@ -1,7 +1,7 @@
 // The payment flow as both files see it (types only): the state of one payment, owned by the
 // controller in late/payment and rendered by the views; idle -> submitting -> (threeDs ->)
 // approved | declined | failed; declined and failed may retry.
-import type { PayApproved, PayThreeDs } from "../../../server/contract.ts";
+import type { PayApproved, PayThreeDs, SavedCardPayRequestBody } from "../../../server/contract.ts";
 import type { CancelPayload, CancelStage, CompletePayload, FailCode, FailPayload, SuccessPayload } from "./options.ts";
 
 export interface CardSummary {
@@ -63,6 +63,14 @@ export interface CardInput {
   cvv: string;
   name: string;
   email?: string;
+  /** The shopper ticked "Save this card" (offered only when `{endpoint}/saved-cards` said `canSave`). */
+  saveCard?: boolean;
+}
+
+/** A payment with one of the shopper's saved cards: its `/pay` body, and what the answer screens show of it. */
+export interface SavedCardChoice {
+  body: SavedCardPayRequestBody;
+  card: CardSummary;
 }
 
 /**
@@ -72,8 +80,11 @@ export interface CardInput {
 export interface PaymentController {
   getState(): PaymentState;
   subscribe(listener: (state: PaymentState) => void): () => void;
-  /** Encrypts, posts to `{endpoint}/pay`; ignored unless idle (a double click pays once). */
-  submit(card: CardInput): Promise<void>;
+  /**
+   * Encrypts, posts to `{endpoint}/pay`; ignored unless idle (a double click pays once). A saved
+   * card posts its body as given (`{ invoiceId, savedCardId, email? }`): no cryptogram.
+   */
+  submit(card: CardInput | SavedCardChoice): Promise<void>;
   /**
    * failed (transport) -> re-posts the same cryptogram with the same X-Request-ID;
    * declined -> idle, so the shopper can try again (a new attempt gets a new id).

@@ -71,6 +71,7 @@ describe("reportOptions", () => {
   afterEach(() => setLateSource(() => Promise.reject(new Error("no late code in this test"))));
 
   it("says what to fix once the late code (which holds the developer texts) is there", async () => {
+    // The late code, which loads the options report (a module here, as in the npm build).
     setLateSource(() => import("../../late/index.ts"));
     const log = { error: vi.fn(), warn: vi.fn() };
     const ok = reportOptions(checkOptions({ ...valid, endpoint: undefined, publicID: "x", appearance: { variables: { primary: "#f00" } } }), log);

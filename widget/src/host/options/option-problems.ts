@@ -68,6 +68,7 @@ const RULES: Record<keyof CheckoutOptions, Rule> = {
   requireEmail: { check: isBoolean, markup: "boolean" },
   requireName: { check: isBoolean, markup: "boolean" },
   showBrands: { check: isBoolean, markup: "boolean" },
+  savedCards: { check: isBoolean, markup: "boolean" },
   scheme: { check: oneOf("charge", "auth") },
   language: { check: oneOf("ru", "en") },
   texts: { check: isStringRecord, markup: "json" },
@@ -131,18 +132,18 @@ export function checkOptions(input: unknown): OptionsCheck {
 }
 
 /**
- * Reports problems to the console, each with what to fix, once the late code is there (it holds
- * the developer texts); the names alone if it cannot load. Returns true when the options can be used.
+ * Reports problems to the console, each with what to fix, once the options report is there (it
+ * holds the developer texts: checkout-widget-report.js, through the late code); the names alone if
+ * either cannot load. Returns true when the options can be used.
  */
 export function reportOptions(check: OptionsCheck, log: Pick<Console, "error" | "warn"> = console): boolean {
   const ok = check.problems.length === 0;
   if (!ok || check.unknown.length > 0 || check.variables.length > 0) {
-    loadLate().then(
-      (api) => api.reportOptions(check, KNOWN_OPTIONS, log),
-      () => {
+    loadLate()
+      .then((api) => api.reportOptions(check, KNOWN_OPTIONS, log))
+      .catch(() => {
         for (const { code, option } of check.problems) log.error(`checkout-widget: option \`${option}\` is ${code === "Option_Required" ? "required" : "invalid"}`);
-      },
-    );
+      });
   }
   return ok;
 }

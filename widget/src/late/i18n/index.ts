@@ -59,15 +59,16 @@ export function cancelNote(stage: CancelStage, t: LateTranslator): string {
   return t(stage === "hosted" ? "Hosted_Cancelled" : "ThreeDs_Cancelled");
 }
 
-/** cancelNote for a view that holds no translator. */
-export function cancelMessage(stage: CancelStage, lang: Language, texts?: TextOverrides): string {
-  return cancelNote(stage, createLateTranslator(lang, texts));
-}
-
 /** What the live region says when the payment enters a late state (3-D Secure or an answer). */
-export function paymentStatusText(state: Exclude<PaymentState, { kind: "idle" | "submitting" | "failed" }>, lang: Language, texts?: TextOverrides): string {
+export function paymentStatusText(state: Exclude<PaymentState, { kind: "failed" }>, lang: Language, texts?: TextOverrides): string {
   const t = createLateTranslator(lang, texts);
   switch (state.kind) {
+    // Back from a page left without paying: its neutral note; else nothing to say.
+    case "idle":
+      return state.cancelled ? cancelNote(state.cancelled, t) : "";
+    // Only the late code's controller is ever submitting.
+    case "submitting":
+      return t("Status_Submitting");
     case "paid":
       return t("Status_Paid");
     case "threeDs":

@@ -694,3 +694,54 @@ describe("createPaymentController: what this page has seen paid", () => {
     expect(setup([], {}, { settled: fresh }).controller.getState()).toEqual({ kind: "idle" });
   });
 });
+
+describe("a saved card", () => {
+  const choice = { body: { invoiceId: "order-1", savedCardId: "card-1", email: "buyer@shop.test" }, card: { brand: "Visa", lastFour: "4242" } };
+
+  it("posts its body as given with an X-Request-ID and the session cookie: no cryptogram, no key", async () => {
+    const { controller, requests, crypto, onSuccess } = setup([json(200, approved)]);
+    await controller.submit(choice);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.url).toBe("https://shop.test/api/pay");
+    expect(requests[0]?.headers["x-request-id"]).toBe("id-1");
+    expect(JSON.parse(requests[0]?.body ?? "{}")).toEqual({ invoiceId: "order-1", savedCardId: "card-1", email: "buyer@shop.test" });
+    expect(requests[0]?.credentials).toBe("include");
+    expect(crypto.calls).toHaveLength(0);
+    expect(controller.getState()).toMatchObject({ kind: "approved", card: { brand: "Visa", lastFour: "4242" } });
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it("a 3-D Secure answer opens the challenge as for the card form", async () => {
+    const { controller } = setup([json(200, { status: "3ds", transactionId: 7, acsUrl: "https://acs.test/3ds", paReq: "x", termUrl: "https://shop.test/r", iframeAllowed: true })]);
+    await controller.submit(choice);
+    expect(controller.getState()).toMatchObject({ kind: "threeDs", transactionId: 7, mode: "iframe" });
+  });
+
+  it("a lost answer is retried with the same request id and body", async () => {
+    const { controller, requests } = setup([{ status: 502, body: "" }, json(200, approved)]);
+    await controller.submit(choice);
+    expect(controller.getState()).toMatchObject({ kind: "failed", retrySameRequest: true });
+    await controller.retry();
+    expect(requests.map((r) => r.headers["x-request-id"])).toEqual(["id-1", "id-1"]);
+    expect(requests[1]?.body).toBe(requests[0]?.body);
+    expect(controller.getState().kind).toBe("approved");
+  });
+
+  it("unknown_saved_card fails with its code (the list drops the card) and is a new attempt next time", async () => {
+    const { controller } = setup([json(404, { status: "error", code: "unknown_saved_card", message: "no" })]);
+    await controller.submit(choice);
+    expect(controller.getState()).toMatchObject({ kind: "failed", code: "unknown_saved_card", retrySameRequest: false });
+  });
+});
+
+describe("Save this card", () => {
+  it("sends saveCard: true with the cryptogram only when ticked", async () => {
+    const { controller, requests } = setup([json(200, declined), json(200, approved)]);
+    await controller.submit({ ...card, saveCard: true });
+    await controller.retry();
+    await controller.submit({ ...card, saveCard: false });
+    const bodies = requests.map((r) => JSON.parse(r.body ?? "{}") as PayRequestBody);
+    expect(bodies[0]?.saveCard).toBe(true);
+    expect(bodies[1]).not.toHaveProperty("saveCard");
+  });
+});

@@ -2,7 +2,7 @@
 // a cancelled 3-D Secure goes back to idle. It owns the network side of one payment and what the
 // merchant's callbacks hear (docs/outcomes.md); the UI renders getState() and calls the methods.
 // Late code: the host reaches it through late().createPaymentController.
-import type { PayApproved, PayDeclined, PayRequestBody, PayThreeDs, ThreeDsOutcome } from "../../../../server/contract.ts";
+import type { PayApproved, PayDeclined, PayRequestBody, PayThreeDs, SavedCardPayRequestBody, ThreeDsOutcome } from "../../../../server/contract.ts";
 import { detectBrand, isRecord, resolveLanguage } from "../../shared/index.ts";
 import type {
   CancelPayload,
@@ -71,18 +71,19 @@ let framesOpened = 0;
 /** The request of the current attempt, kept only while a same-id retry is possible. */
 interface PendingRequest {
   requestId: string;
-  body: PayRequestBody;
+  body: PayRequestBody | SavedCardPayRequestBody;
   card: CardSummary;
 }
 
 type Prepared =
-  | { ok: true; cryptogram: string; card: CardSummary; name: string; email: string | undefined }
+  | { ok: true; cryptogram: string; card: CardSummary; name: string; email: string | undefined; save: boolean | undefined }
   | { ok: false; failure: Failed };
 
 /** Holds the card input only until the cryptogram is built; cleared in every path. */
 interface CardBox {
   card: CardInput | null;
 }
+
 
 function summarize(cardNumber: string): CardSummary {
   const digits = cardNumber.replace(/\D/g, "");
@@ -277,7 +278,7 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
         { publicId: options.publicId, publicKeyPem: key.key.pem, keyVersion: key.key.version },
         { format: deps.cryptogramFormat ?? "json" },
       );
-      return { ok: true, cryptogram, card, name: input.name, email: input.email ?? options.email };
+      return { ok: true, cryptogram, card, name: input.name, email: input.email ?? options.email, save: input.saveCard };
     } catch (error) {
       const code = validationCode(error);
       return { ok: false, failure: code ? cardFailure(code) : failure("crypto_failed") };
@@ -296,6 +297,7 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
     if (prepared.email) body.email = prepared.email;
     if (options.accountId !== undefined) body.accountId = options.accountId;
     if (options.scheme !== undefined) body.scheme = options.scheme;
+    if (prepared.save) body.saveCard = true;
     return body;
   }
 
@@ -316,6 +318,8 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
       payUrl(options.endpoint),
       {
         method: "POST",
+        // The shop's session cookie names the customer (saved cards) when the endpoint is on another origin.
+        credentials: "include",
         headers: { "Content-Type": "application/json", Accept: "application/json", "X-Request-ID": request.requestId },
         body: JSON.stringify(request.body),
       },
@@ -440,6 +444,8 @@ export function createPaymentController(options: CheckoutOptions, deps: PaymentC
       // The attempt the preload began (its key fetch may be on its way) goes on.
       const { signal } = attempt;
       setState({ kind: "submitting", requestId });
+      // A saved card: its body as the saved cards' code made it (no card data, no cryptogram).
+      if ("body" in card) return send((pending = { requestId, body: card.body, card: card.card }), signal);
       // The card goes into a box that prepare() empties, so no closure keeps it afterwards.
       return runSubmit({ card }, requestId, signal);
     },

@@ -14,6 +14,7 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   body: string | undefined;
   signal: AbortSignal | undefined;
+  credentials: RequestCredentials | undefined;
 }
 
 export function json(status: number, value: unknown, headers?: Record<string, string>): FakeAnswer {
@@ -36,6 +37,7 @@ export function createFakeFetch(script: FakeAnswer[]): { fetch: typeof fetch; re
       headers,
       body: typeof init?.body === "string" ? init.body : undefined,
       signal,
+      credentials: init?.credentials,
     });
     const answer = queue.shift();
     if (!answer) throw new Error(`unexpected request to ${String(input)}`);

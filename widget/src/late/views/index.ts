@@ -3,3 +3,5 @@ export { ApprovedScreen, DeclinedScreen, maskedCard, PaidScreen } from "./result
 export type { AnswerProps } from "./result-screens.tsx";
 export { ThreeDsDialog } from "./three-ds-dialog.tsx";
 export type { ThreeDsDialogProps, ThreeDsState } from "./three-ds-dialog.tsx";
+export { AnswerView } from "./answer-view.tsx";
+export type { AnswerViewProps } from "./answer-view.tsx";

@@ -1,7 +1,9 @@
 // What the console says about a merchant's wrong options: each problem with what a valid value
 // looks like, unknown options and appearance variables that change nothing. Developer texts in
-// English, never shown to shoppers; late code, so that the critical path does not carry them (the
-// main file's checkOptions decides, and shows the shopper one localised line at once).
+// English, never shown to shoppers. A file of their own (checkout-widget-report.js, the npm
+// build's dynamic import), loaded only when the options have something to say: neither the
+// critical path nor the late file a shopper's payment needs carries them (the main file's
+// checkOptions decides, and shows the shopper one localised line at once).
 import type { AppearanceVariable, CheckoutOptions } from "../shared/index.ts";
 import type { OptionProblem, OptionsCheck } from "../host/options/index.ts";
 
@@ -23,6 +25,7 @@ const EXPECTED: Record<keyof CheckoutOptions, string> = {
   requireEmail: "true or false",
   requireName: "true or false",
   showBrands: "true or false",
+  savedCards: "true or false",
   scheme: '"charge" or "auth"',
   language: '"ru" or "en"',
   texts: "{ key: text }",
