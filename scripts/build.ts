@@ -1,5 +1,6 @@
 // `npm run build`: writes dist/ —
-//   index.js (+ chunks)            ESM npm entry, preact external, late code a dynamic chunk
+//   index.js + chunks/             ESM npm entry, preact external: the entry's code one chunk (index.js
+//                                  re-exports it), the late code and its pieces dynamic chunks
 //   widget/src/**.d.ts, index.d.ts types (tsc emitDeclarationOnly, tsconfig.build.json)
 //   server/, sandbox/, react.js    server kit, sandbox and React entry (scripts/build-server.ts)
 //   checkout-widget.js             script-tag IIFE: global CheckoutWidget + window.cp (scripts/script-tag.ts)
@@ -16,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { BUDGETS, HOSTED_SCRIPT_FILE, SCRIPT_TAG_FILES, formatBundleSizes, measureBundleSizes } from "./bundle-sizes.ts";
 import { buildServerPackages, finishDeclarations } from "./build-server.ts";
 import { buildHostedScript, buildScriptTag, cardTypesSlimPlugin, forgeRequirePlugin, hostedStylesPlugin, luhnEsmPlugin } from "./script-tag.ts";
-import { assertLayout, checkHostedBundle, checkImports, checkNpmFirstChunk, SCRIPT_FILES, WIDGET_SRC } from "./widget-layout.ts";
+import { assertLayout, checkHostedBundle, checkImports, checkNpmChunkImports, checkNpmFirstChunk, SCRIPT_FILES, WIDGET_SRC } from "./widget-layout.ts";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const dist = join(root, "dist");
@@ -98,7 +99,10 @@ async function buildNpmEntry(version: string): Promise<void> {
     plugins: [oneFirstChunk(root), cardTypesSlimPlugin(root), luhnEsmPlugin(), forgeRequirePlugin()],
     metafile: true,
   });
-  assertLayout([...checkImports(result.metafile), ...checkNpmFirstChunk(result.metafile, "dist/index.js")]);
+  const files = new Map(
+    await Promise.all(Object.keys(result.metafile.outputs).filter((file) => file.endsWith(".js")).map(async (file) => [file, await readFile(join(root, file), "utf8")] as const)),
+  );
+  assertLayout([...checkImports(result.metafile), ...checkNpmFirstChunk(result.metafile, "dist/index.js"), ...checkNpmChunkImports(files, "dist/index.js")]);
 }
 
 /**
