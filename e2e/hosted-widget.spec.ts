@@ -22,7 +22,7 @@ async function openShop(page: Page, path: "/invoice" | "/rbs"): Promise<string> 
 
 const payButton = (page: Page) => page.locator("#checkout").getByRole("button", { name: /^Pay ₽/ });
 const dialog = (page: Page) => page.getByRole("dialog", { name: "Card payment page" });
-const gateway = (page: Page): FrameLocator => page.frameLocator('iframe[title="The bank\'s payment page"]');
+const gateway = (page: Page): FrameLocator => page.frameLocator('iframe[title="The payment service\'s page"]');
 const events = (page: Page) => page.locator("#events li");
 
 /** The shop's record, as its staff see it (the orders API is staff-only): the gateway's word, not the widget's. */
