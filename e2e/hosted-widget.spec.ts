@@ -21,8 +21,8 @@ async function openShop(page: Page, path: "/invoice" | "/rbs"): Promise<string> 
 }
 
 const payButton = (page: Page) => page.locator("#checkout").getByRole("button", { name: /^Pay ₽/ });
-const dialog = (page: Page) => page.getByRole("dialog", { name: "Card payment on the bank's page" });
-const gateway = (page: Page): FrameLocator => page.frameLocator('iframe[title="The bank\'s payment page"]');
+const dialog = (page: Page) => page.getByRole("dialog", { name: "Card payment page" });
+const gateway = (page: Page): FrameLocator => page.frameLocator('iframe[title="The payment service\'s page"]');
 const events = (page: Page) => page.locator("#events li");
 
 /** The shop's record, as its staff see it (the orders API is staff-only): the gateway's word, not the widget's. */
@@ -70,7 +70,7 @@ test("cancel: the widget's Cancel and the gateway page's 'return to the shop' bo
   await expect(dialog(page)).toBeVisible();
   await dialog(page).getByRole("button", { name: "Cancel", exact: true }).click();
   await expect(dialog(page)).toHaveCount(0);
-  await expect(page.locator("#checkout")).toContainText("You left the payment page. Nothing was charged");
+  await expect(page.locator("#checkout")).toContainText("You left the payment page. If you did not pay there");
   await expect(payButton(page)).toBeFocused();
   await payButton(page).click();
   const hosted = new HostedCardPage(gateway(page));

@@ -62,7 +62,7 @@ describe("hosted flow", () => {
     await onPage(kit);
     kit.window.post(message({ status: "cancelled", paymentId: PAGE.paymentId, message: "left" }), frame, PAGE.returnOrigin);
     expect(kit.flow.getState()).toEqual({ kind: "idle", cancelled: true });
-    expect(kit.callbacks.onCancel).toHaveBeenCalledWith({ invoiceId: "1001", code: "cancelled", stage: "hosted", transactionId: PAGE.paymentId, message: "You left the payment page. Nothing was charged: you can pay again" });
+    expect(kit.callbacks.onCancel).toHaveBeenCalledWith({ invoiceId: "1001", code: "cancelled", stage: "hosted", transactionId: PAGE.paymentId, message: "You left the payment page. If you did not pay there, you can pay again" });
     await onPage(kit);
     kit.flow.cancel();
     expect(kit.flow.getState()).toEqual({ kind: "idle", cancelled: true });

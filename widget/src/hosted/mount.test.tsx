@@ -35,14 +35,14 @@ describe("hosted mount", () => {
     expect(screen.getByText("Order 1001")).toBeTruthy();
     expect(pay().textContent).toBe("Pay ₽1,500.00");
     await user.click(pay());
-    const dialog = await screen.findByRole("dialog", { name: "Card payment on the bank's page" });
+    const dialog = await screen.findByRole("dialog", { name: "Card payment page" });
     const frame = dialog.querySelector("iframe");
     expect(frame?.getAttribute("src")).toBe(PAGE.url);
-    expect(frame?.title).toBe("The bank's payment page");
-    expect(screen.getAllByText("Loading the bank's page…").length).toBeGreaterThan(0);
+    expect(frame?.title).toBe("The payment service's page");
+    expect(screen.getAllByText("Loading the payment page…").length).toBeGreaterThan(0);
     await user.keyboard("{Escape}");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
-    expect(screen.getByText("You left the payment page. Nothing was charged: you can pay again")).toBeTruthy();
+    expect(screen.getByText("You left the payment page. If you did not pay there, you can pay again")).toBeTruthy();
     expect(onCancel).toHaveBeenCalledTimes(1);
     expect(endpoint.sent).toHaveLength(1);
     act(() => handle.unmount());

@@ -11,10 +11,10 @@ import type { Failed } from "../late/payment/failures.ts";
 
 export const hostedTexts = {
   hostedTitle: ["Payment", "Оплата"],
-  payOnBankPage: ["You will enter the card on the bank's secure page", "Карту вы введёте на защищённой странице банка"],
-  bankPageTitle: ["Card payment on the bank's page", "Оплата картой на странице банка"],
-  bankPageFrame: ["The bank's payment page", "Страница оплаты банка"],
-  loadingBankPage: ["Loading the bank's page…", "Загружаем страницу банка…"],
+  payOnBankPage: ["You will enter your card on the payment service's secure page", "Карту вы введёте на защищённой странице платёжного сервиса"],
+  bankPageTitle: ["Card payment page", "Страница оплаты картой"],
+  bankPageFrame: ["The payment service's page", "Страница платёжного сервиса"],
+  loadingBankPage: ["Loading the payment page…", "Загружаем страницу оплаты…"],
 } satisfies TextTable<string>;
 
 export type HostedOwnTextKey = keyof typeof hostedTexts;

@@ -31,7 +31,7 @@ export const answerTexts = {
   R_Limit: ["The card's payment limit is exceeded. Change the limit or pay with a different card", "Превышение лимита оплаты по карте. Измените настройки лимита или оплатите другой картой"],
   R_LaterOther: ["Try again later or use a different card", "Повторите попытку позже или воспользуйтесь другой картой"],
   R_Auth: ["Contact your bank or use a different card", "Свяжитесь с вашим банком или воспользуйтесь другой картой"],
-  Hosted_Cancelled: ["You left the payment page. Nothing was charged: you can pay again", "Вы ушли со страницы оплаты. Деньги не списаны, можно оплатить снова"],
+  Hosted_Cancelled: ["You left the payment page. If you did not pay there, you can pay again", "Вы ушли со страницы оплаты. Если вы там не оплатили, можно оплатить снова"],
   Error_InProgress: ["A payment for this order is already in progress. Wait a minute, then check the order", "Платёж по этому заказу уже выполняется. Подождите минуту и проверьте заказ"],
   Error_TooManyAttempts: ["Too many payment attempts. Try again later", "Слишком много попыток оплаты. Попробуйте позже"],
   Error_Unconfirmed: ["The payment could not be confirmed. Please contact the shop", "Не удалось подтвердить платёж. Свяжитесь с магазином"],
