@@ -12,7 +12,7 @@
 // framework from that folder.
 import { chromium, type Browser } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +20,7 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { edgeBundle } from "../scripts/edge-bundle.ts";
 import { ensureChromium } from "../scripts/ensure-browser.ts";
+import { bundleWithEsbuild, bundleWithVite } from "../scripts/merchant-bundle.ts";
 import { installOffline, pack, run, writeConsumerLock, type PackedPackage } from "./consumer-install.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -259,6 +260,39 @@ describe("TypeScript consumers", () => {
     const result = await run(process.execPath, [tsc, "-p", `tsconfig.${check}.json`], { cwd: dirs[project] ?? "" }).catch((e: unknown) => e);
     expect(result instanceof Error ? result.message : "").toBe("");
   }, 600_000);
+});
+
+// A merchant's bundler on the npm entry (an app importing every export): nothing to warn about
+// (esbuild warns of a bare import of a file the package calls side-effect free, but only outside
+// node_modules: a linked package, a workspace), and our first chunk arrives whole: the app's entry
+// and one chunk of ours, which every later chunk imports by name (scripts/build.ts, oneFirstChunk).
+describe("a merchant's bundler on the npm entry", () => {
+  const layouts = ["installed", "linked"] as const;
+  const bundlers = { esbuild: bundleWithEsbuild, vite: bundleWithVite } as const;
+  const cases = layouts.flatMap((layout) => (Object.keys(bundlers) as (keyof typeof bundlers)[]).map((bundler) => [bundler, layout] as const));
+  let linked: Promise<string>;
+  beforeAll(() => {
+    // As `npm link` or a workspace gives it: node_modules/checkout-widget is this repository.
+    linked = (async () => {
+      const dir = join(work, "linked");
+      await mkdir(join(dir, "node_modules"), { recursive: true });
+      await symlink(root, join(dir, "node_modules/checkout-widget"), "dir");
+      return dir;
+    })();
+  });
+
+  it.each(cases)("%s, the package %s: no warning, the first chunk whole, no bare import", async (bundler, layout) => {
+    await installed;
+    const dir = layout === "installed" ? (dirs["shared"] ?? "") : await linked;
+    const bundle = await bundlers[bundler](join(dir), "checkout-widget");
+    expect(bundle.warnings).toEqual([]);
+    expect(bundle.chunks.flatMap((chunk) => chunk.bareImports.map((file) => `${chunk.file} imports ${file} bare`))).toEqual([]);
+    expect(bundle.firstChunk.length).toBeLessThanOrEqual(2);
+    // The later chunks (late code, saved cards, options report) are there, and none is on the first chunk.
+    const later = bundle.chunks.filter((chunk) => !bundle.firstChunk.includes(chunk));
+    expect(later.length).toBeGreaterThanOrEqual(3);
+    for (const chunk of bundle.firstChunk) expect(bundle.chunks.some((other) => other.dynamicImports.includes(chunk.file))).toBe(false);
+  });
 });
 
 describe("checkout-widget/server on an edge runtime", () => {

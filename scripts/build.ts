@@ -1,5 +1,6 @@
 // `npm run build`: writes dist/ —
-//   index.js (+ chunks)            ESM npm entry, preact external, late code a dynamic chunk
+//   index.js + chunks/             ESM npm entry, preact external: the entry's code one chunk (index.js
+//                                  re-exports it), the late code and its pieces dynamic chunks
 //   widget/src/**.d.ts, index.d.ts types (tsc emitDeclarationOnly, tsconfig.build.json)
 //   server/, sandbox/, react.js    server kit, sandbox and React entry (scripts/build-server.ts)
 //   checkout-widget.js             script-tag IIFE: global CheckoutWidget + window.cp (scripts/script-tag.ts)
@@ -8,7 +9,7 @@
 //   hosted.js                      hosted mode's npm entry (`checkout-widget/hosted`), preact external
 // Every browser bundle is held to the layout of widget/src (scripts/widget-layout.ts): a bundle that
 // breaks it fails the build.
-import { build, type BuildOptions } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -16,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { BUDGETS, HOSTED_SCRIPT_FILE, SCRIPT_TAG_FILES, formatBundleSizes, measureBundleSizes } from "./bundle-sizes.ts";
 import { buildServerPackages, finishDeclarations } from "./build-server.ts";
 import { buildHostedScript, buildScriptTag, cardTypesSlimPlugin, forgeRequirePlugin, hostedStylesPlugin, luhnEsmPlugin } from "./script-tag.ts";
-import { assertLayout, checkHostedBundle, checkImports, checkNpmFirstChunk } from "./widget-layout.ts";
+import { assertLayout, checkHostedBundle, checkImports, checkNpmChunkImports, checkNpmFirstChunk, SCRIPT_FILES, WIDGET_SRC } from "./widget-layout.ts";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const dist = join(root, "dist");
@@ -48,6 +49,40 @@ function browserCommon(version: string): BuildOptions {
   };
 }
 
+/** The npm entry's source, and the pieces it loads later (each a dynamic chunk of dist/). */
+const NPM_ENTRY = `${WIDGET_SRC}/index.ts`;
+const NPM_PIECES = (Object.keys(SCRIPT_FILES) as (keyof typeof SCRIPT_FILES)[]).filter((key) => key !== "main").map((key) => SCRIPT_FILES[key].entry);
+
+/**
+ * esbuild puts a module in the chunk of the entries that reach it, and its runtime helpers in a
+ * chunk every entry reaches. Left alone, the first chunk falls apart by who else uses each part
+ * (the error classes only with late/, shared/ with late/ and saved/) and the helpers get a chunk
+ * of their own that every file imports bare; a merchant's bundler then warns (ignored-bare-import)
+ * and splits its own helpers off the same way. So each piece is loaded through a wrapper that also
+ * re-exports the entry's `version`: every piece reaches all the entry reaches, the entry's code is
+ * one chunk (dist/index.js re-exports it) with the helpers in it, and each piece, report/ too,
+ * imports that chunk by name. The pieces' own code stays theirs.
+ */
+function oneFirstChunk(root: string): Plugin {
+  const skip = Symbol("one-first-chunk");
+  const pieces = new Set(NPM_PIECES.map((entry) => join(root, entry)));
+  return {
+    name: "one-first-chunk",
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== "dynamic-import" || args.pluginData === skip) return undefined;
+        const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: skip });
+        return pieces.has(resolved.path) ? { path: resolved.path, namespace: "npm-piece" } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: "npm-piece" }, (args) => ({
+        contents: `export * from ${JSON.stringify(args.path)};\nexport { version as firstChunkVersion } from ${JSON.stringify(join(root, NPM_ENTRY))};`,
+        resolveDir: root,
+        loader: "js",
+      }));
+    },
+  };
+}
+
 /**
  * dist/index.js: for bundlers. Keeps preact external (one copy with the host app's); the card
  * data is the same projection the script tag carries, so the app's first chunk is the same code.
@@ -55,16 +90,19 @@ function browserCommon(version: string): BuildOptions {
 async function buildNpmEntry(version: string): Promise<void> {
   const result = await build({
     ...browserCommon(version),
-    entryPoints: { index: "widget/src/index.ts" },
+    entryPoints: { index: NPM_ENTRY },
     outdir: dist,
     format: "esm",
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     external: ["preact", "preact/*"],
-    plugins: [cardTypesSlimPlugin(root), luhnEsmPlugin(), forgeRequirePlugin()],
+    plugins: [oneFirstChunk(root), cardTypesSlimPlugin(root), luhnEsmPlugin(), forgeRequirePlugin()],
     metafile: true,
   });
-  assertLayout([...checkImports(result.metafile), ...checkNpmFirstChunk(result.metafile, "dist/index.js")]);
+  const files = new Map(
+    await Promise.all(Object.keys(result.metafile.outputs).filter((file) => file.endsWith(".js")).map(async (file) => [file, await readFile(join(root, file), "utf8")] as const)),
+  );
+  assertLayout([...checkImports(result.metafile), ...checkNpmFirstChunk(result.metafile, "dist/index.js"), ...checkNpmChunkImports(files, "dist/index.js")]);
 }
 
 /**

@@ -5,7 +5,7 @@ import { build } from "esbuild";
 import type { Metafile } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { borrowedNames } from "./script-tag.ts";
-import { checkHostedBundle, checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, checkNpmFirstChunk, placeOf } from "./widget-layout.ts";
+import { checkHostedBundle, checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, checkNpmChunkImports, checkNpmFirstChunk, placeOf } from "./widget-layout.ts";
 
 const root = process.cwd();
 
@@ -131,6 +131,25 @@ describe("the script-file guards", () => {
     expect(checkNpmFirstChunk(meta({}, outputs), "dist/index.js")).toEqual([
       "dist/chunks/a.js (the npm entry's first chunk) holds widget/src/late/payment/controller.ts: late code belongs behind loadLate()",
     ]);
+  });
+});
+
+describe("checkNpmChunkImports", () => {
+  it("fail a bare import of a chunk and an npm entry split over chunks; pass one first chunk imported by name", () => {
+    const split = new Map([
+      ["dist/index.js", 'import { a } from "./chunks/chunk-A.js";\nimport { b } from "./chunks/chunk-B.js";\nimport "./chunks/chunk-H.js";\nexport { a, b };\n'],
+      ["dist/chunks/report-R.js", 'import "./chunk-H.js";\nvar r = 1;\nexport { r };\n'],
+    ]);
+    expect(checkNpmChunkImports(split, "dist/index.js")).toEqual([
+      "dist/index.js imports ./chunks/chunk-H.js bare: every chunk it needs must be imported by name",
+      "dist/chunks/report-R.js imports ./chunk-H.js bare: every chunk it needs must be imported by name",
+      "dist/index.js imports 2 chunks (./chunks/chunk-A.js, ./chunks/chunk-B.js): the npm entry's first chunk must be one",
+    ]);
+    const whole = new Map([
+      ["dist/index.js", 'import {\n  a,\n  b\n} from "./chunks/chunk-A.js";\nexport { a, b };\n'],
+      ["dist/chunks/late-L.js", 'import { a } from "./chunk-A.js";\nimport { jsx } from "preact/jsx-runtime";\nconst s = () => import("./saved-S.js");\nexport { s };\n'],
+    ]);
+    expect(checkNpmChunkImports(whole, "dist/index.js")).toEqual([]);
   });
 });
 

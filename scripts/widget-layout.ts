@@ -234,6 +234,22 @@ export function checkNpmFirstChunk(npm: Metafile, entryOutput: string): string[]
   return problems;
 }
 
+/**
+ * The npm build's files, as a merchant's bundler reads them: the entry imports one chunk of ours
+ * (the first chunk, whole), and no file imports another bare (`import "./x.js"`): the package is
+ * side-effect free, so a bundler drops such an import, and esbuild warns of it outside node_modules.
+ */
+export function checkNpmChunkImports(files: ReadonlyMap<string, string>, entryFile: string): string[] {
+  const problems: string[] = [];
+  for (const [file, code] of files) {
+    for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*["'](\.{1,2}\/[^"']+)["']/g)) problems.push(`${file} imports ${m[1]} bare: every chunk it needs must be imported by name`);
+  }
+  const entry = files.get(entryFile) ?? "";
+  const chunks = new Set([...entry.matchAll(/\bfrom\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]));
+  if (chunks.size > 1) problems.push(`${entryFile} imports ${chunks.size} chunks (${[...chunks].join(", ")}): the npm entry's first chunk must be one`);
+  return problems;
+}
+
 export class LayoutError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`widget layout:\n  ${problems.join("\n  ")}`);
