@@ -8,6 +8,7 @@ import { OrdersPage } from "./pages/orders-page.ts";
 import { cvcSecret } from "./support/leak-scan.ts";
 
 test("Invoice: paid in the widget's frame, refunded from the orders page; the refund becomes successful at the gateway", async ({ page, leakGuard }) => {
+  test.slow(); // a payment with its code step, the orders page and the refund's wait, then the leak guard's scan
   leakGuard.registerSecret(cvcSecret(INVOICE_TEST_CARD.cvc));
   await page.goto("/invoice?lang=en");
   const pay = page.locator("#checkout").getByRole("button", { name: /^Pay ₽/ });
