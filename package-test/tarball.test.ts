@@ -144,7 +144,8 @@ async function setUpProject(project: Project): Promise<void> {
 
 /** A long-running child; resolves with its first stdout line matching `ready`. */
 function start(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }, ready: RegExp) {
-  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group: `npx` runs the server as a child of its own, which a signal to npx alone leaves running.
+  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   children.push(child);
   let stdout = "";
   let stderr = "";
@@ -207,7 +208,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  for (const child of children) {
+    if (child.exitCode !== null || child.pid === undefined) continue;
+    try {
+      process.kill(-child.pid, "SIGTERM"); // the whole group: npx and the server it started
+    } catch {
+      child.kill("SIGTERM");
+    }
+  }
   if (work && !process.env["KEEP_PACKAGE_TEST"]) await rm(work, { recursive: true, force: true });
 });
 
