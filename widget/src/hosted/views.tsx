@@ -33,8 +33,11 @@ export class BankPageDialog extends Component<BankPageProps, { loaded: boolean }
   }
 
   override componentDidMount(): void {
-    const win = this.#frame.current?.contentWindow;
+    const frame = this.#frame.current;
+    const win = frame?.contentWindow;
     if (win) this.props.flow.attachFrame(win);
+    // A saved card's 3-D Secure: the bank's page is a form post (MD, PaReq, TermUrl) into the frame.
+    if (frame) this.props.state.page.post?.(frame.name);
   }
 
   readonly #loaded = (): void => {
@@ -49,7 +52,7 @@ export class BankPageDialog extends Component<BankPageProps, { loaded: boolean }
     return (
       <Modal title={t("bankPageTitle")} subtitle={options.description} closeLabel={t("cancel")} onClose={() => flow.cancel()} appearance={options.appearance} nonce={options.nonce} vars={vars}>
         <div class="cw-frames">
-          <iframe class="cw-frame" src={page.url} title={t("bankPageFrame")} onLoad={this.#loaded} ref={this.#frame} />
+          <iframe class="cw-frame" name="cw-page" src={page.post ? undefined : page.url} title={t("bankPageFrame")} onLoad={this.#loaded} ref={this.#frame} />
           {!this.state.loaded && (
             <div class="cw-loading" role="status">
               <span class="cw-spin" aria-hidden="true" />
@@ -67,11 +70,14 @@ export interface HostedViewProps {
   flow: HostedFlow | null;
   options: HostedOptions;
   /**
-   * Drawn above the Pay button on the Pay screen: the seam for a list of the shopper's saved cards
-   * (issue 12), whose "Pay with another card" is this Pay button.
+   * Drawn on the Pay screen in place of its Pay button (`pay`): the shopper's saved cards
+   * (hosted-saved/), whose "Pay with another card" is that button's flow.pay(), and which draw
+   * `pay` themselves once no card is left.
    */
-  beforePay?: ComponentChildren;
+  beforePay?: BeforePay | undefined;
 }
+
+export type BeforePay = (flow: HostedFlow, state: HostedState, pay: ComponentChildren, options: HostedOptions) => ComponentChildren;
 
 function statusOf(state: HostedState, t: HostedTranslator, options: HostedOptions): string {
   switch (state.kind) {
@@ -176,18 +182,20 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
     } else {
       const busy = state.kind !== "idle";
       const amount = formatAmount(options.amount, options.currency, lang);
+      const bar = (
+        <div class="cw-bar">
+          <button type="button" class="cw-btn cw-pay" aria-disabled={busy ? "true" : undefined} onClick={() => void flow.pay()}>
+            {busy && <span class="cw-spin" aria-hidden="true" />}
+            <span>{t("pay", { amount })}</span>
+          </button>
+        </div>
+      );
       screen = (
         <div class="cw-order">
           {state.kind === "idle" && state.cancelled && <p class="cw-hint cw-note">{t("Hosted_Cancelled")}</p>}
           {options.description && <p class="cw-muted">{options.description}</p>}
           <p class="cw-amount">{amount}</p>
-          {beforePay}
-          <div class="cw-bar">
-            <button type="button" class="cw-btn cw-pay" aria-disabled={busy ? "true" : undefined} onClick={() => void flow.pay()}>
-              {busy && <span class="cw-spin" aria-hidden="true" />}
-              <span>{t("pay", { amount })}</span>
-            </button>
-          </div>
+          {beforePay ? beforePay(flow, state, bar, options) : bar}
           <p class="cw-hint">{t("payOnBankPage")}</p>
         </div>
       );
