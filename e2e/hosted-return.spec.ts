@@ -89,8 +89,7 @@ test("RBS in the shop's frame: 'return to the shop' is a cancelled result, not a
 test("RBS at top level, logged in: save the card on the bank's page, pay a new order with it through 3-D Secure, autopay it from the orders page", async ({ page, cvc }) => {
   await page.goto("/rbs?lang=en");
   await page.getByLabel("Demo login").selectOption("alice");
-  await expect(page.locator("#save-row")).toBeVisible();
-  await page.getByLabel("Save this card for next time").check();
+  await page.locator("#checkout").getByRole("checkbox", { name: "Save this card for next payments" }).check();
   await page.getByLabel("By going there (redirect)").check();
   const first = await invoiceOf(page);
   await page.locator("#checkout").getByRole("button", { name: /^Pay ₽/ }).click();

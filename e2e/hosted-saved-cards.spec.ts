@@ -21,8 +21,8 @@ const savedVisa = (page: Page) => widget(page).getByRole("radio", { name: /Visa 
 /** /rbs logged in as bob, with no RBS card saved yet (when `fresh`). */
 async function openAsBob(page: Page, fresh = false): Promise<void> {
   await page.goto("/rbs?lang=en");
-  await page.getByLabel("Demo login").selectOption("bob");
-  await expect(page.locator("#save-row")).toBeVisible();
+  // The login is the shop's cookie: wait for it before asking the shop anything.
+  await Promise.all([page.waitForResponse("**/api/demo/login"), page.getByLabel("Demo login").selectOption("bob")]);
   if (fresh) {
     await page.evaluate(async () => {
       const { cards } = (await (await fetch("/api/rbs/saved-cards")).json()) as { cards: { id: string }[] };
@@ -36,7 +36,9 @@ async function openAsBob(page: Page, fresh = false): Promise<void> {
 test("RBS logged in: the gateway's page saves the card; the next order lists it first and pays with it by keyboard, 3-D Secure in the widget's frame", async ({ page, cvc }) => {
   await openAsBob(page, true);
   await expect(widget(page).getByRole("radio")).toHaveCount(0);
-  await page.getByLabel("Save this card for next time").check();
+  // The widget's own box (canSave): off by default.
+  await expect(widget(page).getByRole("checkbox", { name: "Save this card for next payments" })).not.toBeChecked();
+  await widget(page).getByRole("checkbox", { name: "Save this card for next payments" }).check();
   await widget(page).getByRole("button", { name: /^Pay ₽/ }).click();
   await expect(bankDialog(page)).toBeVisible();
   const hosted = new HostedCardPage(bankFrame(page));

@@ -195,7 +195,7 @@ describe("borrowedNames", () => {
       }),
     );
     expect(problems).toEqual([
-      "checkout-widget-hosted-saved.js bundles widget/src/hosted/flow.ts: of hosted/ only answers.ts (the flow and views are the hosted file's)",
+      "checkout-widget-hosted-saved.js bundles widget/src/hosted/flow.ts: of hosted/ only answers.ts and pay-body.ts (the flow and views are the hosted file's)",
       "checkout-widget-hosted-saved.js bundles widget/src/shared/ui/styles.ts: a second copy; borrow it from checkout-widget-hosted.js (HOSTED_LENT)",
       "checkout-widget-hosted-saved.js bundles node_modules/preact/dist/preact.module.js: a second copy; borrow it from checkout-widget-hosted.js (HOSTED_LENT)",
       "checkout-widget-hosted-saved.js bundles widget/src/form/card-fields.tsx: card-family code",

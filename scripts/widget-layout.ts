@@ -119,16 +119,19 @@ export function checkHostedBundle(hosted: Metafile, file: string = HOSTED_FILE.f
 
 /**
  * checkout-widget-hosted-saved.js holds no card code either, no second preact or stylesheet (they
- * are borrowed from the hosted file: HOSTED_LENT), and of hosted/ only its pure readers (answers.ts),
- * never its flow, views or entries (a second flow would not be the one on screen).
+ * are borrowed from the hosted file: HOSTED_LENT), and of hosted/ only its pure modules (HOSTED_PURE:
+ * answers' readers, the pay body), never its flow, views or entries (a second flow would not be the
+ * one on screen).
  */
+const HOSTED_PURE = [`${WIDGET_SRC}/hosted/answers.ts`, `${WIDGET_SRC}/hosted/pay-body.ts`];
+
 export function checkHostedSavedBundle(saved: Metafile, file: string = HOSTED_SAVED_FILE.file): string[] {
   const problems: string[] = [];
   for (const input of inputsOf(saved)) {
     const place = placeOf(input);
     if (/^node_modules\/node-forge\//.test(input) || (place !== null && NOT_HOSTED.includes(place))) problems.push(`${file} bundles ${input}: card-family code`);
     else if (/^node_modules\/preact\//.test(input) || input === `${WIDGET_SRC}/shared/ui/styles.ts`) problems.push(`${file} bundles ${input}: a second copy; borrow it from ${HOSTED_FILE.file} (HOSTED_LENT)`);
-    else if (place === "hosted" && input !== `${WIDGET_SRC}/hosted/answers.ts`) problems.push(`${file} bundles ${input}: of hosted/ only answers.ts (the flow and views are the hosted file's)`);
+    else if (place === "hosted" && !HOSTED_PURE.includes(input)) problems.push(`${file} bundles ${input}: of hosted/ only answers.ts and pay-body.ts (the flow and views are the hosted file's)`);
   }
   return problems;
 }

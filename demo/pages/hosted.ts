@@ -4,10 +4,9 @@
 // there, and shows the outcome. The kit's returnUrl is one fixed address (/invoice, /rbs), so the
 // order and language this tab left with are kept in its sessionStorage for the trip; the line under
 // the widget is the shop's own record, asked with the kit's signed return link. RBS: the demo
-// login, "save this card", and for a logged-in shopper `savedCards: true`: the widget lists their
-// saved cards (checkout-widget-hosted-saved.js) and pays with one in one click.
+// login, and for a logged-in shopper `savedCards: true`: the widget offers "Save this card" on a
+// first payment and lists the saved cards (checkout-widget-hosted-saved.js), paid in one click.
 import type { HostedHandle, HostedOptions } from "../../widget/src/hosted/index.ts";
-import type { SavedCardsResponse } from "../../server/contract.ts";
 import type { PaymentScheme } from "../../server/contract.ts";
 import { DEFAULT_CART, logEvent, pageLanguage, pageTheme, reportStartupError, showOrder, text, tripStore, type CreatedOrder } from "./shop.ts";
 import { hrefIn, SHOP_NAME } from "../merchant/demo-texts.ts";
@@ -51,11 +50,6 @@ function paymentPage(): "iframe" | "redirect" {
   return document.querySelector<HTMLInputElement>('input[name="page"]:checked')?.value === "redirect" ? "redirect" : "iframe";
 }
 
-function saveCard(): boolean {
-  const save = document.getElementById("save-card") as HTMLInputElement | null;
-  return save?.checked === true && save.closest("[hidden]") === null;
-}
-
 function options(current: CreatedOrder): HostedOptions {
   const lang = pageLanguage();
   return {
@@ -69,7 +63,6 @@ function options(current: CreatedOrder): HostedOptions {
     shopUrl: hrefIn("/", lang),
     language: lang,
     paymentPage: paymentPage(),
-    saveCard: saveCard(),
     savedCards: loggedIn,
     ...(pageTheme() === "dark" ? { appearance: { theme: "dark" } } : {}),
     onSuccess: (payload) => {
@@ -116,14 +109,6 @@ async function showRecord(search: string, invoiceId: string): Promise<void> {
   say(line);
 }
 
-/** The shop's server says whether this shopper may save a card here; the widget lists their saved cards itself. */
-async function showSaveRow(): Promise<void> {
-  const { body } = await json<SavedCardsResponse>(`${endpoint}/saved-cards`);
-  const saveRow = document.getElementById("save-row");
-  if (saveRow) saveRow.hidden = body.canSave !== true;
-  widget?.update({ saveCard: saveCard() });
-}
-
 interface DemoSession {
   customer: string | null;
   customers: string[];
@@ -152,14 +137,12 @@ async function setUpLogin(body: DemoSession | null): Promise<void> {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ customer: select.value === "" ? null : select.value }),
-    }).then(async () => {
+    }).then(() => {
       loggedIn = select.value !== "";
-      await showSaveRow();
       // The widget asks for the list as it mounts: mount it again for the shopper now logged in.
       if (order) mountWidget(order);
     });
   });
-  await showSaveRow();
 }
 
 /** The gateway sends the shopper back without `?lang`: come back in the language they left in. */
@@ -189,7 +172,6 @@ async function main(): Promise<void> {
     await setUpLogin(session);
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="scheme"]')) radio.addEventListener("change", () => void newOrder());
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="page"]')) radio.addEventListener("change", () => widget?.update({ paymentPage: paymentPage() }));
-    document.getElementById("save-card")?.addEventListener("change", () => widget?.update({ saveCard: saveCard() }));
   } catch (error) {
     reportStartupError(error);
   }

@@ -2,6 +2,8 @@
 // Pay screen in place of its Pay button. Pay pays with the chosen card through the hosted flow
 // (its X-Request-ID, retries, answers and callbacks), "Pay with another card" is the Pay button's
 // own flow.pay() (the gateway's page, where the `saveCard` option applies), and Remove asks once.
+// A logged-in shopper without cards where the shop keeps them (`canSave`) gets "Save this card"
+// (off by default) above the Pay button: ticked, the gateway's page saves the card typed there.
 // The hosted view draws this only on the Pay screen, so what must outlive an answer screen (the
 // list, the card paid with, a note) is kept in the store of this one list answer.
 import { Component } from "preact";
@@ -11,16 +13,22 @@ import type { HostedOptions, TextOverrides } from "../shared/index.ts";
 import { removeSavedCard } from "../saved/remove-saved-card.ts";
 import { SavedCardList, savedCardName } from "../saved/saved-card-list.tsx";
 import { readSavedCards } from "../saved/saved-list.ts";
+import { addSavedStyles } from "../saved/saved-styles.ts";
 import type { SavedCardView } from "../saved/saved-list.ts";
 import { createSavedTranslator } from "../saved/saved-texts.ts";
+import { hostedPayBody } from "../hosted/pay-body.ts";
 import type { HostedFlow, HostedState } from "../hosted/flow.ts";
-import type { BeforePay } from "../hosted/views.tsx";
+import type { BeforePay, PayBar } from "../hosted/views.tsx";
 import { readSavedPayAnswer } from "./saved-pay-answer.ts";
 
 /** What lasts while the panel is off screen (an answer shown): one per list answer. */
 interface SavedStore {
   id: string;
   cards: readonly SavedCardView[];
+  /** The shop keeps cards for this shopper: "Save this card" is offered while no card is listed. */
+  canSave: boolean;
+  /** The shopper ticked "Save this card". */
+  save: boolean;
   note: string;
   /** The saved card last paid with: chosen and focused when the list is back. */
   paying: string | null;
@@ -32,7 +40,7 @@ interface PanelProps {
   flow: HostedFlow;
   state: HostedState;
   /** The hosted Pay button, drawn once no card is left. */
-  bar: ComponentChildren;
+  bar: PayBar;
   options: HostedOptions;
 }
 
@@ -51,6 +59,8 @@ export class HostedSavedPanel extends Component<PanelProps, PanelState> {
   constructor(props: PanelProps) {
     super(props);
     this.state = { removing: null, status: props.store.note };
+    // "Save this card" is drawn without the list too.
+    addSavedStyles();
   }
 
   // Back from an answer (Try again, a card that is gone): the keyboard stays on the list, not <body>.
@@ -127,6 +137,20 @@ export class HostedSavedPanel extends Component<PanelProps, PanelState> {
     });
   };
 
+  #saveBox = (): ComponentChildren => (
+    <label class="cw-save">
+      <input
+        type="checkbox"
+        checked={this.props.store.save}
+        onChange={(event) => {
+          this.props.store.save = (event.currentTarget as HTMLInputElement).checked;
+          this.forceUpdate();
+        }}
+      />
+      <span>{this.#t()("saveCard")}</span>
+    </label>
+  );
+
   override render({ store, flow, state, bar, options }: PanelProps, { removing, status }: PanelState) {
     const { cards, note } = store;
     const t = this.#t();
@@ -148,7 +172,7 @@ export class HostedSavedPanel extends Component<PanelProps, PanelState> {
             onAnother={() => void flow.pay()}
           />
         ) : (
-          bar
+          [store.canSave && this.#saveBox(), bar(() => flow.pay({ body: hostedPayBody(options, store.save) }))]
         )}
         <div class="cw-sr" role="status" aria-live="polite" aria-atomic="true">
           {status}
@@ -160,6 +184,7 @@ export class HostedSavedPanel extends Component<PanelProps, PanelState> {
 
 /** What hosted mode draws for one answer of `GET {endpoint}/saved-cards` (`fetchFn`: the removals', a test seam). */
 export function savedCardsFor(list: unknown, fetchFn: typeof fetch = (input, init) => fetch(input, init)): BeforePay {
-  const store: SavedStore = { id: `cwh${++sequence}`, cards: readSavedCards(list).cards, note: "", paying: null, fetch: fetchFn };
+  const { cards, canSave } = readSavedCards(list);
+  const store: SavedStore = { id: `cwh${++sequence}`, cards, canSave, save: false, note: "", paying: null, fetch: fetchFn };
   return (flow, state, bar, options) => <HostedSavedPanel store={store} flow={flow} state={state} bar={bar} options={options} />;
 }

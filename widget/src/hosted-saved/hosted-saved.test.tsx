@@ -49,13 +49,16 @@ afterEach(() => {
 });
 
 describe("the list request", () => {
-  it("asks {endpoint}/saved-cards with the shop's cookies, and loads the list's code only for an answer with cards", async () => {
+  it("asks {endpoint}/saved-cards with the shop's cookies, and loads the list's code only for an answer with cards or canSave", async () => {
     const load = vi.fn(() => Promise.resolve(api));
     const guest = shop({ cards: [], canSave: false });
     expect(await askSavedCards("/api/rbs/", guest.fetch, load)).toBeUndefined();
     expect(guest.calls).toEqual([expect.objectContaining({ url: "/api/rbs/saved-cards", method: "GET", credentials: "include" })]);
-    expect(await askSavedCards("/api/rbs", shop({ cards: [], canSave: true }).fetch, load)).toBeUndefined();
+    expect(await askSavedCards("/api/rbs", shop({ cards: [] }).fetch, load)).toBeUndefined();
+    expect(await askSavedCards("/api/rbs", shop({ cards: [], canSave: "yes" }).fetch, load)).toBeUndefined();
     expect(load).not.toHaveBeenCalled();
+    expect(typeof (await askSavedCards("/api/rbs", shop({ cards: [], canSave: true }).fetch, load))).toBe("function");
+    load.mockClear();
     const failing = (() => Promise.reject(new TypeError("Failed to fetch"))) as unknown as typeof fetch;
     expect(await askSavedCards("/api/rbs", failing, load)).toBeUndefined();
     expect(typeof (await askSavedCards("/api/rbs", shop({ cards: [VISA], canSave: true }).fetch, load))).toBe("function");
@@ -190,6 +193,40 @@ describe("the list on the Pay screen", () => {
     expect(screen.queryByRole("radio", { name: /Visa/ })).toBeNull();
     expect((screen.getByRole("radio", { name: /0001/ }) as HTMLInputElement).checked).toBe(true);
     expect(onFail).toHaveBeenCalledWith(expect.objectContaining({ code: "unknown_saved_card" }));
+  });
+
+  it("canSave without cards: 'Save this card' (off by default) above the Pay button; ticked, the gateway's page is asked to save it", async () => {
+    const endpoint = shop(null, [
+      { status: 200, body: { status: "redirect", paymentId: "ord-1", url: "https://gw.test/pay", returnOrigin: "https://shop.test", frameAllowed: true } },
+      { status: 200, body: { status: "redirect", paymentId: "ord-2", url: "https://gw.test/pay", returnOrigin: "https://shop.test", frameAllowed: true } },
+    ]);
+    const user = userEvent.setup();
+    const saved = api.savedCardsFor({ cards: [], canSave: true }, endpoint.fetch);
+    const view = render(<HostedRoot options={{ ...LISTED, email: "a@b.test" }} beforePay={saved} deps={{ fetch: endpoint.fetch, win: fakeWindow().win }} />);
+    const box = screen.getByRole("checkbox", { name: "Save this card for next payments" }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(screen.queryByRole("radio")).toBeNull();
+    await user.click(screen.getByRole("button", { name: /^Pay ₽/ }));
+    await screen.findByRole("dialog");
+    expect(endpoint.calls.at(-1)?.body).toEqual({ invoiceId: "2001", language: "en", email: "a@b.test" });
+    // Cancel on the gateway's page: back to Pay, the box as the shopper left it; ticked, Pay asks to save.
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    await user.click(screen.getByRole("checkbox", { name: "Save this card for next payments" }));
+    await user.click(screen.getByRole("button", { name: /^Pay ₽/ }));
+    await screen.findByRole("dialog");
+    expect(endpoint.calls.at(-1)?.body).toEqual({ invoiceId: "2001", language: "en", email: "a@b.test", saveCard: true });
+    view.unmount();
+  });
+
+  it("no 'Save this card' while cards are listed, nor for a shop that keeps none (canSave false)", () => {
+    const endpoint = shop(null);
+    render(<HostedRoot options={LISTED} beforePay={api.savedCardsFor({ cards: [VISA], canSave: true }, endpoint.fetch)} deps={{ fetch: endpoint.fetch, win: fakeWindow().win }} />);
+    expect(screen.getByRole("radio", { name: /Visa •••• 4242/ })).toBeTruthy();
+    expect(screen.queryByRole("checkbox")).toBeNull();
+    document.body.innerHTML = "";
+    render(<HostedRoot options={LISTED} beforePay={api.savedCardsFor({ cards: [], canSave: false }, endpoint.fetch)} deps={{ fetch: endpoint.fetch, win: fakeWindow().win }} />);
+    expect(screen.queryByRole("checkbox")).toBeNull();
+    expect(screen.getByRole("button", { name: /^Pay ₽/ })).toBeTruthy();
   });
 
   it("with savedCards: true the root asks the endpoint itself and draws nothing more for a guest", async () => {

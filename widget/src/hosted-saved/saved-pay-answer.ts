@@ -10,10 +10,10 @@ import { failure, isPayErrorCode } from "../late/payment/failures.ts";
 import { errorAnswer } from "../late/payment/pay-answer.ts";
 import type { TimedFetchResult } from "../late/payment/timed-fetch.ts";
 import { httpUrl, isPaymentId, parseHostedResult } from "../hosted/answers.ts";
-import type { HostedMessage } from "../hosted/answers.ts";
-import type { HostedPayPlan, HostedPage } from "../hosted/flow.ts";
+import type { HostedMessage, HostedPayAnswer } from "../hosted/answers.ts";
+import type { HostedFinalState, HostedPage } from "../hosted/flow.ts";
 
-type SavedPayAnswer = ReturnType<HostedPayPlan["read"]>;
+type SavedPayAnswer = HostedPayAnswer | HostedFinalState;
 
 const isSize = (value: unknown): boolean => value === undefined || (Number.isSafeInteger(value) && (value as number) > 0);
 

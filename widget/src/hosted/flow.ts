@@ -17,6 +17,7 @@ import type { TimedFetchResult } from "../late/payment/timed-fetch.ts";
 import { errorAfterPage, interpretHostedAnswer, parseHostedResultMessage } from "./answers.ts";
 import type { HostedMessage, HostedPayAnswer, HostedResult } from "./answers.ts";
 import type { HostedReturn } from "./return-result.ts";
+import { hostedPayBody } from "./pay-body.ts";
 import { createHostedTranslator, declineText, failureText } from "./texts.ts";
 
 export type HostedState =
@@ -38,11 +39,14 @@ export type HostedState =
  */
 export type HostedPage = PayRedirect & { post?: (target: string) => void; read?: (data: unknown) => HostedMessage | null };
 
-/** Paying with a saved card (hosted-saved/): its body, and its reader of `/pay`'s answer. */
-export interface HostedPayPlan {
-  body: SavedCardPayRequestBody;
-  read(exchange: TimedFetchResult): HostedPayAnswer | HostedFinalState;
-}
+/**
+ * A payment hosted-saved/ asks for: with a saved card (its body and its reader of `/pay`'s answer),
+ * or the gateway's page with the widget's own "Save this card" ticked (`hostedPayBody(options, true)`).
+ */
+export type HostedPayPlan =
+  | { body: SavedCardPayRequestBody; read(exchange: TimedFetchResult): HostedPayAnswer | HostedFinalState }
+  | { body: HostedPayRequestBody; read?: undefined };
+
 
 export type HostedFinalState = Extract<HostedState, { kind: "approved" | "declined" | "failed" | "paid" }>;
 
@@ -76,11 +80,7 @@ export interface HostedFlow {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-interface Pending {
-  requestId: string;
-  body: HostedPayRequestBody | SavedCardPayRequestBody;
-  read?: HostedPayPlan["read"];
-}
+type Pending = HostedPayPlan & { requestId: string };
 
 /** The state an outcome of the gateway's page leads to; null: the shopper left it (back to Pay). */
 function outcomeOf(result: HostedResult, paymentId: string): HostedFinalState | null {
@@ -271,10 +271,7 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
 
     pay(plan) {
       if (destroyed || state.kind !== "idle") return Promise.resolve();
-      const body: HostedPayRequestBody = { invoiceId: options.invoiceId, language: resolveLanguage(options.language) };
-      if (options.email) body.email = options.email;
-      if (options.saveCard) body.saveCard = true;
-      pending = { requestId: randomId(), ...(plan ?? { body }) };
+      pending = { requestId: randomId(), ...(plan ?? { body: hostedPayBody(options) }) };
       setState({ kind: "submitting", requestId: pending.requestId });
       return send(pending);
     },

@@ -70,14 +70,17 @@ export interface HostedViewProps {
   flow: HostedFlow | null;
   options: HostedOptions;
   /**
-   * Drawn on the Pay screen in place of its Pay button (`pay`): the shopper's saved cards
-   * (hosted-saved/), whose "Pay with another card" is that button's flow.pay(), and which draw
-   * `pay` themselves once no card is left.
+   * Drawn on the Pay screen in place of its Pay button: the shopper's saved cards (hosted-saved/),
+   * whose "Pay with another card" is that button's flow.pay(), and which draw the button themselves
+   * (`bar`) once no card is left, with their own `pay` when the shopper may tick "Save this card".
    */
   beforePay?: BeforePay | undefined;
 }
 
-export type BeforePay = (flow: HostedFlow, state: HostedState, pay: ComponentChildren, options: HostedOptions) => ComponentChildren;
+/** The Pay button, paying with `pay` (default: the gateway's page as the options say). */
+export type PayBar = (pay?: () => Promise<void>) => ComponentChildren;
+
+export type BeforePay = (flow: HostedFlow, state: HostedState, bar: PayBar, options: HostedOptions) => ComponentChildren;
 
 function statusOf(state: HostedState, t: HostedTranslator, options: HostedOptions): string {
   switch (state.kind) {
@@ -182,9 +185,9 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
     } else {
       const busy = state.kind !== "idle";
       const amount = formatAmount(options.amount, options.currency, lang);
-      const bar = (
+      const bar: PayBar = (pay = () => flow.pay()) => (
         <div class="cw-bar">
-          <button type="button" class="cw-btn cw-pay" aria-disabled={busy ? "true" : undefined} onClick={() => void flow.pay()}>
+          <button type="button" class="cw-btn cw-pay" aria-disabled={busy ? "true" : undefined} onClick={() => void pay()}>
             {busy && <span class="cw-spin" aria-hidden="true" />}
             <span>{t("pay", { amount })}</span>
           </button>
@@ -195,7 +198,7 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
           {state.kind === "idle" && state.cancelled && <p class="cw-hint cw-note">{t("Hosted_Cancelled")}</p>}
           {options.description && <p class="cw-muted">{options.description}</p>}
           <p class="cw-amount">{amount}</p>
-          {beforePay ? beforePay(flow, state, bar, options) : bar}
+          {beforePay ? beforePay(flow, state, bar, options) : bar()}
           <p class="cw-hint">{t("payOnBankPage")}</p>
         </div>
       );
