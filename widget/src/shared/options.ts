@@ -331,7 +331,8 @@ export interface HostedOptions {
   /**
    * `true`: ask `GET {endpoint}/saved-cards` (with the shop's cookies) and, when the logged-in shopper
    * has cards, show them first: Pay with the chosen one (3-D Secure in the widget's frame when the bank
-   * asks), remove one, or "Pay with another card" (the gateway's page). Loads
+   * asks), remove one, or "Pay with another card" (the gateway's page); without cards where the shop
+   * keeps them (`canSave`), "Save this card" above Pay (off by default). Loads
    * checkout-widget-hosted-saved.js only then.
    */
   savedCards?: boolean;
