@@ -62,6 +62,15 @@ test("RBS logged in: the gateway's page saves the card; the next order lists it 
   await expect(page.locator("#events")).toContainText("success");
 });
 
+test("RBS as a guest: the Pay button alone, no 'Save this card' and none of the saved cards' code", async ({ page }) => {
+  const asked: string[] = [];
+  page.on("request", (request) => asked.push(request.url()));
+  await page.goto("/rbs?lang=en");
+  await expect(widget(page).getByRole("button", { name: /^Pay ₽/ })).toBeVisible();
+  await expect(widget(page).getByRole("checkbox")).toHaveCount(0);
+  expect(asked.filter((url) => url.includes("checkout-widget-hosted-saved"))).toEqual([]);
+});
+
 test("RBS logged in: Remove asks once, then the card leaves the list and the gateway's Pay button is back", async ({ page }) => {
   await openAsBob(page);
   await expect(savedVisa(page)).toBeVisible();
@@ -70,6 +79,8 @@ test("RBS logged in: Remove asks once, then the card leaves the list and the gat
   await widget(page).getByRole("button", { name: "Yes, remove" }).click();
   await expect(savedVisa(page)).toHaveCount(0);
   await expect(widget(page).getByRole("button", { name: /^Pay ₽/ })).toBeVisible();
+  // No card left: the first-payment screen again, "Save this card" offered and off.
+  await expect(widget(page).getByRole("checkbox", { name: "Save this card for next payments" })).not.toBeChecked();
   const left = await page.evaluate(async () => ((await (await fetch("/api/rbs/saved-cards")).json()) as { cards: unknown[] }).cards.length);
   expect(left).toBe(0);
 });
