@@ -108,7 +108,7 @@ export class HostedSavedPanel extends Component<PanelProps, PanelState> {
         // and the flow goes back to the Pay screen once onFail has heard unknown_saved_card.
         if ("kind" in answer && answer.kind === "failed" && answer.code === "unknown_saved_card") {
           store.cards = store.cards.filter((card) => card.id !== id);
-          store.note = t("savedGone");
+          store.note = t(store.cards.length > 0 ? "savedGone" : "savedGoneLast");
           queueMicrotask(() => void flow.retry());
         }
         return answer;
@@ -172,7 +172,15 @@ export class HostedSavedPanel extends Component<PanelProps, PanelState> {
             onAnother={() => void flow.pay()}
           />
         ) : (
-          [store.canSave && this.#saveBox(), bar(() => flow.pay({ body: hostedPayBody(options, store.save) }))]
+          // No card (left): the note stays in view, then "Save this card" where the shop keeps cards, and Pay.
+          [
+            note && <p class="cw-msg cw-snote">{note}</p>,
+            store.canSave && this.#saveBox(),
+            bar(() => {
+              store.note = "";
+              return flow.pay({ body: hostedPayBody(options, store.save) });
+            }),
+          ]
         )}
         <div class="cw-sr" role="status" aria-live="polite" aria-atomic="true">
           {status}

@@ -20,6 +20,7 @@ export const savedTexts = {
   savedRemoved: ["{card} removed", "{card} удалена"],
   savedRemoveFailed: ["The card could not be removed. Try again later", "Не удалось удалить карту. Попробуйте позже"],
   savedGone: ["This card is no longer saved. Choose another card or pay with a new one", "Эта карта больше не сохранена. Выберите другую карту или оплатите новой"],
+  savedGoneLast: ["This card is no longer saved. Pay with a new card", "Эта карта больше не сохранена. Оплатите новой картой"],
   savedNoneValid: ["Your saved cards have expired: pay with another card", "Срок действия сохранённых карт истёк: оплатите другой картой"],
   saveCard: ["Save this card for next payments", "Сохранить карту для следующих оплат"],
   savedUnknownBrand: ["Card", "Карта"],
