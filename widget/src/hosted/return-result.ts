@@ -62,6 +62,6 @@ export function readHostedReturn(url: URL | Location, options: HostedReturnOptio
   } catch {
     // A sandboxed document may refuse; the outcome is still shown.
   }
-  if (!outcome) console.warn("checkout-widget: ignored an outcome in the URL: not this tab's payment");
+  if (!outcome) console.warn("checkout-widget: ignored a payment outcome in the URL: not this tab's payment of this invoice");
   return outcome;
 }
