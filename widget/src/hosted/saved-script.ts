@@ -12,16 +12,14 @@ export const loadHostedSaved = (): Promise<HostedSavedApi> =>
     const host = window as unknown as Record<string, HostedSavedApi | undefined>;
     if (host[HOSTED_SAVED_FILE]) return resolve(host[HOSTED_SAVED_FILE]);
     const script = document.createElement("script");
-    const src = own?.src ?? location.href;
-    const url = new URL(HOSTED_SAVED_FILE, src);
-    url.search = new URL(src).search;
-    script.src = url.href;
+    const src = new URL(own?.src ?? location.href);
+    script.src = new URL(HOSTED_SAVED_FILE + src.search, src).href;
     script.nonce = own?.nonce ?? "";
     script.onload = script.onerror = () => {
       script.remove();
       const api = host[HOSTED_SAVED_FILE];
       if (api) resolve(api);
-      else reject(new Error(`${url.href} did not load`));
+      else reject(new Error(`${script.src} did not load`));
     };
     document.head.appendChild(script);
   });
