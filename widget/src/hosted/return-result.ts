@@ -21,25 +21,26 @@ export interface HostedReturn {
   result: HostedResult | null;
 }
 
-/** The query as the outcome object the return route's message would carry (its texts are the widget's own). */
+/**
+ * The query as the outcome object the return route's message would carry (its texts are the
+ * widget's own): its strings as they are, the numbers and the flag read strictly, a card type only
+ * of the known ones. Whatever else the query holds, the reader takes none of.
+ */
 function resultOf(params: URLSearchParams, paymentId: string): HostedResult | null {
-  const value = (name: string) => params.get(name) ?? "";
-  const amount = value("amount");
-  const captured = value("captured");
+  const query: Partial<Record<string, string>> = Object.fromEntries(params);
+  const { amount = "", currency = "", cardType = "", captured, reasonCode = "" } = query;
   return parseHostedResult({
-    status: value("status"),
+    ...query,
     transactionId: paymentId,
     paymentId,
-    amount: /^\d{1,12}(\.\d{1,2})?$/.test(amount) && /^[A-Z]{3}$/.test(value("currency")) ? Number(amount) : NaN,
-    currency: value("currency"),
-    cardType: CARD_TYPES.has(value("cardType")) ? value("cardType") : "",
-    cardLastFour: value("cardLastFour"),
+    amount: /^\d{1,12}(\.\d{1,2})?$/.test(amount) && /^[A-Z]{3}$/.test(currency) ? Number(amount) : NaN,
+    cardType: CARD_TYPES.has(cardType) ? cardType : "",
+    cardLastFour: query.cardLastFour ?? "",
     authCode: "",
-    ...(captured === "1" || captured === "0" ? { captured: captured === "1" } : {}),
-    reasonCode: /^\d{1,6}$/.test(value("reasonCode")) ? Number(value("reasonCode")) : NaN,
+    captured: captured === "1" ? true : captured === "0" ? false : undefined,
+    reasonCode: /^\d{1,6}$/.test(reasonCode) ? Number(reasonCode) : NaN,
     reason: "",
     message: "",
-    code: value("code") || undefined,
   });
 }
 
