@@ -99,8 +99,8 @@ function statusOf(state: HostedState, t: HostedTranslator, options: HostedOption
   }
 }
 
-/** The widget in hosted mode: one root, its stylesheet held while it is on the page. */
-export class HostedView extends Component<HostedViewProps, { state: HostedState | null }> {
+/** The widget in hosted mode: one root, its stylesheet held while it is on the page, drawn from its flow's state. */
+export class HostedView extends Component<HostedViewProps> {
   readonly #root: RefObject<HTMLDivElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
   #styles: HeldStyles | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -109,7 +109,6 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
   constructor(props: HostedViewProps) {
     super(props);
     addLateStyles();
-    this.state = { state: props.flow?.getState() ?? null };
   }
 
   override componentDidMount(): void {
@@ -122,10 +121,7 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
 
   override componentDidUpdate(previous: HostedViewProps): void {
     this.#styles = holdStyles(this.#root.current, this.props.options?.nonce, this.#styles);
-    if (previous.flow !== this.props.flow) {
-      this.#listen();
-      this.setState({ state: this.props.flow?.getState() ?? null });
-    }
+    if (previous.flow !== this.props.flow) this.#listen();
   }
 
   override componentWillUnmount(): void {
@@ -136,19 +132,21 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
 
   readonly #listen = (): void => {
     this.#unsubscribe?.();
-    this.#unsubscribe = this.props.flow?.subscribe((state) => this.setState({ state }));
+    // Each new state draws again; render reads it from the flow.
+    this.#unsubscribe = this.props.flow?.subscribe(() => this.setState({}));
   };
 
-  override render({ flow, options, beforePay }: HostedViewProps, { state }: { state: HostedState | null }) {
+  override render({ flow, options, beforePay }: HostedViewProps) {
     const lang = resolveLanguage(typeof options?.language === "string" ? options.language : undefined);
     const t = createHostedTranslator(lang, options?.texts);
-    if (!flow || !state) {
+    if (!flow) {
       return (
         <div class="cw" role="alert" ref={this.#root}>
           <p class="cw-msg">{t("Error_Config")}</p>
         </div>
       );
     }
+    const state = flow.getState();
     const retry = () => void flow.retry();
     let screen;
     if (state.kind === "approved") {
