@@ -63,12 +63,8 @@ export function mount(target: string | Element, options: HostedOptions): HostedH
 
 /** Shows the order and its Pay button in an accessible modal dialog; Escape or Close closes it. */
 export function open(options: HostedOptions): HostedOpenHandle {
-  const host = document.createElement("div");
-  document.body.appendChild(host);
-  const close = (): void => {
-    handle.unmount();
-    host.remove();
-  };
-  const handle = mountInto(host, options, true, close);
+  // The dialog's container goes into <body>; unmount removes it.
+  const close = (): void => handle.unmount();
+  const handle = mountInto(document.body, options, true, close);
   return { close };
 }
