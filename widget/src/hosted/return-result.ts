@@ -54,7 +54,7 @@ export function readHostedReturn(url: URL | Location, options: HostedReturnOptio
   const paymentId = params.get("transactionId");
   if (!/^(approved|declined|cancelled|error)$/.test(params.get("status") ?? "") || !isPaymentId(paymentId)) return null;
   const invoiceId = params.get("invoiceId") ?? options.invoiceId;
-  const storage = options.storage === undefined ? sessionStore(typeof window === "undefined" ? undefined : window) : options.storage;
+  const storage = options.storage === undefined ? sessionStore(globalThis.window) : options.storage;
   const outcome = invoiceId === options.invoiceId && redeemTicket(storage, invoiceId, paymentId) ? { paymentId, result: resultOf(params, paymentId) } : null;
   for (const name of RESULT_PARAMS) params.delete(name);
   const target = options.history ?? (url instanceof URL ? undefined : globalThis.history);
