@@ -16,7 +16,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUDGETS, HOSTED_SAVED_SCRIPT_FILE, HOSTED_SCRIPT_FILE, SCRIPT_TAG_FILES, formatBundleSizes, measureBundleSizes } from "./bundle-sizes.ts";
 import { buildServerPackages, finishDeclarations } from "./build-server.ts";
-import { buildHostedScript, buildScriptTag, cardTypesSlimPlugin, forgeRequirePlugin, hostedStylesPlugin, luhnEsmPlugin } from "./script-tag.ts";
+import { buildHostedScript, buildScriptTag, cardTypesSlimPlugin, forgeRequirePlugin, hostedSavedMarkRulePlugin, hostedStylesPlugin, luhnEsmPlugin } from "./script-tag.ts";
 import { assertLayout, checkHostedBundle, checkImports, checkNpmChunkImports, checkNpmFirstChunk, firstChunkInputs, SCRIPT_FILES, WIDGET_SRC } from "./widget-layout.ts";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -119,7 +119,7 @@ async function buildHostedNpmEntry(version: string): Promise<void> {
     splitting: true,
     chunkNames: "chunks/hosted-[name]-[hash]",
     external: ["preact", "preact/*"],
-    plugins: [hostedStylesPlugin()],
+    plugins: [hostedSavedMarkRulePlugin(root), hostedStylesPlugin()],
     metafile: true,
   });
   const first = firstChunkInputs(result.metafile, "dist/hosted.js");

@@ -468,6 +468,48 @@ function hostedSavedAsScript(root: string): Plugin {
   };
 }
 
+/**
+ * The hosted files compile JSX to preact's createElement (`h`), not to preact/jsx-runtime: render()
+ * carries createElement in any case, so a second vnode factory (jsx, jsxs) would be bytes for
+ * nothing, and `h("p", props, child)` is shorter than `jsx("p", { ...props, children: child })`.
+ * Each .tsx module of theirs gets esbuild's classic-runtime pragmas and its import of `h` (the saved
+ * file borrows it as the rest of preact); the npm build keeps the automatic runtime (tsconfig.json).
+ */
+export function hostedJsxPlugin(): Plugin {
+  return {
+    name: "hosted-jsx",
+    setup(b) {
+      b.onLoad({ filter: /\.tsx$/ }, async (args) => ({
+        contents: `/* @jsxRuntime classic */ /* @jsx __h */ import { h as __h } from "preact";\n${await readFile(args.path, "utf8")}`,
+        loader: "tsx",
+      }));
+    },
+  };
+}
+
+/**
+ * The brand marks' rule (`.cw-mark-svg` of shared/ui/styles.ts, one of FORM_ONLY_STYLES): the hosted
+ * file leaves it out, as none of its screens draws a mark, so hosted-saved/index.ts, whose list does,
+ * gets a line adding it to the sheet as it runs (script tag and npm chunk alike). Read from the
+ * stylesheet at build time: one rule, one place.
+ */
+export function hostedSavedMarkRulePlugin(root: string): Plugin {
+  const styles = join(root, WIDGET_SRC, "shared/ui/styles.ts");
+  const entry = join(root, HOSTED_SAVED_FILE.entry);
+  return {
+    name: "hosted-saved-mark-rule",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]hosted-saved[\\/]index\.ts$/ }, async (args) => {
+        if (args.path !== entry) return undefined;
+        const line = (await readFile(styles, "utf8")).split("\n").find((one) => one.startsWith("& .cw-mark-svg{"));
+        if (!line?.endsWith("}\\")) throw new Error(`${styles}: no one-line .cw-mark-svg rule (scripts/script-tag.ts hostedSavedMarkRulePlugin)`);
+        const rule = `import { extendStyles as addRule, scoped as scopeRule } from "../shared/ui/styles.ts";\naddRule(scopeRule(${JSON.stringify(line.slice(0, -1))}));\n`;
+        return { contents: `${await readFile(args.path, "utf8")}\n${rule}`, loader: "ts" };
+      });
+    },
+  };
+}
+
 export interface HostedScriptBuild {
   hosted: Metafile;
   saved: Metafile;
@@ -490,7 +532,7 @@ export async function buildHostedScript(root: string, dist: string, common: Buil
     treeShaking: true,
     write: false,
     outdir: join(dist, "borrowed-hosted"),
-    plugins: [hostedStylesPlugin(), borrowFromMain(root, null, HOSTED_LENDER)],
+    plugins: [hostedJsxPlugin(), hostedSavedMarkRulePlugin(root), hostedStylesPlugin(), borrowFromMain(root, null, HOSTED_LENDER)],
     metafile: true,
   });
   const exported = Object.values(names.metafile.outputs)[0]?.exports ?? [];
@@ -508,6 +550,7 @@ export async function buildHostedScript(root: string, dist: string, common: Buil
       outfile: join(dist, HOSTED_FILE.file),
       plugins: [
         virtualEntry(root, "hosted-entry", `import "lend";\nimport ${JSON.stringify(join(root, HOSTED_FILE.entry))};`, { lend: lendModule(root, lent, HOSTED_LEND_GLOBAL) }),
+        hostedJsxPlugin(),
         hostedStylesPlugin(),
         hostedSavedAsScript(root),
       ],
@@ -516,7 +559,14 @@ export async function buildHostedScript(root: string, dist: string, common: Buil
       ...script,
       entryPoints: ["hosted-saved-entry"],
       outfile: join(dist, HOSTED_SAVED_FILE.file),
-      plugins: [virtualEntry(root, "hosted-saved-entry", registration(join(root, HOSTED_SAVED_FILE.entry), HOSTED_SAVED_FILE.global, exported)), cardTypesSlimPlugin(root), hostedStylesPlugin(), borrowFromMain(root, lent, lender)],
+      plugins: [
+        hostedJsxPlugin(),
+        virtualEntry(root, "hosted-saved-entry", registration(join(root, HOSTED_SAVED_FILE.entry), HOSTED_SAVED_FILE.global, exported)),
+        hostedSavedMarkRulePlugin(root),
+        cardTypesSlimPlugin(root),
+        hostedStylesPlugin(),
+        borrowFromMain(root, lent, lender),
+      ],
     }),
   ]);
   assertLayout([...checkImports(result.metafile), ...checkHostedBundle(result.metafile), ...checkImports(saved.metafile), ...checkHostedSavedBundle(saved.metafile)]);

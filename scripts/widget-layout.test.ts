@@ -166,6 +166,7 @@ describe("borrowedNames", () => {
         "node_modules/node-forge/lib/jsbn.js": [],
         "widget/src/late/payment/index.ts": [],
         "widget/src/late/views/three-ds-dialog.tsx": [],
+        "node_modules/preact/jsx-runtime/dist/jsxRuntime.module.js": [],
       }),
     );
     expect(problems).toEqual([
@@ -174,6 +175,7 @@ describe("borrowedNames", () => {
       "checkout-widget-hosted.js bundles node_modules/node-forge/lib/jsbn.js: a hosted-mode merchant must not download node-forge",
       "checkout-widget-hosted.js bundles widget/src/late/payment/index.ts: import late/'s single modules, not its entry or its card views",
       "checkout-widget-hosted.js bundles widget/src/late/views/three-ds-dialog.tsx: import late/'s single modules, not its entry or its card views",
+      "checkout-widget-hosted.js bundles node_modules/preact/jsx-runtime/dist/jsxRuntime.module.js: a second vnode factory; hosted JSX is preact's createElement (scripts/script-tag.ts hostedJsxPlugin)",
     ]);
   });
 

@@ -39,7 +39,7 @@ export const HOSTED_FILE = { file: "checkout-widget-hosted.js", entry: `${WIDGET
 export const HOSTED_SAVED_FILE = { file: HOSTED_SAVED_NAME, entry: `${WIDGET_SRC}/hosted-saved/index.ts`, global: HOSTED_SAVED_NAME } as const;
 
 /** The modules the hosted saved file borrows from the hosted file (keys as in Lent: a preact specifier, or a path from widget/src). */
-export const HOSTED_LENT = ["preact", "preact/jsx-runtime", "shared/ui/styles.ts"] as const;
+export const HOSTED_LENT = ["preact", "shared/ui/styles.ts"] as const;
 
 /** Which script file a folder's code runs from ("none": not in a script file). */
 export type Ships = keyof typeof SCRIPT_FILES | "hosted" | "hostedSaved" | "none";
@@ -110,6 +110,7 @@ export function checkHostedBundle(hosted: Metafile, file: string = HOSTED_FILE.f
   for (const input of inputsOf(hosted)) {
     const place = placeOf(input);
     if (/^node_modules\/node-forge\//.test(input)) problems.push(`${file} bundles ${input}: a hosted-mode merchant must not download node-forge`);
+    else if (/^node_modules\/preact\/jsx-runtime\//.test(input)) problems.push(`${file} bundles ${input}: a second vnode factory; hosted JSX is preact's createElement (scripts/script-tag.ts hostedJsxPlugin)`);
     else if (place !== null && NOT_HOSTED.includes(place)) problems.push(`${file} bundles ${input}, card-family code (${place}${place.endsWith(".ts") ? "" : "/"}): hosted mode reaches only shared/, late/'s plumbing and hosted/`);
     else if (place !== null && NOT_HOSTED_MAIN.includes(place)) problems.push(`${file} bundles ${input}: the saved cards ship in ${HOSTED_SAVED_FILE.file}, loaded only for a shopper with cards (hosted/ask-saved-cards.ts)`);
     else if (input.startsWith(`${WIDGET_SRC}/late/`) && /\/(cp-cryptogram|index)\.ts$|\/late\/views\/(?!late-styles)/.test(input)) problems.push(`${file} bundles ${input}: import late/'s single modules, not its entry or its card views`);

@@ -12,5 +12,5 @@ export interface HostedWidgetGlobal {
 }
 
 const host = window as unknown as { CheckoutWidget?: unknown };
-if (host.CheckoutWidget) console.warn("checkout-widget: window.CheckoutWidget exists already; kept");
+if (host.CheckoutWidget) console.warn("checkout-widget: CheckoutWidget exists already; checkout-widget-hosted.js kept it");
 else host.CheckoutWidget = { mount, open, version } satisfies HostedWidgetGlobal;

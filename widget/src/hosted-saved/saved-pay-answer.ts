@@ -74,7 +74,7 @@ export function readSavedPayAnswer(exchange: TimedFetchResult, doc?: Document): 
   const result = isRecord(body) && body.status !== "cancelled" ? parseHostedResult(body) : null;
   if (result?.status === "approved") return { kind: "approved", result };
   if (result?.status === "declined") {
-    const declined: SavedPayAnswer = { kind: "declined", reasonCode: result.reasonCode, message: "Error_Declined" };
+    const declined: SavedPayAnswer = { kind: "declined", reasonCode: result.reasonCode };
     if (result.transactionId !== undefined) declined.transactionId = result.transactionId;
     return declined;
   }

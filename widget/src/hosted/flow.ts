@@ -28,7 +28,7 @@ export type HostedState =
   /** The whole page is on its way to the gateway's (or the bank's). */
   | { kind: "leaving"; page: HostedPage }
   | { kind: "approved"; result: PayApproved<string>; unverified?: boolean }
-  | { kind: "declined"; transactionId?: string; reasonCode: number; message: string; unverified?: boolean }
+  | { kind: "declined"; transactionId?: string; reasonCode: number; unverified?: boolean }
   | (Failed & { transactionId?: string })
   | { kind: "paid"; unverified?: boolean };
 
@@ -86,7 +86,7 @@ type Pending = HostedPayPlan & { requestId: string };
 function outcomeOf(result: HostedResult, paymentId: string): HostedFinalState | null {
   if (result.status === "cancelled") return null;
   if (result.status === "approved") return { kind: "approved", result };
-  if (result.status === "declined") return { kind: "declined", transactionId: result.transactionId ?? paymentId, reasonCode: result.reasonCode, message: "Error_Declined" };
+  if (result.status === "declined") return { kind: "declined", transactionId: result.transactionId ?? paymentId, reasonCode: result.reasonCode };
   // After the gateway's page nothing is sent again: a retry is a new attempt.
   const next = errorAfterPage(result.code);
   return next.kind === "failed" ? { ...next, transactionId: paymentId } : next;
@@ -103,7 +103,7 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
   let options = given;
   const fetchFn: typeof fetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const randomId = deps.randomId ?? createRequestId;
-  const win = deps.win ?? (typeof window === "undefined" ? undefined : window);
+  const win: Window | undefined = deps.win ?? globalThis.window; // undefined on a server
   const { timeoutMs: ms } = options;
   const timeoutMs = ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= 0x7fffffff ? ms : DEFAULT_TIMEOUT_MS;
   const listeners = new Set<(state: HostedState) => void>();
@@ -131,13 +131,8 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
   function setState(next: HostedState): void {
     if (destroyed) return;
     state = next;
-    for (const listener of [...listeners]) {
-      try {
-        listener(next);
-      } catch (error) {
-        reportCallbackError(error);
-      }
-    }
+    // A listener that throws is reported as a callback is: the others still hear the state.
+    for (const listener of [...listeners]) call(listener, next);
     if (next.kind === "approved" || next.kind === "declined" || next.kind === "failed" || next.kind === "paid") {
       endPage();
       announce(next);

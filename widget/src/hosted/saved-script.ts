@@ -7,21 +7,19 @@ import { HOSTED_SAVED_FILE } from "./saved-file.ts";
 // Read as this file runs: the hosted script's own element.
 const own = document.currentScript as HTMLScriptElement | null;
 
-export const loadHostedSaved = (): Promise<HostedSavedApi> =>
-  new Promise((resolve, reject) => {
+/** The saved file's API once it has run; undefined when it did not load (or registered nothing). */
+export const loadHostedSaved = (): Promise<HostedSavedApi | undefined> =>
+  new Promise((resolve) => {
     const host = window as unknown as Record<string, HostedSavedApi | undefined>;
-    if (host[HOSTED_SAVED_FILE]) return resolve(host[HOSTED_SAVED_FILE]);
+    const done = (): void => resolve(host[HOSTED_SAVED_FILE]);
+    if (host[HOSTED_SAVED_FILE]) return done();
     const script = document.createElement("script");
-    const src = own?.src ?? location.href;
-    const url = new URL(HOSTED_SAVED_FILE, src);
-    url.search = new URL(src).search;
-    script.src = url.href;
+    const src = new URL(own?.src ?? location.href);
+    script.src = new URL(HOSTED_SAVED_FILE + src.search, src).href;
     script.nonce = own?.nonce ?? "";
     script.onload = script.onerror = () => {
       script.remove();
-      const api = host[HOSTED_SAVED_FILE];
-      if (api) resolve(api);
-      else reject(new Error(`${url.href} did not load`));
+      done();
     };
     document.head.appendChild(script);
   });

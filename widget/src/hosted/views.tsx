@@ -82,28 +82,8 @@ export type PayBar = (pay?: () => Promise<void>) => ComponentChildren;
 
 export type BeforePay = (flow: HostedFlow, state: HostedState, bar: PayBar, options: HostedOptions) => ComponentChildren;
 
-function statusOf(state: HostedState, t: HostedTranslator, options: HostedOptions): string {
-  switch (state.kind) {
-    case "submitting":
-      return t("Status_Submitting");
-    case "leaving":
-    case "page":
-      return t("loadingBankPage");
-    case "approved":
-      return t("approvedTitle");
-    case "declined":
-      return `${t("declinedTitle")}. ${declineText(state.reasonCode, t, options.texts)}`;
-    case "failed":
-      return t("Status_Failed", { message: failureText(state, t) });
-    case "paid":
-      return t("paidTitle");
-    default:
-      return "";
-  }
-}
-
-/** The widget in hosted mode: one root, its stylesheet held while it is on the page. */
-export class HostedView extends Component<HostedViewProps, { state: HostedState | null }> {
+/** The widget in hosted mode: one root, its stylesheet held while it is on the page, drawn from its flow's state. */
+export class HostedView extends Component<HostedViewProps> {
   readonly #root: RefObject<HTMLDivElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
   #styles: HeldStyles | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -112,7 +92,6 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
   constructor(props: HostedViewProps) {
     super(props);
     addLateStyles();
-    this.state = { state: props.flow?.getState() ?? null };
   }
 
   override componentDidMount(): void {
@@ -125,10 +104,7 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
 
   override componentDidUpdate(previous: HostedViewProps): void {
     this.#styles = holdStyles(this.#root.current, this.props.options?.nonce, this.#styles);
-    if (previous.flow !== this.props.flow) {
-      this.#listen();
-      this.setState({ state: this.props.flow?.getState() ?? null });
-    }
+    if (previous.flow !== this.props.flow) this.#listen();
   }
 
   override componentWillUnmount(): void {
@@ -139,27 +115,32 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
 
   readonly #listen = (): void => {
     this.#unsubscribe?.();
-    this.#unsubscribe = this.props.flow?.subscribe((state) => this.setState({ state }));
+    // Each new state draws again; render reads it from the flow.
+    this.#unsubscribe = this.props.flow?.subscribe(() => this.setState({}));
   };
 
-  override render({ flow, options, beforePay }: HostedViewProps, { state }: { state: HostedState | null }) {
+  override render({ flow, options, beforePay }: HostedViewProps) {
     const lang = resolveLanguage(typeof options?.language === "string" ? options.language : undefined);
     const t = createHostedTranslator(lang, options?.texts);
-    if (!flow || !state) {
+    if (!flow) {
       return (
         <div class="cw" role="alert" ref={this.#root}>
           <p class="cw-msg">{t("Error_Config")}</p>
         </div>
       );
     }
+    const state = flow.getState();
     const retry = () => void flow.retry();
     let screen;
+    /** What the live region says of the screen (an answer's title and text, a wait). */
+    let status: string;
     if (state.kind === "approved") {
       const { amount, currency, cardType, cardLastFour } = state.result;
+      status = t("approvedTitle");
       screen = (
         <ResultBox>
           <span class="cw-mark cw-ok" aria-hidden="true" />
-          <h2>{t("approvedTitle")}</h2>
+          <h2>{status}</h2>
           <p class="cw-amount">{formatAmount(amount, currency, lang)}</p>
           {cardLastFour && <p class="cw-card">{t("paidWith", { brand: cardType, last4: cardLastFour }).trim()}</p>}
           <p class="cw-muted">{t("orderNumber", { number: options.invoiceId })}</p>
@@ -171,19 +152,25 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
         </ResultBox>
       );
     } else if (state.kind === "paid") {
+      status = t("paidTitle");
       screen = (
         <ResultBox>
           <span class="cw-mark cw-ok" aria-hidden="true" />
-          <h2>{t("paidTitle")}</h2>
+          <h2>{status}</h2>
           <p>{t("paidText")}</p>
         </ResultBox>
       );
     } else if (state.kind === "declined") {
-      screen = <RetryScreen title={t("declinedTitle")} text={declineText(state.reasonCode, t, options.texts)} retryLabel={t("retry")} onRetry={retry} />;
+      const text = declineText(state.reasonCode, t, options.texts);
+      status = `${t("declinedTitle")}. ${text}`;
+      screen = <RetryScreen title={t("declinedTitle")} text={text} retryLabel={t("retry")} onRetry={retry} />;
     } else if (state.kind === "failed") {
-      screen = <RetryScreen title={t("failedTitle")} text={failureText(state, t)} retryLabel={t("retry")} onRetry={retry} />;
+      const text = failureText(state, t);
+      status = t("Status_Failed", { message: text });
+      screen = <RetryScreen title={t("failedTitle")} text={text} retryLabel={t("retry")} onRetry={retry} />;
     } else {
       const busy = state.kind !== "idle";
+      status = state.kind === "submitting" ? t("Status_Submitting") : busy ? t("loadingBankPage") : "";
       const amount = formatAmount(options.amount, options.currency, lang);
       const bar: PayBar = (pay = () => flow.pay()) => (
         <div class="cw-bar">
@@ -208,7 +195,7 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
         {screen}
         {state.kind === "page" && <BankPageDialog state={state} t={t} flow={flow} options={options} />}
         <div class="cw-sr" role="status" aria-live="polite" aria-atomic="true">
-          {statusOf(state, t, options)}
+          {status}
         </div>
       </div>
     );
