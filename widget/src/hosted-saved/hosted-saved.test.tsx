@@ -158,6 +158,9 @@ describe("the list on the Pay screen", () => {
     expect(visa.checked).toBe(true);
     expect(screen.getAllByRole("button", { name: /^Pay ₽/ })).toHaveLength(1);
     expect(screen.getByRole("button", { name: "Pay with another card" })).toBeTruthy();
+    // Each card's brand mark is drawn (the file brings the marks), and no "you will enter your card" hint.
+    expect([...document.querySelectorAll(".cw-mark-svg")].map((svg) => svg.querySelectorAll("path").length > 0)).toEqual([true, true]);
+    expect(document.body.textContent).not.toContain("secure page");
     await user.click(screen.getByRole("radio", { name: /•••• 0001/ }));
     await user.click(screen.getByRole("button", { name: /^Pay ₽/ }));
     await screen.findByRole("heading", { name: "Payment successful" });

@@ -77,7 +77,7 @@ export interface HostedViewProps {
   beforePay?: BeforePay | undefined;
 }
 
-/** The Pay button, paying with `pay` (default: the gateway's page as the options say). */
+/** The Pay button and its hint, paying with `pay` (default: the gateway's page as the options say). */
 export type PayBar = (pay?: () => Promise<void>) => ComponentChildren;
 
 export type BeforePay = (flow: HostedFlow, state: HostedState, bar: PayBar, options: HostedOptions) => ComponentChildren;
@@ -172,21 +172,22 @@ export class HostedView extends Component<HostedViewProps> {
       const busy = state.kind !== "idle";
       status = state.kind === "submitting" ? t("Status_Submitting") : busy ? t("loadingBankPage") : "";
       const amount = formatAmount(options.amount, options.currency, lang);
-      const bar: PayBar = (pay = () => flow.pay()) => (
+      // The hint goes with the button: a saved card's Pay is no trip to the payment page.
+      const bar: PayBar = (pay = () => flow.pay()) => [
         <div class="cw-bar">
           <button type="button" class="cw-btn cw-pay" aria-disabled={busy ? "true" : undefined} onClick={() => void pay()}>
             {busy && <span class="cw-spin" aria-hidden="true" />}
             <span>{t("pay", { amount })}</span>
           </button>
-        </div>
-      );
+        </div>,
+        <p class="cw-hint">{t("payOnBankPage")}</p>,
+      ];
       screen = (
         <div class="cw-order">
           {state.kind === "idle" && state.cancelled && <p class="cw-hint cw-note">{t("Hosted_Cancelled")}</p>}
           {options.description && <p class="cw-muted">{options.description}</p>}
           <p class="cw-amount">{amount}</p>
           {beforePay ? beforePay(flow, state, bar, options) : bar()}
-          <p class="cw-hint">{t("payOnBankPage")}</p>
         </div>
       );
     }
