@@ -154,6 +154,11 @@ export type GatewayPayOutcome =
        * the kit completes it at its own termUrl (CloudPayments post3ds).
        */
       gatewayTermUrl?: string;
+      /**
+       * With gatewayTermUrl: when the gateway stops waiting for the bank's answer (Unix ms, its
+       * payment session): the kit holds the invoice until then.
+       */
+      expiresAt?: number;
     }
   /** The gateway refused the request itself (bad field, undecryptable cryptogram…). */
   | { kind: "invalid"; message: string };
