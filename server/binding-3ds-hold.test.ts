@@ -160,3 +160,25 @@ describe("RBS binding 3-D Secure declined by timeout", () => {
     expect(await pay(quick, { invoiceId }, { customer: who })).toMatchObject({ status: 200, json: { status: "redirect" } });
   });
 });
+
+describe("RBS binding payments in the shopper's language", () => {
+  it("register.do names the body's language, and the bank's page gets it; a bad language is refused before any call", async () => {
+    const who = customer();
+    const card = await saveCard(rbs, who, THREE_DS_CARD);
+    const invoiceId = rbs.newOrder();
+    const challenge = await pay(rbs, { invoiceId, savedCardId: card.id, language: "en" }, { customer: who });
+    expect(challenge.json).toMatchObject({ status: "3ds", acsUrl: `${sandbox.url}/acs?lang=en` });
+    const register = rbs.gatewayRequests.filter((r) => r.path.endsWith("/register.do")).at(-1);
+    expect(new URLSearchParams(register?.body ?? "").get("language")).toBe("en");
+    expect(new URLSearchParams(register?.body ?? "").get("clientId")).toBe(who);
+
+    const calls = rbs.gatewayRequests.length;
+    for (const language of ["english", "EN1", 7]) {
+      expect(await pay(rbs, { invoiceId: rbs.newOrder(), savedCardId: card.id, language }, { customer: who })).toMatchObject({ status: 400, json: { code: "bad_request" } });
+    }
+    expect(rbs.gatewayRequests.length).toBe(calls);
+    // No language: register.do names none (the gateway's default).
+    await pay(rbs, { invoiceId: rbs.newOrder(), savedCardId: card.id }, { customer: who });
+    expect(new URLSearchParams(rbs.gatewayRequests.filter((r) => r.path.endsWith("/register.do")).at(-1)?.body ?? "").has("language")).toBe(false);
+  });
+});

@@ -94,6 +94,8 @@ export interface SavedCardPaymentInput extends GatewayPaymentBase {
   returnUrl: string;
   tags: PaymentTags;
   notificationUrl?: string;
+  /** The shopper's language for the gateway's own pages (RBS: its 3-D Secure), "ru" or "en". */
+  language?: string;
 }
 
 export interface GatewayCallOptions {

@@ -225,6 +225,7 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
               autoPayment: input.initiator === "merchant",
               tags: input.tags,
               ...(input.description !== undefined && { description: input.description }),
+              ...(input.language !== undefined && { language: input.language }),
               ...(input.notificationUrl !== undefined && { notificationUrl: input.notificationUrl }),
             }));
           } catch (error) {

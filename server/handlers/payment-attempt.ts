@@ -51,7 +51,7 @@ import { toDeclined, toThreeDs } from "./to-pay-response.ts";
 export type AttemptRequest =
   | { kind: "card"; body: PayRequestBody }
   | { kind: "hosted"; body: HostedPayRequestBody }
-  | { kind: "saved"; card: SavedCard; initiator: "shopper" | "merchant"; email?: string };
+  | { kind: "saved"; card: SavedCard; initiator: "shopper" | "merchant"; email?: string; language?: string };
 
 export interface AttemptInput {
   request: AttemptRequest;
@@ -349,6 +349,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
     card: SavedCard,
     initiator: "shopper" | "merchant",
     email: string | undefined,
+    language: string | undefined,
     giveBack: () => Promise<void>,
   ): Promise<Answer> {
     const savedCards = gateway.savedCards;
@@ -376,6 +377,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
           tags: tagsFor(attempt, false),
           ...(order.description !== undefined && { description: order.description }),
           ...(mail !== undefined && { email: mail }),
+          ...(language !== undefined && { language }),
           ...(options.notificationUrl !== undefined && { notificationUrl: options.notificationUrl }),
         },
         context.callOptions(attempt.attemptId),
@@ -545,7 +547,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
       case "hosted":
         return startHosted(input, attempt, request.body, giveBack, startKey);
       case "saved":
-        return payWithSavedCard(input, attempt, request.card, request.initiator, request.email, giveBack);
+        return payWithSavedCard(input, attempt, request.card, request.initiator, request.email, request.language, giveBack);
     }
   };
 }
