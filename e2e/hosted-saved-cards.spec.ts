@@ -62,6 +62,27 @@ test("RBS logged in: the gateway's page saves the card; the next order lists it 
   await expect(page.locator("#events")).toContainText("success");
 });
 
+test("RBS logged in: the bank's page closed with Cancel, the same card again brings it back and the code pays", async ({ page }) => {
+  await openAsBob(page);
+  await expect(savedVisa(page)).toBeChecked();
+  await savedVisa(page).focus();
+  await page.keyboard.press("Enter");
+  await expect(bankDialog(page)).toBeVisible();
+  const acs = new AcsPage(bankFrame(page));
+  await acs.waitForPage();
+  // The widget's Cancel: the gateway still waits for the bank, so the order stays held for this challenge.
+  await bankDialog(page).getByRole("button", { name: "Cancel" }).click();
+  await expect(bankDialog(page)).toHaveCount(0);
+  await expect(savedVisa(page)).toBeChecked();
+  await savedVisa(page).focus();
+  await page.keyboard.press("Enter");
+  await expect(bankDialog(page)).toBeVisible();
+  await acs.enterCode(ACS_CODE);
+  await page.keyboard.press("Enter");
+  await expect(widget(page).getByRole("heading", { name: "Payment successful" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator("#events")).toContainText("success");
+});
+
 test("RBS as a guest: the Pay button alone, no 'Save this card' and none of the saved cards' code", async ({ page }) => {
   const asked: string[] = [];
   page.on("request", (request) => asked.push(request.url()));

@@ -99,7 +99,7 @@ export class HostedSavedPanel extends Component<PanelProps, PanelState> {
     const t = this.#t();
     store.paying = id;
     store.note = "";
-    const body = { invoiceId: options.invoiceId, savedCardId: id, ...(options.email ? { email: options.email } : {}) };
+    const body = { invoiceId: options.invoiceId, savedCardId: id, language: resolveLanguage(options.language), ...(options.email ? { email: options.email } : {}) };
     void flow.pay({
       body,
       read: (exchange) => {
