@@ -38,6 +38,7 @@ import {
   limitKeys,
   mayHavePaid,
   paidReferenceOf,
+  referenceOf,
   settleApproval,
   settleUnpaid,
   takeLimits,
@@ -288,7 +289,13 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
         break;
     }
     logger.info?.("checkout: pay", { invoiceId, requestId: input.requestId, status: answer.body.status });
-    await context.report(event(input, answer, extra));
+    // An approval or decline the gateway may tell again (RBS's callback, a return): once, under the
+    // key its notification and return report with (hosted-settlement.ts), whichever comes first.
+    const told = outcome.kind === "approved" && answer.status === 200 ? outcome.transaction : outcome.kind === "declined" ? outcome.transaction : undefined;
+    if (told) {
+      const status = outcome.kind === "approved" ? `approved:${told.captured ? 1 : 0}` : "declined";
+      await context.reportOnce(`${gateway.name}:${referenceOf(told)}:${status}`, event(input, answer, extra));
+    } else await context.report(event(input, answer, extra));
     return answer;
   }
 
