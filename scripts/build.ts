@@ -14,10 +14,10 @@ import { execFileSync } from "node:child_process";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BUDGETS, HOSTED_SCRIPT_FILE, SCRIPT_TAG_FILES, formatBundleSizes, measureBundleSizes } from "./bundle-sizes.ts";
+import { BUDGETS, HOSTED_SAVED_SCRIPT_FILE, HOSTED_SCRIPT_FILE, SCRIPT_TAG_FILES, formatBundleSizes, measureBundleSizes } from "./bundle-sizes.ts";
 import { buildServerPackages, finishDeclarations } from "./build-server.ts";
-import { buildHostedScript, buildScriptTag, cardTypesSlimPlugin, forgeRequirePlugin, hostedStylesPlugin, luhnEsmPlugin } from "./script-tag.ts";
-import { assertLayout, checkHostedBundle, checkImports, checkNpmChunkImports, checkNpmFirstChunk, SCRIPT_FILES, WIDGET_SRC } from "./widget-layout.ts";
+import { buildHostedScript, buildScriptTag, cardTypesSlimPlugin, forgeRequirePlugin, hostedSavedMarkRulePlugin, hostedStylesPlugin, luhnEsmPlugin } from "./script-tag.ts";
+import { assertLayout, checkHostedBundle, checkImports, checkNpmChunkImports, checkNpmFirstChunk, firstChunkInputs, SCRIPT_FILES, WIDGET_SRC } from "./widget-layout.ts";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const dist = join(root, "dist");
@@ -115,11 +115,15 @@ async function buildHostedNpmEntry(version: string): Promise<void> {
     entryPoints: { hosted: "widget/src/hosted/index.ts" },
     outdir: dist,
     format: "esm",
+    // The saved cards (hosted-saved/) are a chunk of their own, imported when the endpoint lists cards.
+    splitting: true,
+    chunkNames: "chunks/hosted-[name]-[hash]",
     external: ["preact", "preact/*"],
-    plugins: [hostedStylesPlugin()],
+    plugins: [hostedSavedMarkRulePlugin(root), hostedStylesPlugin()],
     metafile: true,
   });
-  assertLayout([...checkImports(result.metafile), ...checkHostedBundle(result.metafile, "dist/hosted.js")]);
+  const first = firstChunkInputs(result.metafile, "dist/hosted.js");
+  assertLayout([...checkImports(result.metafile), ...checkHostedBundle({ inputs: Object.fromEntries([...first].map((input) => [input, { bytes: 0, imports: [] }])), outputs: {} }, "dist/hosted.js")]);
 }
 
 /** tsc writes declarations mirroring the source tree; import specifiers get their .js names. */
@@ -163,9 +167,10 @@ async function main(): Promise<void> {
   if ((critical?.gzip ?? 0) > BUDGETS.criticalGzip) over.push(`critical path ${critical?.gzip} B gz > ${BUDGETS.criticalGzip}`);
   if (total > BUDGETS.totalGzip) over.push(`total ${total} B gz > ${BUDGETS.totalGzip}`);
   console.log(`total (script tag, gzip): ${(total / 1024).toFixed(1)} KB (${critical?.gzip} + ${crypto?.gzip} = ${total} B; saved cards ${saved?.gzip} B)`);
-  const [hosted] = await measureBundleSizes(dist, [HOSTED_SCRIPT_FILE]);
-  console.log(formatBundleSizes(hosted ? [hosted] : []));
-  console.log(`hosted mode in all (gzip): ${hosted?.gzip ?? 0} B of ${BUDGETS.hostedGzip}`);
+  const [hosted, hostedSaved] = await measureBundleSizes(dist, [HOSTED_SCRIPT_FILE, HOSTED_SAVED_SCRIPT_FILE]);
+  console.log(formatBundleSizes(hosted && hostedSaved ? [hosted, hostedSaved] : []));
+  console.log(`hosted mode in all (gzip): ${hosted?.gzip ?? 0} B of ${BUDGETS.hostedGzip}; its saved cards ${hostedSaved?.gzip ?? 0} B of ${BUDGETS.hostedSavedGzip}`);
+  if ((hostedSaved?.gzip ?? Infinity) > BUDGETS.hostedSavedGzip) over.push(`hosted saved cards' file ${hostedSaved?.gzip} B gz > ${BUDGETS.hostedSavedGzip}`);
   // Hosted mode's budget fails the build (issue 11): a hosted merchant downloads this file alone.
   if ((hosted?.gzip ?? Infinity) > BUDGETS.hostedGzip) {
     console.error(`Over budget: ${HOSTED_SCRIPT_FILE} ${hosted?.gzip} B gz > ${BUDGETS.hostedGzip}`);

@@ -13,12 +13,42 @@ import { build } from "esbuild";
 import type { BuildOptions, Metafile, Plugin } from "esbuild";
 import ts from "typescript";
 import { minify } from "terser";
-import { assertLayout, checkHostedBundle, checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, HOSTED_FILE, LENT_FOLDER, SCRIPT_FILES, WIDGET_SRC } from "./widget-layout.ts";
+import { assertLayout, checkHostedBundle, checkHostedSavedBundle, checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, HOSTED_FILE, HOSTED_LENT, HOSTED_SAVED_FILE, LENT_FOLDER, SCRIPT_FILES, WIDGET_SRC } from "./widget-layout.ts";
 import type { LateFile } from "./widget-layout.ts";
 
 const MAIN_FILE = SCRIPT_FILES.main.file;
 /** Private global through which the main file lends the late files what they share with it. */
 export const LEND_GLOBAL = "__checkoutWidgetLent";
+/** The same for hosted mode: what checkout-widget-hosted.js lends its saved cards' file (HOSTED_LENT). */
+export const HOSTED_LEND_GLOBAL = "__checkoutWidgetHostedLent";
+
+/** Who lends: the card family's main file (shared/ and preact), or the hosted file (HOSTED_LENT only). */
+interface Lender {
+  global: string;
+  file: string;
+  /** The lend's key for a bare preact specifier or a path from widget/src, or null: bundled. */
+  keyOf(specifierOrPath: string, bare: boolean): string | null;
+  /**
+   * Every export of each lent module: a borrower that bundles copies of other modules (the hosted
+   * saved file's shared/index.ts) imports names it never uses, which must resolve (to undefined).
+   */
+  exportsOf?: ReadonlyMap<string, readonly string[]>;
+}
+
+const CARD_LENDER: Lender = {
+  global: LEND_GLOBAL,
+  file: MAIN_FILE,
+  keyOf: (path, bare) => (bare ? (/^preact(\/|$)/.test(path) ? path : null) : path.startsWith(`${WIDGET_SRC}/${LENT_FOLDER}/`) ? path.slice(WIDGET_SRC.length + 1) : null),
+};
+
+const HOSTED_LENDER: Lender = {
+  global: HOSTED_LEND_GLOBAL,
+  file: HOSTED_FILE.file,
+  keyOf: (path, bare) => {
+    const key = bare ? path : path.slice(WIDGET_SRC.length + 1);
+    return (HOSTED_LENT as readonly string[]).includes(key) && (bare || path.startsWith(`${WIDGET_SRC}/`)) ? key : null;
+  },
+};
 
 const LATE_FILES = (Object.keys(SCRIPT_FILES) as (keyof typeof SCRIPT_FILES)[]).filter((key): key is LateFile => key !== "main");
 
@@ -35,7 +65,7 @@ export interface ScriptTagBuild {
  * Resolves the late code's imports of shared/ and preact to the main file's copies: `external` in
  * the pass that reads the names, the lend-reading modules in the real build.
  */
-function borrowFromMain(root: string, lent: Lent | null): Plugin {
+function borrowFromMain(root: string, lent: Lent | null, lender: Lender = CARD_LENDER): Plugin {
   const skip = Symbol("borrow-from-main");
   return {
     name: "borrow-from-main",
@@ -44,18 +74,17 @@ function borrowFromMain(root: string, lent: Lent | null): Plugin {
         if (args.path === LEND_READER && args.namespace === "lent") return { path: LEND_READER, namespace: "lent" };
         if (args.kind === "entry-point" || args.pluginData === skip || args.namespace !== "file") return undefined;
         let key: string | null = null;
-        if (/^preact(\/|$)/.test(args.path)) key = args.path;
+        if (/^preact(\/|$)/.test(args.path)) key = lender.keyOf(args.path, true);
         else if (args.path.startsWith(".") || isAbsolute(args.path)) {
           const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: skip });
           if (resolved.errors.length > 0) return { errors: resolved.errors };
-          const path = relative(root, resolved.path).replaceAll("\\", "/");
-          if (path.startsWith(`${WIDGET_SRC}/${LENT_FOLDER}/`)) key = path.slice(WIDGET_SRC.length + 1);
+          key = lender.keyOf(relative(root, resolved.path).replaceAll("\\", "/"), false);
         }
         if (key === null) return undefined;
         return lent === null ? { path: key, external: true } : { path: key, namespace: "lent" };
       });
       const order = lendOrder(lent ?? new Map());
-      b.onLoad({ filter: /.*/, namespace: "lent" }, (args) => ({ contents: lendingModule(args.path, lent?.get(args.path) ?? [], order), loader: "js" }));
+      b.onLoad({ filter: /.*/, namespace: "lent" }, (args) => ({ contents: lendingModule(args.path, lent?.get(args.path) ?? [], order, lender), loader: "js" }));
     },
   };
 }
@@ -74,16 +103,16 @@ function lendOrder(lent: Lent): Map<string, number> {
 /** The late file's one read of the lend (every borrowed module imports it), checked once. */
 const LEND_READER = "\0lend";
 
-function lendReader(): string {
+function lendReader(lender: Lender): string {
   return [
-    `export const lent = window.${LEND_GLOBAL};`,
-    `if (!lent) throw new Error("checkout-widget: this file runs only after ${MAIN_FILE} on the page");`,
+    `export const lent = window.${lender.global};`,
+    `if (!lent) throw new Error("checkout-widget: this file runs only after ${lender.file} on the page");`,
   ].join("\n");
 }
 
 /** In the late file: one borrowed module, read from the lend when the late file runs. */
-function lendingModule(key: string, names: readonly string[], order: Map<string, number>): string {
-  if (key === LEND_READER) return lendReader();
+function lendingModule(key: string, names: readonly string[], order: Map<string, number>, lender: Lender): string {
+  if (key === LEND_READER) return lendReader(lender);
   // One destructuring per module (its names sit side by side on the lend), not a read per name.
   const slots: string[] = [];
   for (const [i, name] of names.entries()) {
@@ -92,11 +121,17 @@ function lendingModule(key: string, names: readonly string[], order: Map<string,
     slots[at] = `b${i}`;
   }
   const exports = names.map((name, i) => `b${i} as ${name}`);
-  return [`import { lent } from ${JSON.stringify(LEND_READER)};`, `const [${Array.from(slots, (slot) => slot ?? "").join(", ")}] = lent;`, `export { ${exports.join(", ")} };`].join("\n");
+  const unused = (lender.exportsOf?.get(key) ?? []).filter((name) => !names.includes(name)).map((name) => `u as ${name}`);
+  return [
+    `import { lent } from ${JSON.stringify(LEND_READER)};`,
+    `const [${Array.from(slots, (slot) => slot ?? "").join(", ")}] = lent;`,
+    ...(unused.length > 0 ? ["const u = void 0;"] : []),
+    `export { ${[...exports, ...unused].join(", ")} };`,
+  ].join("\n");
 }
 
 /** In the main file: imports every borrowed name and puts them on the lend, before embed.ts runs. */
-function lendModule(root: string, lent: Lent): string {
+function lendModule(root: string, lent: Lent, global: string = LEND_GLOBAL): string {
   const imports: string[] = [];
   const values: string[] = [];
   for (const [key, names] of lent) {
@@ -104,7 +139,7 @@ function lendModule(root: string, lent: Lent): string {
     const local = names.map((name) => [name, `l${values.push(`l${values.length}`) - 1}`] as const);
     imports.push(`import { ${local.map(([name, alias]) => `${name} as ${alias}`).join(", ")} } from ${JSON.stringify(from)};`);
   }
-  return [...imports, `window.${LEND_GLOBAL} = [${values.join(", ")}];`].join("\n");
+  return [...imports, `window.${global} = [${values.join(", ")}];`].join("\n");
 }
 
 /** The names each borrowed module gives the late code, read from esbuild's ESM output (its imports are the real ones, after tree shaking). */
@@ -373,6 +408,9 @@ async function squeeze(file: string): Promise<void> {
  */
 export const FORM_ONLY_STYLES = ["cw-brands", "cw-mark-svg", "cw-field", "cw-row", "cw-label", "cw-box", "cw-input", "cw-num", "cw-name", "cw-brand", "cw-skel", "cw-wait"] as const;
 
+/** FailCodes only the card flow makes (late/payment/failures.ts): none of hosted/ or hosted-saved/ creates them. */
+export const CARD_ONLY_FAILURES = ["three_ds_failed", "crypto_failed", "config", "script_unavailable"] as const;
+
 export function hostedStylesPlugin(): Plugin {
   return {
     name: "hosted-styles",
@@ -388,36 +426,159 @@ export function hostedStylesPlugin(): Plugin {
         });
         const missing = FORM_ONLY_STYLES.filter((name) => !dropped.has(name));
         if (missing.length > 0) throw new Error(`${args.path}: no rule line starts with ${missing.map((name) => `.${name}`).join(", ")} (scripts/script-tag.ts FORM_ONLY_STYLES)`);
+        // A second button in an answer box (only the card form's screens draw one), and the form row's gap.
+        const source = kept.filter((line) => !line.startsWith("& .cw-result .cw-btn+.cw-btn{")).join("\n");
+        const contents = source.replace("& .cw-row{column-gap:8px}", "");
+        if (contents === source || source.split("\n").length !== kept.length - 1) throw new Error(`${args.path}: .cw-result .cw-btn+.cw-btn or the small screen's .cw-row rule changed (scripts/script-tag.ts hostedStylesPlugin)`);
+        return { contents, loader: "ts" };
+      });
+      // The approved screen's brand mark (late/views/late-styles.ts): hosted mode names the card in words.
+      b.onLoad({ filter: /[\\/]widget[\\/]src[\\/]late[\\/]views[\\/]late-styles\.ts$/ }, async (args) => {
+        const lines = (await readFile(args.path, "utf8")).split("\n");
+        const kept = lines.filter((line) => !line.startsWith("& .cw-card>svg{"));
+        if (kept.length !== lines.length - 1) throw new Error(`${args.path}: no rule line starts with .cw-card>svg (scripts/script-tag.ts hostedStylesPlugin)`);
         return { contents: kept.join("\n"), loader: "ts" };
+      });
+      // The card flow's own failures (3-D Secure, the cryptogram, its late files, its options): hosted
+      // mode never makes them, so their rules stay out of the hosted files.
+      b.onLoad({ filter: /[\\/]widget[\\/]src[\\/]late[\\/]payment[\\/]failures\.ts$/ }, async (args) => {
+        const lines = (await readFile(args.path, "utf8")).split("\n");
+        const cardOnly = (line: string) => CARD_ONLY_FAILURES.find((code) => line.trimStart().startsWith(`${code}: "`));
+        const dropped = new Set(lines.map(cardOnly).filter((code) => code !== undefined));
+        const missing = CARD_ONLY_FAILURES.filter((code) => !dropped.has(code));
+        if (missing.length > 0) throw new Error(`${args.path}: no rule line for ${missing.join(", ")} (scripts/script-tag.ts CARD_ONLY_FAILURES)`);
+        return { contents: lines.filter((line) => cardOnly(line) === undefined).join("\n"), loader: "ts" };
       });
     },
   };
 }
 
 /**
- * dist/checkout-widget-hosted.js: hosted mode's one classic script, Preact and all (it lends to and
- * borrows from no other file), checked to hold no card-family code (checkHostedBundle).
+ * In the script tag, hosted mode loads its saved cards as a classic script (hosted/saved-script.ts)
+ * in place of the npm build's dynamic import (hosted/saved-chunk.ts), which an IIFE would carry
+ * with esbuild's lazy-module helpers.
  */
-export async function buildHostedScript(root: string, dist: string, common: BuildOptions): Promise<Metafile> {
-  const result = await build({
+function hostedSavedAsScript(root: string): Plugin {
+  const chunk = join(root, WIDGET_SRC, "hosted/saved-chunk.ts");
+  return {
+    name: "hosted-saved-as-script",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]hosted[\\/]saved-chunk\.ts$/ }, (args) => (args.path === chunk ? { contents: `export { loadHostedSaved } from "./saved-script.ts";`, loader: "ts" } : undefined));
+    },
+  };
+}
+
+/**
+ * The hosted files compile JSX to preact's createElement (`h`), not to preact/jsx-runtime: render()
+ * carries createElement in any case, so a second vnode factory (jsx, jsxs) would be bytes for
+ * nothing, and `h("p", props, child)` is shorter than `jsx("p", { ...props, children: child })`.
+ * Each .tsx module of theirs gets esbuild's classic-runtime pragmas and its import of `h` (the saved
+ * file borrows it as the rest of preact); the npm build keeps the automatic runtime (tsconfig.json).
+ */
+export function hostedJsxPlugin(): Plugin {
+  return {
+    name: "hosted-jsx",
+    setup(b) {
+      b.onLoad({ filter: /\.tsx$/ }, async (args) => ({
+        contents: `/* @jsxRuntime classic */ /* @jsx __h */ import { h as __h } from "preact";\n${await readFile(args.path, "utf8")}`,
+        loader: "tsx",
+      }));
+    },
+  };
+}
+
+/**
+ * The brand marks' rule (`.cw-mark-svg` of shared/ui/styles.ts, one of FORM_ONLY_STYLES): the hosted
+ * file leaves it out, as none of its screens draws a mark, so hosted-saved/index.ts, whose list does,
+ * gets a line adding it to the sheet as it runs (script tag and npm chunk alike). Read from the
+ * stylesheet at build time: one rule, one place.
+ */
+export function hostedSavedMarkRulePlugin(root: string): Plugin {
+  const styles = join(root, WIDGET_SRC, "shared/ui/styles.ts");
+  const entry = join(root, HOSTED_SAVED_FILE.entry);
+  return {
+    name: "hosted-saved-mark-rule",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]hosted-saved[\\/]index\.ts$/ }, async (args) => {
+        if (args.path !== entry) return undefined;
+        const line = (await readFile(styles, "utf8")).split("\n").find((one) => one.startsWith("& .cw-mark-svg{"));
+        if (!line?.endsWith("}\\")) throw new Error(`${styles}: no one-line .cw-mark-svg rule (scripts/script-tag.ts hostedSavedMarkRulePlugin)`);
+        const rule = `import { extendStyles as addRule, scoped as scopeRule } from "../shared/ui/styles.ts";\naddRule(scopeRule(${JSON.stringify(line.slice(0, -1))}));\n`;
+        return { contents: `${await readFile(args.path, "utf8")}\n${rule}`, loader: "ts" };
+      });
+    },
+  };
+}
+
+export interface HostedScriptBuild {
+  hosted: Metafile;
+  saved: Metafile;
+  lent: Lent;
+}
+
+/**
+ * dist/checkout-widget-hosted.js: hosted mode's one classic script, Preact and all (it borrows from
+ * no other file), checked to hold no card-family code (checkHostedBundle); and
+ * dist/checkout-widget-hosted-saved.js, the saved cards it loads for a shopper with cards, borrowing
+ * from it exactly the names of HOSTED_LENT's modules it imports (read as for the card family's lend).
+ */
+export async function buildHostedScript(root: string, dist: string, common: BuildOptions): Promise<HostedScriptBuild> {
+  const script = { ...common, absWorkingDir: root, format: "iife", minify: true, treeShaking: true, metafile: true, banner: { js: BOM } } satisfies BuildOptions;
+  const names = await build({
     ...common,
     absWorkingDir: root,
-    entryPoints: [HOSTED_FILE.entry],
-    outfile: join(dist, HOSTED_FILE.file),
-    format: "iife",
-    minify: true,
+    entryPoints: [HOSTED_SAVED_FILE.entry],
+    format: "esm",
     treeShaking: true,
+    write: false,
+    outdir: join(dist, "borrowed-hosted"),
+    plugins: [hostedJsxPlugin(), hostedSavedMarkRulePlugin(root), hostedStylesPlugin(), borrowFromMain(root, null, HOSTED_LENDER)],
     metafile: true,
-    banner: { js: BOM },
-    plugins: [hostedStylesPlugin()],
   });
-  assertLayout([...checkImports(result.metafile), ...checkHostedBundle(result.metafile)]);
-  await squeeze(join(dist, HOSTED_FILE.file));
-  if (process.env.BUNDLE_INPUTS) {
-    for (const [file, output] of Object.entries(result.metafile.outputs)) {
-      console.log(file);
-      for (const [input, { bytesInOutput }] of Object.entries(output.inputs).sort((a, c) => c[1].bytesInOutput - a[1].bytesInOutput)) console.log(`${String(bytesInOutput).padStart(8)}  ${input}`);
-    }
+  const exported = Object.values(names.metafile.outputs)[0]?.exports ?? [];
+  const lent = borrowedNames(names.outputFiles[0]?.text ?? "");
+  const exportsOf = new Map<string, string[]>();
+  for (const key of lent.keys()) {
+    const module = (await import(key.startsWith("preact") ? key : pathToFileURL(join(root, WIDGET_SRC, key)).href)) as Record<string, unknown>;
+    exportsOf.set(key, Object.keys(module).filter((name) => name !== "default"));
   }
-  return result.metafile;
+  const lender: Lender = { ...HOSTED_LENDER, exportsOf };
+  const [result, saved] = await Promise.all([
+    build({
+      ...script,
+      entryPoints: ["hosted-entry"],
+      outfile: join(dist, HOSTED_FILE.file),
+      plugins: [
+        virtualEntry(root, "hosted-entry", `import "lend";\nimport ${JSON.stringify(join(root, HOSTED_FILE.entry))};`, { lend: lendModule(root, lent, HOSTED_LEND_GLOBAL) }),
+        hostedJsxPlugin(),
+        hostedStylesPlugin(),
+        hostedSavedAsScript(root),
+      ],
+    }),
+    build({
+      ...script,
+      entryPoints: ["hosted-saved-entry"],
+      outfile: join(dist, HOSTED_SAVED_FILE.file),
+      plugins: [
+        hostedJsxPlugin(),
+        virtualEntry(root, "hosted-saved-entry", registration(join(root, HOSTED_SAVED_FILE.entry), HOSTED_SAVED_FILE.global, exported)),
+        hostedSavedMarkRulePlugin(root),
+        cardTypesSlimPlugin(root),
+        hostedStylesPlugin(),
+        borrowFromMain(root, lent, lender),
+      ],
+    }),
+  ]);
+  assertLayout([...checkImports(result.metafile), ...checkHostedBundle(result.metafile), ...checkImports(saved.metafile), ...checkHostedSavedBundle(saved.metafile)]);
+  await Promise.all([squeeze(join(dist, HOSTED_FILE.file)), squeeze(join(dist, HOSTED_SAVED_FILE.file))]);
+  if (process.env.BUNDLE_INPUTS) {
+    for (const metafile of [result.metafile, saved.metafile]) {
+      for (const [file, output] of Object.entries(metafile.outputs)) {
+        console.log(file);
+        for (const [input, { bytesInOutput }] of Object.entries(output.inputs).sort((a, c) => c[1].bytesInOutput - a[1].bytesInOutput)) console.log(`${String(bytesInOutput).padStart(8)}  ${input}`);
+      }
+    }
+    for (const [key, borrowed] of lent) console.log(`hosted lends ${key}: ${borrowed.join(", ")}`);
+  }
+  return { hosted: result.metafile, saved: saved.metafile, lent };
 }

@@ -5,7 +5,7 @@ import { build } from "esbuild";
 import type { Metafile } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { borrowedNames } from "./script-tag.ts";
-import { checkHostedBundle, checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, checkNpmChunkImports, checkNpmFirstChunk, placeOf } from "./widget-layout.ts";
+import { checkHostedBundle, checkHostedSavedBundle, checkImports, checkLateBundle, checkLendAddsNothing, checkMainBundle, checkNpmChunkImports, checkNpmFirstChunk, placeOf } from "./widget-layout.ts";
 
 const root = process.cwd();
 
@@ -27,7 +27,7 @@ describe("widget/src as it is", () => {
   it("follows the folder rules: every value import, both entries, the late code and the pieces", async () => {
     const result = await build({
       absWorkingDir: root,
-      entryPoints: [join(root, "widget/src/index.ts"), join(root, "widget/src/embed.ts"), join(root, "widget/src/late/index.ts"), join(root, "widget/src/saved/index.ts"), join(root, "widget/src/report/index.ts"), join(root, "widget/src/hosted-embed.ts")],
+      entryPoints: [join(root, "widget/src/index.ts"), join(root, "widget/src/embed.ts"), join(root, "widget/src/late/index.ts"), join(root, "widget/src/saved/index.ts"), join(root, "widget/src/report/index.ts"), join(root, "widget/src/hosted-embed.ts"), join(root, "widget/src/hosted-saved/index.ts")],
       bundle: true,
       write: false,
       outdir: join(root, "dist/layout-check"),
@@ -40,7 +40,7 @@ describe("widget/src as it is", () => {
       logLevel: "silent",
     });
     const places = new Set(Object.keys(result.metafile.inputs).map(placeOf).filter((p) => p !== null));
-    expect([...places].sort()).toEqual(["cryptogram", "embed.ts", "form", "host", "hosted", "hosted-embed.ts", "index.ts", "late", "report", "saved", "shared"]);
+    expect([...places].sort()).toEqual(["cryptogram", "embed.ts", "form", "host", "hosted", "hosted-embed.ts", "hosted-saved", "index.ts", "late", "report", "saved", "shared"]);
     expect(checkImports(result.metafile)).toEqual([]);
   });
 });
@@ -166,6 +166,7 @@ describe("borrowedNames", () => {
         "node_modules/node-forge/lib/jsbn.js": [],
         "widget/src/late/payment/index.ts": [],
         "widget/src/late/views/three-ds-dialog.tsx": [],
+        "node_modules/preact/jsx-runtime/dist/jsxRuntime.module.js": [],
       }),
     );
     expect(problems).toEqual([
@@ -174,7 +175,37 @@ describe("borrowedNames", () => {
       "checkout-widget-hosted.js bundles node_modules/node-forge/lib/jsbn.js: a hosted-mode merchant must not download node-forge",
       "checkout-widget-hosted.js bundles widget/src/late/payment/index.ts: import late/'s single modules, not its entry or its card views",
       "checkout-widget-hosted.js bundles widget/src/late/views/three-ds-dialog.tsx: import late/'s single modules, not its entry or its card views",
+      "checkout-widget-hosted.js bundles node_modules/preact/jsx-runtime/dist/jsxRuntime.module.js: a second vnode factory; hosted JSX is preact's createElement (scripts/script-tag.ts hostedJsxPlugin)",
     ]);
+  });
+
+  it("keep the saved cards out of the hosted file, and card code, a second preact or stylesheet and the hosted flow out of their own file", () => {
+    expect(checkHostedBundle(meta({ "widget/src/hosted/ask-saved-cards.ts": [], "widget/src/saved/saved-card-list.tsx": [], "widget/src/hosted-saved/hosted-saved-panel.tsx": [] }))).toEqual([
+      "checkout-widget-hosted.js bundles widget/src/saved/saved-card-list.tsx: the saved cards ship in checkout-widget-hosted-saved.js, loaded only for a shopper with cards (hosted/ask-saved-cards.ts)",
+      "checkout-widget-hosted.js bundles widget/src/hosted-saved/hosted-saved-panel.tsx: the saved cards ship in checkout-widget-hosted-saved.js, loaded only for a shopper with cards (hosted/ask-saved-cards.ts)",
+    ]);
+    const problems = checkHostedSavedBundle(
+      meta({
+        "widget/src/hosted-saved/hosted-saved-panel.tsx": [],
+        "widget/src/saved/saved-card-list.tsx": [],
+        "widget/src/hosted/answers.ts": [],
+        "widget/src/shared/card/brands.ts": [],
+        "widget/src/hosted/flow.ts": [],
+        "widget/src/shared/ui/styles.ts": [],
+        "node_modules/preact/dist/preact.module.js": [],
+        "widget/src/form/card-fields.tsx": [],
+      }),
+    );
+    expect(problems).toEqual([
+      "checkout-widget-hosted-saved.js bundles widget/src/hosted/flow.ts: of hosted/ only answers.ts and pay-body.ts (the flow and views are the hosted file's)",
+      "checkout-widget-hosted-saved.js bundles widget/src/shared/ui/styles.ts: a second copy; borrow it from checkout-widget-hosted.js (HOSTED_LENT)",
+      "checkout-widget-hosted-saved.js bundles node_modules/preact/dist/preact.module.js: a second copy; borrow it from checkout-widget-hosted.js (HOSTED_LENT)",
+      "checkout-widget-hosted-saved.js bundles widget/src/form/card-fields.tsx: card-family code",
+    ]);
+    expect(checkImports(meta({ "widget/src/hosted/hosted-root.tsx": [{ path: "widget/src/hosted-saved/index.ts" }] }))).toEqual([
+      "widget/src/hosted/hosted-root.tsx imports widget/src/hosted-saved/index.ts: hosted/ may import shared/, late/, hosted/ only",
+    ]);
+    expect(checkImports(meta({ "widget/src/hosted/saved-chunk.ts": [{ path: "widget/src/hosted-saved/index.ts", kind: "dynamic-import" }] }))).toEqual([]);
   });
 
   it("let no card-family file reach hosted code, nor hosted code the card form", () => {

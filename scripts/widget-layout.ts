@@ -4,6 +4,7 @@
 import type { Metafile } from "esbuild";
 import { LATE_FILE, LATE_GLOBAL } from "../widget/src/host/late-script.ts";
 import { REPORT_FILE, SAVED_FILE } from "../widget/src/late/piece-files.ts";
+import { HOSTED_SAVED_FILE as HOSTED_SAVED_NAME } from "../widget/src/hosted/saved-file.ts";
 
 export const WIDGET_SRC = "widget/src";
 
@@ -30,8 +31,18 @@ export type LateFile = Exclude<keyof typeof SCRIPT_FILES, "main">;
  */
 export const HOSTED_FILE = { file: "checkout-widget-hosted.js", entry: `${WIDGET_SRC}/hosted-embed.ts` } as const;
 
+/**
+ * Hosted mode's saved cards: loaded by the hosted file (hosted/ask-saved-cards.ts) only when the
+ * endpoint listed cards. It borrows from the hosted file what must be one copy on the page
+ * (HOSTED_LENT: preact, the stylesheet) and carries its own copies of the rest it needs of shared/.
+ */
+export const HOSTED_SAVED_FILE = { file: HOSTED_SAVED_NAME, entry: `${WIDGET_SRC}/hosted-saved/index.ts`, global: HOSTED_SAVED_NAME } as const;
+
+/** The modules the hosted saved file borrows from the hosted file (keys as in Lent: a preact specifier, or a path from widget/src). */
+export const HOSTED_LENT = ["preact", "shared/ui/styles.ts"] as const;
+
 /** Which script file a folder's code runs from ("none": not in a script file). */
-export type Ships = keyof typeof SCRIPT_FILES | "hosted" | "none";
+export type Ships = keyof typeof SCRIPT_FILES | "hosted" | "hostedSaved" | "none";
 
 export interface FolderRule {
   ships: Ships;
@@ -58,6 +69,8 @@ export interface FolderRule {
  * - hosted/ ships in checkout-widget-hosted.js (and the npm entry `checkout-widget/hosted`), which
  *   bundles what it needs of shared/ and of late/ (the payment plumbing, the answer texts) as
  *   copies of its own; never the card form (form/, host/) nor node-forge (cryptogram/).
+ * - hosted-saved/ ships in checkout-widget-hosted-saved.js (an npm chunk of `checkout-widget/hosted`):
+ *   hosted mode's saved cards around saved/'s list, reached by hosted/ by dynamic import only.
  * - react/ (a wrapper for React apps) builds on the npm entry alone.
  * - index.ts (npm) and embed.ts (script tag) are the two entries. The npm entry also exports the
  *   two error classes of cryptogram/ (a few hundred bytes, no node-forge) for `instanceof`.
@@ -70,7 +83,8 @@ export const LAYOUT: Readonly<Record<string, FolderRule>> = {
   cryptogram: { ships: "late", imports: ["shared", "cryptogram"] },
   saved: { ships: "saved", imports: ["shared", "saved"] },
   report: { ships: "report", imports: ["shared", "report"] },
-  hosted: { ships: "hosted", imports: ["shared", "late", "hosted"] },
+  hosted: { ships: "hosted", imports: ["shared", "late", "hosted"], dynamic: ["hosted-saved"] },
+  "hosted-saved": { ships: "hostedSaved", imports: ["shared", "late", "saved", "hosted", "hosted-saved"] },
   react: { ships: "none", imports: ["index.ts"] },
   "index.ts": {
     ships: "main",
@@ -84,6 +98,8 @@ export const LAYOUT: Readonly<Record<string, FolderRule>> = {
 
 /** What must never reach hosted mode's file: the card form and its entries, and node-forge's piece. */
 const NOT_HOSTED = ["form", "host", "cryptogram", "index.ts", "embed.ts", "react"];
+/** ...nor, in the hosted file itself, the saved cards (their own file, loaded for a shopper with cards). */
+const NOT_HOSTED_MAIN = ["saved", "hosted-saved"];
 
 /**
  * checkout-widget-hosted.js holds no card code: not the card form (form/, host/), not node-forge
@@ -94,8 +110,29 @@ export function checkHostedBundle(hosted: Metafile, file: string = HOSTED_FILE.f
   for (const input of inputsOf(hosted)) {
     const place = placeOf(input);
     if (/^node_modules\/node-forge\//.test(input)) problems.push(`${file} bundles ${input}: a hosted-mode merchant must not download node-forge`);
+    else if (/^node_modules\/preact\/jsx-runtime\//.test(input)) problems.push(`${file} bundles ${input}: a second vnode factory; hosted JSX is preact's createElement (scripts/script-tag.ts hostedJsxPlugin)`);
     else if (place !== null && NOT_HOSTED.includes(place)) problems.push(`${file} bundles ${input}, card-family code (${place}${place.endsWith(".ts") ? "" : "/"}): hosted mode reaches only shared/, late/'s plumbing and hosted/`);
+    else if (place !== null && NOT_HOSTED_MAIN.includes(place)) problems.push(`${file} bundles ${input}: the saved cards ship in ${HOSTED_SAVED_FILE.file}, loaded only for a shopper with cards (hosted/ask-saved-cards.ts)`);
     else if (input.startsWith(`${WIDGET_SRC}/late/`) && /\/(cp-cryptogram|index)\.ts$|\/late\/views\/(?!late-styles)/.test(input)) problems.push(`${file} bundles ${input}: import late/'s single modules, not its entry or its card views`);
+  }
+  return problems;
+}
+
+/**
+ * checkout-widget-hosted-saved.js holds no card code either, no second preact or stylesheet (they
+ * are borrowed from the hosted file: HOSTED_LENT), and of hosted/ only its pure modules (HOSTED_PURE:
+ * answers' readers, the pay body), never its flow, views or entries (a second flow would not be the
+ * one on screen).
+ */
+const HOSTED_PURE = [`${WIDGET_SRC}/hosted/answers.ts`, `${WIDGET_SRC}/hosted/pay-body.ts`];
+
+export function checkHostedSavedBundle(saved: Metafile, file: string = HOSTED_SAVED_FILE.file): string[] {
+  const problems: string[] = [];
+  for (const input of inputsOf(saved)) {
+    const place = placeOf(input);
+    if (/^node_modules\/node-forge\//.test(input) || (place !== null && NOT_HOSTED.includes(place))) problems.push(`${file} bundles ${input}: card-family code`);
+    else if (/^node_modules\/preact\//.test(input) || input === `${WIDGET_SRC}/shared/ui/styles.ts`) problems.push(`${file} bundles ${input}: a second copy; borrow it from ${HOSTED_FILE.file} (HOSTED_LENT)`);
+    else if (place === "hosted" && !HOSTED_PURE.includes(input)) problems.push(`${file} bundles ${input}: of hosted/ only answers.ts and pay-body.ts (the flow and views are the hosted file's)`);
   }
   return problems;
 }
@@ -213,6 +250,20 @@ export function checkLendAddsNothing(withLend: Metafile, without: Metafile): str
         `the late file borrows ${input}, which checkout-widget.js does not use itself: lending it would grow the critical path ` +
         (/^node_modules\/preact\//.test(input) ? "(use only what the main file uses of preact: class components, no hooks)" : "(move what only late code uses to late/)"),
     );
+}
+
+/** The inputs of an npm entry's first chunk: its output and every chunk it imports statically. */
+export function firstChunkInputs(npm: Metafile, entryOutput: string): Set<string> {
+  const seen = new Set<string>();
+  const inputs = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const input of Object.keys(npm.outputs[file]?.inputs ?? {})) inputs.add(input);
+    for (const imported of npm.outputs[file]?.imports ?? []) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+  };
+  visit(entryOutput);
+  return inputs;
 }
 
 /** The npm entry's first chunk: the entry output and every chunk it imports statically hold no late code. */

@@ -64,12 +64,16 @@ export interface HostedPayRequestBody {
 /**
  * Body of `POST {endpoint}/pay` that pays with one of the logged-in shopper's saved cards
  * (`GET {endpoint}/saved-cards`). Answered `approved`, `declined`, `3ds` or `error`; a card of
- * another customer, or a guest's request, is 404 `unknown_saved_card`.
+ * another customer, or a guest's request, is 404 `unknown_saved_card`. While this card's 3-D
+ * Secure that the gateway completes itself (RBS) is still at the bank, the same shopper asking
+ * again with the same card is answered that same `3ds` challenge.
  */
 export interface SavedCardPayRequestBody {
   invoiceId: string;
   savedCardId: string;
   email?: string;
+  /** The language of the gateway's pages for this payment (RBS: its 3-D Secure), "ru" or "en" (default: the gateway's). */
+  language?: string;
 }
 
 export interface PayApproved<Id extends PaymentId = number> {

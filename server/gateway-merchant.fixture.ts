@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import type { Sandbox } from "../sandbox/index.ts";
 import { createCryptogram } from "../widget/src/cryptogram/index.ts";
 import { CloudPaymentsClient, GatewayTransportError, InvoiceClient, RbsClient, fetchGatewayHttp, type GatewayHttp } from "./client/index.ts";
-import { cloudPaymentsGateway, invoiceGateway, rbsGateway, type CheckoutGateway } from "./gateway/index.ts";
+import { cloudPaymentsGateway, invoiceGateway, rbsGateway, type CheckoutGateway, type RbsGatewayOptions } from "./gateway/index.ts";
 import type { CheckoutHandlerOptions, CheckoutHandlers, CheckoutOrder, CheckoutResultEvent } from "./handlers/index.ts";
 import { createCheckoutHandlers } from "./handlers/index.ts";
 import { SHOP_ORIGIN, SHOP_SECRET, closeServer, listen } from "./merchant.fixture.ts";
@@ -61,6 +61,8 @@ export interface GatewayMerchantSetup {
   gatewayUrl?: string;
   /** The gateway clients' timeout (default 30 s). */
   timeoutMs?: number;
+  /** More options for the RBS adapter (e.g. a short sessionTimeoutSecs). */
+  rbsOptions?: Partial<Omit<RbsGatewayOptions, "client">>;
 }
 
 let orderCount = 0;
@@ -105,7 +107,7 @@ export async function startGatewayMerchant(setup: GatewayMerchantSetup): Promise
     }
     gateway = invoiceGateway({ client: invoiceClient, terminalId });
   } else if (kind === "rbs") {
-    gateway = rbsGateway({ client: rbsClient, callbackSecret: sandbox.rbs.callbackSecret });
+    gateway = rbsGateway({ client: rbsClient, callbackSecret: sandbox.rbs.callbackSecret, ...setup.rbsOptions });
   } else {
     gateway = cloudPaymentsGateway(cloudPayments);
   }

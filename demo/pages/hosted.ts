@@ -4,12 +4,11 @@
 // there, and shows the outcome. The kit's returnUrl is one fixed address (/invoice, /rbs), so the
 // order and language this tab left with are kept in its sessionStorage for the trip; the line under
 // the widget is the shop's own record, asked with the kit's signed return link. RBS: the demo
-// login, "save this card", and the logged-in shopper's saved cards paid in one click (hand-written
-// here until saved cards join the widget).
+// login, and for a logged-in shopper `savedCards: true`: the widget offers "Save this card" on a
+// first payment and lists the saved cards (checkout-widget-hosted-saved.js), paid in one click.
 import type { HostedHandle, HostedOptions } from "../../widget/src/hosted/index.ts";
-import type { PayAnswer, SavedCardsResponse, SavedCardView } from "../../server/contract.ts";
 import type { PaymentScheme } from "../../server/contract.ts";
-import { DEFAULT_CART, formatAmount, logEvent, pageLanguage, pageTheme, reportStartupError, showOrder, text, tripStore, type CreatedOrder } from "./shop.ts";
+import { DEFAULT_CART, logEvent, pageLanguage, pageTheme, reportStartupError, showOrder, text, tripStore, type CreatedOrder } from "./shop.ts";
 import { hrefIn, SHOP_NAME } from "../merchant/demo-texts.ts";
 import { isDemoTextKey } from "../merchant/demo-texts.ts";
 
@@ -24,6 +23,8 @@ const result = document.getElementById("result");
 const trip = tripStore(`demo:hosted-order-${shop}`);
 let order: CreatedOrder | null = null;
 let widget: HostedHandle | null = null;
+/** The demo login: a logged-in shopper gets the widget's saved cards. */
+let loggedIn = false;
 
 function widgetGlobal(): HostedGlobal {
   const global = (window as unknown as { CheckoutWidget?: HostedGlobal }).CheckoutWidget;
@@ -49,11 +50,6 @@ function paymentPage(): "iframe" | "redirect" {
   return document.querySelector<HTMLInputElement>('input[name="page"]:checked')?.value === "redirect" ? "redirect" : "iframe";
 }
 
-function saveCard(): boolean {
-  const save = document.getElementById("save-card") as HTMLInputElement | null;
-  return save?.checked === true && save.closest("[hidden]") === null;
-}
-
 function options(current: CreatedOrder): HostedOptions {
   const lang = pageLanguage();
   return {
@@ -67,11 +63,10 @@ function options(current: CreatedOrder): HostedOptions {
     shopUrl: hrefIn("/", lang),
     language: lang,
     paymentPage: paymentPage(),
-    saveCard: saveCard(),
+    savedCards: loggedIn,
     ...(pageTheme() === "dark" ? { appearance: { theme: "dark" } } : {}),
     onSuccess: (payload) => {
       logEvent("success", `payment ${payload.transactionId}, ${payload.amount} ${payload.currency}${payload.cardLastFour ? `, ${payload.cardType} •••• ${payload.cardLastFour}` : ""}${payload.unverified ? " (from the URL)" : ""}`);
-      void loadCards();
     },
     onFail: (payload) => logEvent("fail", `${payload.kind} [${payload.code}]${payload.reasonCode !== undefined ? ` ${payload.reasonCode}` : ""}: ${payload.message}`),
     onComplete: (payload) => logEvent("complete", payload.status),
@@ -114,84 +109,22 @@ async function showRecord(search: string, invoiceId: string): Promise<void> {
   say(line);
 }
 
-/** The classic 3-D Secure hand-off for a saved card: a top-level form post of MD, PaReq and TermUrl to the bank. */
-function goToBank(challenge: Extract<PayAnswer, { status: "3ds" }>): void {
-  const form = document.createElement("form");
-  form.method = "post";
-  form.action = challenge.acsUrl;
-  const fields: [string, string][] = [
-    ["MD", String(challenge.transactionId)],
-    ["PaReq", challenge.paReq],
-    ["TermUrl", challenge.termUrl],
-  ];
-  for (const [name, value] of fields) {
-    const input = document.createElement("input");
-    input.type = "hidden";
-    input.name = name;
-    input.value = value;
-    form.append(input);
-  }
-  document.body.append(form);
-  form.submit();
+interface DemoSession {
+  customer: string | null;
+  customers: string[];
 }
 
-/** A saved RBS card, paid in one click (until saved cards join the widget: issue 12). */
-async function payWithSaved(card: SavedCardView): Promise<void> {
-  if (!order) return;
-  say("…");
-  const answer = await json<PayAnswer>(`${endpoint}/pay`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Request-ID": crypto.randomUUID() },
-    body: JSON.stringify({ invoiceId: order.invoiceId, savedCardId: card.id }),
-  });
-  const outcome = answer.body;
-  logEvent("pay", `${answer.status} ${outcome.status}`);
-  if (outcome.status === "3ds") {
-    trip.save({ order, lang: pageLanguage() });
-    goToBank(outcome);
-  } else if (outcome.status === "approved") say(text("paidLine", { amount: formatAmount(outcome.amount, outcome.currency), card: `${outcome.cardType} •••• ${outcome.cardLastFour}` }));
-  else if (outcome.status === "declined") say(text("declinedLine", { reason: outcome.reason, code: outcome.reasonCode }));
-  else if (outcome.status === "error") say(text("errorLine", { message: outcome.message }));
+/** Who is logged in (the demo's session cookie), asked before the widget mounts: it decides `savedCards`. */
+async function readSession(): Promise<DemoSession | null> {
+  if (!document.getElementById("customer")) return null;
+  const { body } = await json<DemoSession>("/api/demo/session");
+  loggedIn = body.customer !== null;
+  return body;
 }
 
-function cardLine(card: SavedCardView): HTMLLIElement {
-  const item = document.createElement("li");
-  const label = `${card.brand} •••• ${card.lastFour}, ${String(card.expMonth).padStart(2, "0")}/${String(card.expYear).slice(-2)}${card.expired ? ` (${text("expired")})` : ""}`;
-  const payWith = document.createElement("button");
-  payWith.type = "button";
-  payWith.textContent = text("payWith", { card: label });
-  payWith.disabled = card.expired;
-  payWith.addEventListener("click", () => void payWithSaved(card));
-  const remove = document.createElement("button");
-  remove.type = "button";
-  remove.textContent = text("removeCard");
-  remove.setAttribute("aria-label", text("removeCardLabel", { card: label }));
-  remove.addEventListener("click", () => {
-    if (!confirm(text("removeAsk", { card: label }))) return;
-    void fetch(`${endpoint}/saved-cards/${encodeURIComponent(card.id)}`, { method: "DELETE" }).then(() => loadCards());
-  });
-  item.append(payWith, " ", remove);
-  return item;
-}
-
-async function loadCards(): Promise<void> {
-  const section = document.getElementById("saved");
-  const list = document.getElementById("saved-cards");
-  if (!section || !list) return;
-  const { body } = await json<SavedCardsResponse>(`${endpoint}/saved-cards`);
-  // The shop's server says whether this shopper may save a card here.
-  const saveRow = document.getElementById("save-row");
-  if (saveRow) saveRow.hidden = body.canSave !== true;
-  widget?.update({ saveCard: saveCard() });
-  list.textContent = "";
-  for (const card of body.cards ?? []) list.append(cardLine(card));
-  section.hidden = (body.cards ?? []).length === 0;
-}
-
-async function setUpLogin(): Promise<void> {
+async function setUpLogin(body: DemoSession | null): Promise<void> {
   const select = document.getElementById("customer") as HTMLSelectElement | null;
-  if (!select) return;
-  const { body } = await json<{ customer: string | null; customers: string[] }>("/api/demo/session");
+  if (!select || !body) return;
   for (const customer of body.customers) {
     const option = document.createElement("option");
     option.value = customer;
@@ -204,9 +137,12 @@ async function setUpLogin(): Promise<void> {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ customer: select.value === "" ? null : select.value }),
-    }).then(() => loadCards());
+    }).then(() => {
+      loggedIn = select.value !== "";
+      // The widget asks for the list as it mounts: mount it again for the shopper now logged in.
+      if (order) mountWidget(order);
+    });
   });
-  await loadCards();
 }
 
 /** The gateway sends the shopper back without `?lang`: come back in the language they left in. */
@@ -223,6 +159,7 @@ async function main(): Promise<void> {
   const returning = returningFromGateway();
   if (returning && restoreLanguage(stored?.lang)) return;
   try {
+    const session = await readSession();
     if (returning && stored) {
       // The widget reads the outcome off the URL (once, this tab's trip only); the shop's record first.
       const search = location.search;
@@ -232,10 +169,9 @@ async function main(): Promise<void> {
       trip.forget();
       await newOrder();
     }
-    await setUpLogin();
+    await setUpLogin(session);
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="scheme"]')) radio.addEventListener("change", () => void newOrder());
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="page"]')) radio.addEventListener("change", () => widget?.update({ paymentPage: paymentPage() }));
-    document.getElementById("save-card")?.addEventListener("change", () => widget?.update({ saveCard: saveCard() }));
   } catch (error) {
     reportStartupError(error);
   }

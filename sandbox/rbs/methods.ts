@@ -63,7 +63,7 @@ function register(ctx: RbsContext, params: RbsParams, twoStage: boolean): RbsAns
     returnUrl,
     failUrl,
     description,
-    language: languageText === "en" ? "en" : "ru",
+    language: languageText,
     clientId,
     autoPayment,
     merchantParams,
@@ -169,9 +169,12 @@ function paymentOrderBinding(ctx: RbsContext, params: RbsParams, lang: RbsLang):
     en: "Your payment has been processed, redirecting...",
   };
   if (step.kind === "3ds") {
+    // The order's language reaches the bank's page as the form page gets it: `lang` only when asked.
+    const acs = new URL(`${ctx.baseUrl()}/acs`);
+    if (order.language !== null) acs.searchParams.set("lang", order.language);
     return successAnswer(lang, {
       info: info[lang],
-      acsUrl: `${ctx.baseUrl()}/acs`,
+      acsUrl: acs.toString(),
       paReq: step.paReq,
       termUrl: `${ctx.baseUrl()}${FINISH_3DS_PATH}`,
     });

@@ -44,7 +44,8 @@ export interface RbsOrder {
   returnUrl: string;
   failUrl: string | null;
   description: string | null;
-  language: RbsLang;
+  /** The language register.do asked for the order's pages (its form, the ACS, finish3ds.do); null: the shopper's browser decides. */
+  language: RbsLang | null;
   clientId: string | null;
   autoPayment: boolean;
   merchantParams: [string, string][];

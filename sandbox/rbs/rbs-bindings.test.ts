@@ -177,6 +177,23 @@ describe("RBS paymentOrderBinding.do without AUTO_PAYMENT: 3-D Secure at the ACS
     expect(await api.status(order.orderId)).toMatchObject({ orderStatus: 2, paymentAmountInfo: { depositedAmount: 150050 } });
   });
 
+  it("the order's language reaches the bank's page: acsUrl names it, the ACS speaks it whatever the browser says", async () => {
+    const clientId = newClient();
+    const bindingId = await bindCard(clientId, RBS_CARDS.threeDs);
+    const order = await api.register({ clientId, language: "en" });
+    const answer = await pay(order.orderId, bindingId);
+    expect(answer["acsUrl"]).toBe(`${sandbox.url}/acs?lang=en`);
+    const page = await fetch(String(answer["acsUrl"]), {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "ru" },
+      body: new URLSearchParams({ MD: order.orderId, PaReq: String(answer["paReq"]), TermUrl: String(answer["termUrl"]) }),
+    });
+    expect(await page.text()).toContain('<html lang="en">');
+    // Without a language the browser decides, as on the form page.
+    const plain = await challenge(clientId, bindingId);
+    expect(plain.answer["acsUrl"]).toBe(`${sandbox.url}/acs`);
+  });
+
   it("a wrong code declines the order (6, -2006) and returns to failUrl", async () => {
     const clientId = newClient();
     const bindingId = await bindCard(clientId, RBS_CARDS.threeDs);

@@ -94,6 +94,8 @@ export interface SavedCardPaymentInput extends GatewayPaymentBase {
   returnUrl: string;
   tags: PaymentTags;
   notificationUrl?: string;
+  /** The shopper's language for the gateway's own pages (RBS: its 3-D Secure), "ru" or "en". */
+  language?: string;
 }
 
 export interface GatewayCallOptions {
@@ -154,6 +156,11 @@ export type GatewayPayOutcome =
        * the kit completes it at its own termUrl (CloudPayments post3ds).
        */
       gatewayTermUrl?: string;
+      /**
+       * With gatewayTermUrl: when the gateway stops waiting for the bank's answer (Unix ms, its
+       * payment session): the kit holds the invoice until then.
+       */
+      expiresAt?: number;
     }
   /** The gateway refused the request itself (bad field, undecryptable cryptogram…). */
   | { kind: "invalid"; message: string };

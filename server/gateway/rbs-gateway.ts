@@ -225,6 +225,7 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
               autoPayment: input.initiator === "merchant",
               tags: input.tags,
               ...(input.description !== undefined && { description: input.description }),
+              ...(input.language !== undefined && { language: input.language }),
               ...(input.notificationUrl !== undefined && { notificationUrl: input.notificationUrl }),
             }));
           } catch (error) {
@@ -245,7 +246,16 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
             callOf(callOptions),
           );
           if (paid.kind === "3ds") {
-            return { kind: "3ds", transactionId: orderId, acsUrl: paid.acsUrl, paReq: paid.paReq, iframeAllowed: frame.frameAllowed, gatewayTermUrl: paid.termUrl };
+            return {
+              kind: "3ds",
+              transactionId: orderId,
+              acsUrl: paid.acsUrl,
+              paReq: paid.paReq,
+              iframeAllowed: frame.frameAllowed,
+              gatewayTermUrl: paid.termUrl,
+              // The order's session began at register.do, a moment ago: it ends no later than this.
+              expiresAt: Date.now() + sessionTimeoutSecs * 1000,
+            };
           }
           const status = await read(orderId, callOptions);
           return status === null ? { kind: "invalid", message: "The order paid by binding is unknown" } : outcomeOf(stateOf(status, orderId));

@@ -1,6 +1,7 @@
 // What the kit keeps of a payment the gateway finishes on its own pages: the tags it gives the
 // payment at the gateway (to know it as its own when it comes back), and the hold's reference
 // in the attempt store (the gateway's id, the page to send a returning shopper to, and whose it is).
+import type { PaymentId } from "../contract.ts";
 import type { PaymentTags } from "../gateway/index.ts";
 import type { AttemptKey } from "./settlement.ts";
 import type { Signer } from "./signing.ts";
@@ -75,6 +76,24 @@ export interface HostedHoldReference {
   frameAllowed: boolean;
   frameWidth?: number;
   frameHeight?: number;
+  /** A saved card's 3-D Secure the gateway completes itself (RBS binding): its challenge, for that card's shopper to finish. */
+  challenge?: HeldChallenge;
+}
+
+/**
+ * A 3-D Secure challenge as the pay route first answered it (no card data: PaReq is the bank's
+ * opaque request). `card` names the saved card and its customer (a keyed digest): only a request
+ * of that customer with that card is answered it again.
+ */
+export interface HeldChallenge {
+  transactionId: PaymentId;
+  acsUrl: string;
+  paReq: string;
+  termUrl: string;
+  iframeAllowed: boolean;
+  frameWidth?: number;
+  frameHeight?: number;
+  card: string;
 }
 
 export function encodeHostedHold(reference: HostedHoldReference): string {
@@ -87,9 +106,9 @@ export function decodeHostedHold(reference: string | null): HostedHoldReference 
   try {
     const value = JSON.parse(reference) as Record<string, unknown>;
     if (typeof value.id !== "string" || value.id === "") return null;
-    const size = (n: unknown) => (typeof n === "number" && Number.isInteger(n) && n > 0 ? n : undefined);
     const frameWidth = size(value.frameWidth);
     const frameHeight = size(value.frameHeight);
+    const challenge = decodeChallenge(value.challenge);
     return {
       id: value.id,
       url: typeof value.url === "string" ? value.url : null,
@@ -97,12 +116,30 @@ export function decodeHostedHold(reference: string | null): HostedHoldReference 
       frameAllowed: value.frameAllowed === true,
       ...(frameWidth !== undefined && { frameWidth }),
       ...(frameHeight !== undefined && { frameHeight }),
+      ...(challenge !== null && { challenge }),
     };
   } catch {
     return null;
   }
 }
 
+const size = (n: unknown) => (typeof n === "number" && Number.isInteger(n) && n > 0 ? n : undefined);
+
+function decodeChallenge(value: unknown): HeldChallenge | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { transactionId, acsUrl, paReq, termUrl, iframeAllowed, card, frameWidth, frameHeight } = value as Record<string, unknown>;
+  const id = typeof transactionId === "string" || typeof transactionId === "number" ? transactionId : null;
+  if (id === null || typeof acsUrl !== "string" || typeof paReq !== "string" || typeof termUrl !== "string" || typeof card !== "string" || typeof iframeAllowed !== "boolean") return null;
+  const width = size(frameWidth);
+  const height = size(frameHeight);
+  return { transactionId: id, acsUrl, paReq, termUrl, iframeAllowed, card, ...(width !== undefined && { frameWidth: width }), ...(height !== undefined && { frameHeight: height }) };
+}
+
 export function customerDigest(signer: Signer, customerId: string): Promise<string> {
   return signer.sign(`checkout-widget:customer\u0000${customerId}`);
+}
+
+/** A customer's saved card, as a held challenge names it (a keyed digest, not the ids). */
+export function savedCardDigest(signer: Signer, customerId: string, savedCardId: string): Promise<string> {
+  return signer.sign(`checkout-widget:saved-card\u0000${customerId}\u0000${savedCardId}`);
 }

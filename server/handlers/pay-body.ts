@@ -59,6 +59,14 @@ function checkCommon(input: Record<string, unknown>): { ok: true; invoiceId: str
   };
 }
 
+/** An optional two-letter language, as the gateway's pages take it. */
+function checkLanguage(input: Record<string, unknown>): { ok: true; value: string | undefined } | { ok: false; message: string } {
+  const language = checkString(input, "language", false);
+  if (!language.ok) return language;
+  if (language.value !== undefined && !/^[a-z]{2}$/.test(language.value)) return { ok: false, message: 'language must be a two-letter code such as "ru"' };
+  return language;
+}
+
 function present(input: Record<string, unknown>, field: string): boolean {
   return input[field] !== undefined && input[field] !== null;
 }
@@ -72,17 +80,19 @@ export function checkPayBody(input: unknown): PayBodyCheck {
     const card = checkString(input, "savedCardId", true);
     if (!card.ok) return card;
     if (card.value === undefined || !/^[\w-]+$/.test(card.value)) return { ok: false, message: "savedCardId is not a saved card's id" };
+    const language = checkLanguage(input);
+    if (!language.ok) return language;
     const body: SavedCardPayRequestBody = { invoiceId: common.invoiceId, savedCardId: card.value };
     if (common.email !== undefined) body.email = common.email;
+    if (language.value !== undefined) body.language = language.value;
     return { ok: true, kind: "saved", body };
   }
   if (!present(input, "cryptogram")) {
     // No card data at all: the shopper is to pay on the gateway's own page.
     const common = checkCommon(input);
     if (!common.ok) return common;
-    const language = checkString(input, "language", false);
+    const language = checkLanguage(input);
     if (!language.ok) return language;
-    if (language.value !== undefined && !/^[a-z]{2}$/.test(language.value)) return { ok: false, message: 'language must be a two-letter code such as "ru"' };
     const body: HostedPayRequestBody = { invoiceId: common.invoiceId };
     if (common.email !== undefined) body.email = common.email;
     if (common.saveCard !== undefined) body.saveCard = common.saveCard;

@@ -100,7 +100,13 @@ export function createPayHandler(context: HandlerContext): (request: Request) =>
       });
       if (card === undefined) return shopTrouble(refuse(503, "gateway_unavailable", MESSAGES.gatewayUnavailable));
       if (card === null || card.gateway !== context.gateway.name) return refuse(404, "unknown_saved_card", MESSAGES.unknownSavedCard);
-      attemptRequest = { kind: "saved", card, initiator: "shopper", ...(checked.body.email !== undefined && { email: checked.body.email }) };
+      attemptRequest = {
+        kind: "saved",
+        card,
+        initiator: "shopper",
+        ...(checked.body.email !== undefined && { email: checked.body.email }),
+        ...(checked.body.language !== undefined && { language: checked.body.language }),
+      };
     } else if (checked.kind === "card") {
       attemptRequest = { kind: "card", body: checked.body };
     } else {

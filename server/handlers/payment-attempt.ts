@@ -3,7 +3,7 @@
 // gateway's own page, a saved card), and the outcome settled in the store. The pay handler and
 // chargeSavedCard both run through here, so every payment is claimed the same way.
 import { GatewayError, GatewayTransportError } from "../client/index.ts";
-import type { HostedPayRequestBody, PayRequestBody, PayRedirect } from "../contract.ts";
+import type { HostedPayRequestBody, PaymentId, PayRequestBody, PayRedirect, PayThreeDs } from "../contract.ts";
 import type { GatewayPayOutcome, ReceiptLine } from "../gateway/index.ts";
 import type { SavedCard } from "../saved-cards/index.ts";
 import type { Hold } from "../attempts/index.ts";
@@ -18,7 +18,9 @@ import {
   newStartKey,
   ownsPayment,
   SAVED_CALL_HOLD,
+  savedCardDigest,
   tagsFor,
+  type HeldChallenge,
   type HostedHoldReference,
 } from "./hosted-hold.ts";
 import { settleGatewayState } from "./hosted-settlement.ts";
@@ -36,6 +38,7 @@ import {
   limitKeys,
   mayHavePaid,
   paidReferenceOf,
+  referenceOf,
   settleApproval,
   settleUnpaid,
   takeLimits,
@@ -49,7 +52,7 @@ import { toDeclined, toThreeDs } from "./to-pay-response.ts";
 export type AttemptRequest =
   | { kind: "card"; body: PayRequestBody }
   | { kind: "hosted"; body: HostedPayRequestBody }
-  | { kind: "saved"; card: SavedCard; initiator: "shopper" | "merchant"; email?: string };
+  | { kind: "saved"; card: SavedCard; initiator: "shopper" | "merchant"; email?: string; language?: string };
 
 export interface AttemptInput {
   request: AttemptRequest;
@@ -130,6 +133,22 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
     return { status: 200, body };
   }
 
+  /** Is this request the held challenge's own: a shopper paying with the very card, as its customer? */
+  async function isChallengeCard(input: AttemptInput, challenge: HeldChallenge): Promise<boolean> {
+    const { request, customer } = input;
+    if (request.kind !== "saved" || request.initiator !== "shopper" || customer === null || customer.id !== request.card.customerId) return false;
+    return challenge.card === (await savedCardDigest(context.signer, customer.id, request.card.id));
+  }
+
+  function challengeAnswer(challenge: HeldChallenge): Answer {
+    const { transactionId, acsUrl, paReq, termUrl, iframeAllowed, frameWidth, frameHeight } = challenge;
+    const body: PayThreeDs<PaymentId> = { status: "3ds", transactionId, acsUrl, paReq, termUrl, iframeAllowed };
+    if (frameWidth !== undefined) body.frameWidth = frameWidth;
+    if (frameHeight !== undefined) body.frameHeight = frameHeight;
+    body.returnOrigin = returnOrigin;
+    return { status: 200, body };
+  }
+
   /**
    * Someone holds the invoice on a gateway's page (this attempt's retry, or another attempt): ask
    * the gateway what that payment came to. Paid: settled, and this attempt refused. Ended unpaid:
@@ -157,8 +176,15 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
       case "closed":
         await settleGatewayState(context, { attempt: holder, order: input.order, reference: reference.id, state, stage: input.stage });
         return { kind: "free" };
-      case "pending":
-        return { kind: "answer", answer: inProgress() };
+      case "pending": {
+        // A saved card's 3-D Secure still at the bank (the shopper closed its page): the gateway
+        // completes it whatever the kit does, so that same shopper with that same card is given
+        // the same challenge to finish; anyone else waits for it.
+        const challenge = reference.challenge;
+        if (challenge === undefined || !(await isChallengeCard(input, challenge))) return { kind: "answer", answer: inProgress() };
+        logger.info?.("checkout: a saved card's 3-D Secure is still open; the shopper is given it again", { invoiceId: holder.invoiceId });
+        return { kind: "answer", answer: challengeAnswer(challenge) };
+      }
       case "open": {
         if (input.request.kind !== "hosted" || reference.url === null) return { kind: "answer", answer: inProgress() };
         const mine = reference.customer === null || (input.customer !== null && reference.customer === (await customerDigest(context.signer, input.customer.id)));
@@ -209,9 +235,28 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
           break;
         }
         if (outcome.gatewayTermUrl !== undefined) {
-          // The gateway completes this challenge itself and sends the shopper to the kit's return route.
-          await holdForShopper(context, attempt, "hosted", encodeHostedHold({ id: String(outcome.transactionId), url: null, customer: null, frameAllowed: false }));
-          answer = { status: 200, body: { ...toThreeDs(outcome, outcome.gatewayTermUrl), returnOrigin } };
+          // The gateway completes this challenge itself and sends the shopper to the kit's return
+          // route. The hold keeps the challenge: the same shopper with the same card may finish it
+          // later (its page closed), while nobody else can start a second payment beside it.
+          const body: PayThreeDs<PaymentId> = { ...toThreeDs(outcome, outcome.gatewayTermUrl), returnOrigin };
+          const challenge: HeldChallenge | undefined =
+            input.request.kind === "saved"
+              ? {
+                  transactionId: body.transactionId,
+                  acsUrl: body.acsUrl,
+                  paReq: body.paReq,
+                  termUrl: body.termUrl,
+                  iframeAllowed: body.iframeAllowed,
+                  ...(body.frameWidth !== undefined && { frameWidth: body.frameWidth }),
+                  ...(body.frameHeight !== undefined && { frameHeight: body.frameHeight }),
+                  card: await savedCardDigest(context.signer, input.request.card.customerId, input.request.card.id),
+                }
+              : undefined;
+          // Held while the gateway waits for the bank (its session), not a fixed while: both lapse together.
+          const ttlMs = outcome.expiresAt === undefined ? holds.pendingMs : Math.max(holds.callMs, outcome.expiresAt - Date.now() + 60_000);
+          const reference = encodeHostedHold({ id: String(outcome.transactionId), url: null, customer: null, frameAllowed: false, ...(challenge && { challenge }) });
+          await holdForShopper(context, attempt, "hosted", reference, ttlMs);
+          answer = { status: 200, body };
           break;
         }
         if (typeof outcome.transactionId !== "number") {
@@ -244,7 +289,13 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
         break;
     }
     logger.info?.("checkout: pay", { invoiceId, requestId: input.requestId, status: answer.body.status });
-    await context.report(event(input, answer, extra));
+    // An approval or decline the gateway may tell again (RBS's callback, a return): once, under the
+    // key its notification and return report with (hosted-settlement.ts), whichever comes first.
+    const told = outcome.kind === "approved" && answer.status === 200 ? outcome.transaction : outcome.kind === "declined" ? outcome.transaction : undefined;
+    if (told) {
+      const status = outcome.kind === "approved" ? `approved:${told.captured ? 1 : 0}` : "declined";
+      await context.reportOnce(`${gateway.name}:${referenceOf(told)}:${status}`, event(input, answer, extra));
+    } else await context.report(event(input, answer, extra));
     return answer;
   }
 
@@ -305,6 +356,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
     card: SavedCard,
     initiator: "shopper" | "merchant",
     email: string | undefined,
+    language: string | undefined,
     giveBack: () => Promise<void>,
   ): Promise<Answer> {
     const savedCards = gateway.savedCards;
@@ -332,6 +384,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
           tags: tagsFor(attempt, false),
           ...(order.description !== undefined && { description: order.description }),
           ...(mail !== undefined && { email: mail }),
+          ...(language !== undefined && { language }),
           ...(options.notificationUrl !== undefined && { notificationUrl: options.notificationUrl }),
         },
         context.callOptions(attempt.attemptId),
@@ -501,7 +554,7 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
       case "hosted":
         return startHosted(input, attempt, request.body, giveBack, startKey);
       case "saved":
-        return payWithSavedCard(input, attempt, request.card, request.initiator, request.email, giveBack);
+        return payWithSavedCard(input, attempt, request.card, request.initiator, request.email, request.language, giveBack);
     }
   };
 }

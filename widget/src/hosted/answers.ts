@@ -14,7 +14,7 @@ const isSize = (value: unknown): boolean => value === undefined || (Number.isSaf
 /** The gateway's payment id: Invoice's id, RBS's orderId (a UUID). Never empty, never markup. */
 export const isPaymentId = (value: unknown): value is string => isString(value) && /^[\w.:-]{1,100}$/.test(value);
 
-function httpUrl(value: unknown): URL | null {
+export function httpUrl(value: unknown): URL | null {
   try {
     const url = isString(value) ? new URL(value) : null;
     return url && /^https?:$/.test(url.protocol) ? url : null;

@@ -4,7 +4,7 @@
 // It owns the network side and what the merchant's callbacks hear (docs/outcomes.md), with the card
 // flow's rules: one X-Request-ID per attempt, the same one on a retry that may repeat a request
 // that got through, the result accepted only from its own frame, origin and payment.
-import type { HostedPayRequestBody, PayApproved, PayRedirect } from "../../../server/contract.ts";
+import type { HostedPayRequestBody, PayApproved, PayRedirect, SavedCardPayRequestBody } from "../../../server/contract.ts";
 import { resolveLanguage } from "../shared/index.ts";
 import type { FailCode, HostedCancelPayload, HostedFailPayload, HostedOptions, HostedSuccessPayload } from "../shared/index.ts";
 import { failure } from "../late/payment/failures.ts";
@@ -13,22 +13,40 @@ import { payUrl } from "../late/payment/pay-answer.ts";
 import { issueTicket, sessionStore } from "../late/payment/redirect-ticket.ts";
 import { createRequestId } from "../late/payment/request-id.ts";
 import { timedFetch } from "../late/payment/timed-fetch.ts";
+import type { TimedFetchResult } from "../late/payment/timed-fetch.ts";
 import { errorAfterPage, interpretHostedAnswer, parseHostedResultMessage } from "./answers.ts";
-import type { HostedPayAnswer, HostedResult } from "./answers.ts";
+import type { HostedMessage, HostedPayAnswer, HostedResult } from "./answers.ts";
 import type { HostedReturn } from "./return-result.ts";
+import { hostedPayBody } from "./pay-body.ts";
 import { createHostedTranslator, declineText, failureText } from "./texts.ts";
 
 export type HostedState =
   | { kind: "idle"; cancelled?: boolean }
   | { kind: "submitting"; requestId: string }
-  /** The gateway's page in the widget's frame. */
-  | { kind: "page"; page: PayRedirect }
-  /** The whole page is on its way to the gateway's. */
-  | { kind: "leaving"; page: PayRedirect }
+  /** The gateway's page (or a saved card's 3-D Secure) in the widget's frame. */
+  | { kind: "page"; page: HostedPage }
+  /** The whole page is on its way to the gateway's (or the bank's). */
+  | { kind: "leaving"; page: HostedPage }
   | { kind: "approved"; result: PayApproved<string>; unverified?: boolean }
-  | { kind: "declined"; transactionId?: string; reasonCode: number; message: string; unverified?: boolean }
+  | { kind: "declined"; transactionId?: string; reasonCode: number; unverified?: boolean }
   | (Failed & { transactionId?: string })
   | { kind: "paid"; unverified?: boolean };
+
+/**
+ * A page the flow opens: the gateway's (a `redirect` answer), or, with `post`, a saved card's 3-D
+ * Secure at the bank, whose form post `post` makes into a frame's name or "_self" and whose result
+ * message (`checkout-widget:3ds-result`) `read` reads instead of the gateway page's.
+ */
+export type HostedPage = PayRedirect & { post?: (target: string) => void; read?: (data: unknown) => HostedMessage | null };
+
+/**
+ * A payment hosted-saved/ asks for: with a saved card (its body and its reader of `/pay`'s answer),
+ * or the gateway's page with the widget's own "Save this card" ticked (`hostedPayBody(options, true)`).
+ */
+export type HostedPayPlan =
+  | { body: SavedCardPayRequestBody; read(exchange: TimedFetchResult): HostedPayAnswer | HostedFinalState }
+  | { body: HostedPayRequestBody; read?: undefined };
+
 
 export type HostedFinalState = Extract<HostedState, { kind: "approved" | "declined" | "failed" | "paid" }>;
 
@@ -47,8 +65,8 @@ export interface HostedFlowDeps {
 export interface HostedFlow {
   getState(): HostedState;
   subscribe(listener: (state: HostedState) => void): () => void;
-  /** Pay: POST {endpoint}/pay; ignored unless idle (a double click pays once). */
-  pay(): Promise<void>;
+  /** Pay: POST {endpoint}/pay (the gateway's page, or with `plan` a saved card); ignored unless idle (a double click pays once). */
+  pay(plan?: HostedPayPlan): Promise<void>;
   /** Try again: the same request when it may have got through (same X-Request-ID), else back to Pay. */
   retry(): Promise<void>;
   /** The shopper closed the frame (Cancel, Escape): back to Pay, onCancel; nothing was charged. */
@@ -62,11 +80,13 @@ export interface HostedFlow {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+type Pending = HostedPayPlan & { requestId: string };
+
 /** The state an outcome of the gateway's page leads to; null: the shopper left it (back to Pay). */
 function outcomeOf(result: HostedResult, paymentId: string): HostedFinalState | null {
   if (result.status === "cancelled") return null;
   if (result.status === "approved") return { kind: "approved", result };
-  if (result.status === "declined") return { kind: "declined", transactionId: result.transactionId ?? paymentId, reasonCode: result.reasonCode, message: "Error_Declined" };
+  if (result.status === "declined") return { kind: "declined", transactionId: result.transactionId ?? paymentId, reasonCode: result.reasonCode };
   // After the gateway's page nothing is sent again: a retry is a new attempt.
   const next = errorAfterPage(result.code);
   return next.kind === "failed" ? { ...next, transactionId: paymentId } : next;
@@ -83,7 +103,7 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
   let options = given;
   const fetchFn: typeof fetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const randomId = deps.randomId ?? createRequestId;
-  const win = deps.win ?? (typeof window === "undefined" ? undefined : window);
+  const win: Window | undefined = deps.win ?? globalThis.window; // undefined on a server
   const { timeoutMs: ms } = options;
   const timeoutMs = ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= 0x7fffffff ? ms : DEFAULT_TIMEOUT_MS;
   const listeners = new Set<(state: HostedState) => void>();
@@ -94,7 +114,7 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
   /** Cut short when an attempt ends or the flow goes: an answer for it then changes nothing. */
   let attempt = new AbortController();
   /** The request of the attempt, kept while a same-id retry is possible. */
-  let pending: { requestId: string; body: HostedPayRequestBody } | null = null;
+  let pending: Pending | null = null;
   let frame: Window | null = null;
   let stopListening: (() => void) | null = null;
 
@@ -111,13 +131,8 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
   function setState(next: HostedState): void {
     if (destroyed) return;
     state = next;
-    for (const listener of [...listeners]) {
-      try {
-        listener(next);
-      } catch (error) {
-        reportCallbackError(error);
-      }
-    }
+    // A listener that throws is reported as a callback is: the others still hear the state.
+    for (const listener of [...listeners]) call(listener, next);
     if (next.kind === "approved" || next.kind === "declined" || next.kind === "failed" || next.kind === "paid") {
       endPage();
       announce(next);
@@ -170,7 +185,7 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
     cancelled(paymentId);
   }
 
-  function settle(answer: HostedPayAnswer): void {
+  function settle(answer: HostedPayAnswer | HostedFinalState): void {
     if ("kind" in answer) {
       if (answer.kind === "aborted") return;
       if (answer.kind === "failed" && answer.retrySameRequest) {
@@ -185,7 +200,7 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
     open(answer);
   }
 
-  function open(page: PayRedirect): void {
+  function open(page: HostedPage): void {
     if (!win) {
       setState(failure("bad_response", { sameRequest: false }));
       return;
@@ -194,13 +209,14 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
       setState({ kind: "leaving", page });
       // The return URL's outcome is accepted only against this ticket, once (return-result.ts).
       issueTicket(deps.storage === undefined ? sessionStore(win) : deps.storage, options.invoiceId, page.paymentId, randomId());
-      win.location.assign(page.url);
+      if (page.post) page.post("_self");
+      else win.location.assign(page.url);
       return;
     }
     const onMessage = (event: MessageEvent): void => {
       // Only this payment's frame, showing the merchant's return route: not another frame, not the page.
       if (destroyed || state.kind !== "page" || frame === null || event.source !== frame || event.origin !== page.returnOrigin) return;
-      const message = parseHostedResultMessage(event.data);
+      const message = (page.read ?? parseHostedResultMessage)(event.data);
       if (!message || message.paymentId !== page.paymentId) return;
       finish(message.result, page.paymentId);
     };
@@ -215,7 +231,7 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
     else backToPay(paymentId);
   }
 
-  async function send(request: { requestId: string; body: HostedPayRequestBody }): Promise<void> {
+  async function send(request: Pending): Promise<void> {
     const { signal } = attempt;
     const exchange = await timedFetch(
       fetchFn,
@@ -228,7 +244,7 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
       timeoutMs,
       signal,
     );
-    if (!signal.aborted) settle(interpretHostedAnswer(exchange));
+    if (!signal.aborted) settle((request.read ?? interpretHostedAnswer)(exchange));
   }
 
   if (initial) {
@@ -248,12 +264,9 @@ export function createHostedFlow(given: HostedOptions, deps: HostedFlowDeps = {}
       return () => listeners.delete(listener);
     },
 
-    pay() {
+    pay(plan) {
       if (destroyed || state.kind !== "idle") return Promise.resolve();
-      const body: HostedPayRequestBody = { invoiceId: options.invoiceId, language: resolveLanguage(options.language) };
-      if (options.email) body.email = options.email;
-      if (options.saveCard) body.saveCard = true;
-      pending = { requestId: randomId(), body };
+      pending = { requestId: randomId(), ...(plan ?? { body: hostedPayBody(options) }) };
       setState({ kind: "submitting", requestId: pending.requestId });
       return send(pending);
     },

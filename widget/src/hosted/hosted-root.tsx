@@ -2,18 +2,19 @@
 // options, reads a return from the gateway's page off the URL (once), owns the flow, and draws
 // the view, or for wrong options one localised line (the console says what to fix).
 import { Component } from "preact";
-import type { ComponentChildren } from "preact";
 import type { HostedOptions } from "../shared/index.ts";
 import { createHostedFlow } from "./flow.ts";
 import type { HostedFlow, HostedFlowDeps } from "./flow.ts";
 import { hostedOptionProblems } from "./options.ts";
 import { readHostedReturn } from "./return-result.ts";
+import { askSavedCards } from "./ask-saved-cards.ts";
 import { HostedView } from "./views.tsx";
+import type { BeforePay } from "./views.tsx";
 
 export interface HostedRootProps {
   options: HostedOptions;
-  /** Drawn above the Pay button (saved cards, later). */
-  beforePay?: ComponentChildren;
+  /** Drawn in place of the Pay button; default, with `savedCards: true`, the shopper's saved cards once listed. */
+  beforePay?: BeforePay;
   /** Test seams: fetch, ids, window, storage. */
   deps?: Omit<HostedFlowDeps, "initial">;
 }
@@ -21,7 +22,7 @@ export interface HostedRootProps {
 /** A new order (or endpoint) is a new payment: a new flow, once the one in flight is over. */
 const paymentKey = (options: HostedOptions): string => `${options.endpoint}\n${options.invoiceId}`;
 
-export class HostedRoot extends Component<HostedRootProps> {
+export class HostedRoot extends Component<HostedRootProps, { saved?: BeforePay | undefined }> {
   #flow: { key: string; flow: HostedFlow } | null = null;
   #reported = "";
   #read = false;
@@ -44,12 +45,17 @@ export class HostedRoot extends Component<HostedRootProps> {
     return flow;
   };
 
+  override componentDidMount(): void {
+    const { options, deps } = this.props;
+    if (options.savedCards) void askSavedCards(options.endpoint, deps?.fetch).then((saved) => this.#flow && this.setState({ saved }));
+  }
+
   override componentWillUnmount(): void {
     this.#flow?.flow.destroy();
     this.#flow = null;
   }
 
-  override render({ options, beforePay }: HostedRootProps) {
+  override render({ options, beforePay }: HostedRootProps, { saved }: { saved?: BeforePay | undefined }) {
     const problems = hostedOptionProblems(options);
     const said = problems.join("\n");
     if (said !== this.#reported) {
@@ -57,6 +63,6 @@ export class HostedRoot extends Component<HostedRootProps> {
       for (const problem of problems) console.error(problem);
     }
     // Wrong options: the view draws one localised line and no flow exists.
-    return <HostedView flow={problems.length > 0 ? null : this.#flowFor(options)} options={options} beforePay={beforePay} />;
+    return <HostedView flow={problems.length > 0 ? null : this.#flowFor(options)} options={options} beforePay={beforePay ?? saved} />;
   }
 }

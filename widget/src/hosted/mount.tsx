@@ -24,14 +24,15 @@ function resolveTarget(target: string | Element): Element {
   return found;
 }
 
-function mountInto(host: Element, options: HostedOptions, wrap: boolean, close: () => void): HostedHandle {
+/** `close`: the modal's Close and Escape (open()); without it the widget is drawn in place (mount()). */
+function mountInto(host: Element, options: HostedOptions, close?: () => void): HostedHandle {
   const container = host.ownerDocument.createElement("div");
   host.appendChild(container);
   let current = options;
   let mounted = true;
   const draw = (): void => {
     const root = <HostedRoot options={current} />;
-    if (!wrap) return render(root, container);
+    if (!close) return render(root, container);
     const t = createHostedTranslator(resolveLanguage(current.language), current.texts);
     render(
       <Modal title={current.merchantName || t("hostedTitle")} subtitle={current.description} closeLabel={t("close")} onClose={close} appearance={current.appearance} nonce={current.nonce}>
@@ -58,17 +59,13 @@ function mountInto(host: Element, options: HostedOptions, wrap: boolean, close: 
 
 /** Renders the order and its Pay button into `target` (a selector or an element). */
 export function mount(target: string | Element, options: HostedOptions): HostedHandle {
-  return mountInto(resolveTarget(target), options, false, () => undefined);
+  return mountInto(resolveTarget(target), options);
 }
 
 /** Shows the order and its Pay button in an accessible modal dialog; Escape or Close closes it. */
 export function open(options: HostedOptions): HostedOpenHandle {
-  const host = document.createElement("div");
-  document.body.appendChild(host);
-  const close = (): void => {
-    handle.unmount();
-    host.remove();
-  };
-  const handle = mountInto(host, options, true, close);
+  // The dialog's container goes into <body>; unmount removes it.
+  const close = (): void => handle.unmount();
+  const handle = mountInto(document.body, options, close);
   return { close };
 }

@@ -17,7 +17,7 @@ export function hostedOptionProblems(input: unknown): string[] {
   if (mode !== "hosted") wrong.push(`mode${bad} ("hosted")`);
   if (typeof endpoint !== "string" || !endpoint) wrong.push(`endpoint${bad}`);
   if (typeof invoiceId !== "string" || !invoiceId.trim()) wrong.push(`invoiceId${bad}`);
-  if (typeof amount !== "number" || !(amount > 0) || !Number.isFinite(amount)) wrong.push(`amount${bad} (a positive number)`);
+  if (!(typeof amount === "number" && amount > 0 && amount < Infinity)) wrong.push(`amount${bad} (a positive number)`);
   if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) wrong.push(`currency${bad} (ISO 4217, e.g. "RUB")`);
   if (paymentPage !== undefined && paymentPage !== "iframe" && paymentPage !== "redirect") wrong.push(`paymentPage${bad} ("iframe" or "redirect")`);
   for (const name of CARD_OPTIONS) if (input[name] !== undefined) wrong.push(`${name} is a card-form option (checkout-widget.js): hosted mode takes none, the card is typed on the gateway's page`);

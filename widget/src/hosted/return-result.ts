@@ -21,25 +21,26 @@ export interface HostedReturn {
   result: HostedResult | null;
 }
 
-/** The query as the outcome object the return route's message would carry (its texts are the widget's own). */
+/**
+ * The query as the outcome object the return route's message would carry (its texts are the
+ * widget's own): its strings as they are, the numbers and the flag read strictly, a card type only
+ * of the known ones. Whatever else the query holds, the reader takes none of.
+ */
 function resultOf(params: URLSearchParams, paymentId: string): HostedResult | null {
-  const value = (name: string) => params.get(name) ?? "";
-  const amount = value("amount");
-  const captured = value("captured");
+  const query: Partial<Record<string, string>> = Object.fromEntries(params);
+  const { amount = "", currency = "", cardType = "", captured, reasonCode = "" } = query;
   return parseHostedResult({
-    status: value("status"),
+    ...query,
     transactionId: paymentId,
     paymentId,
-    amount: /^\d{1,12}(\.\d{1,2})?$/.test(amount) && /^[A-Z]{3}$/.test(value("currency")) ? Number(amount) : NaN,
-    currency: value("currency"),
-    cardType: CARD_TYPES.has(value("cardType")) ? value("cardType") : "",
-    cardLastFour: value("cardLastFour"),
+    amount: /^\d{1,12}(\.\d{1,2})?$/.test(amount) && /^[A-Z]{3}$/.test(currency) ? Number(amount) : NaN,
+    cardType: CARD_TYPES.has(cardType) ? cardType : "",
+    cardLastFour: query.cardLastFour ?? "",
     authCode: "",
-    ...(captured === "1" || captured === "0" ? { captured: captured === "1" } : {}),
-    reasonCode: /^\d{1,6}$/.test(value("reasonCode")) ? Number(value("reasonCode")) : NaN,
+    captured: captured === "1" ? true : captured === "0" ? false : undefined,
+    reasonCode: /^\d{1,6}$/.test(reasonCode) ? Number(reasonCode) : NaN,
     reason: "",
     message: "",
-    code: value("code") || undefined,
   });
 }
 
@@ -53,7 +54,7 @@ export function readHostedReturn(url: URL | Location, options: HostedReturnOptio
   const paymentId = params.get("transactionId");
   if (!/^(approved|declined|cancelled|error)$/.test(params.get("status") ?? "") || !isPaymentId(paymentId)) return null;
   const invoiceId = params.get("invoiceId") ?? options.invoiceId;
-  const storage = options.storage === undefined ? sessionStore(typeof window === "undefined" ? undefined : window) : options.storage;
+  const storage = options.storage === undefined ? sessionStore(globalThis.window) : options.storage;
   const outcome = invoiceId === options.invoiceId && redeemTicket(storage, invoiceId, paymentId) ? { paymentId, result: resultOf(params, paymentId) } : null;
   for (const name of RESULT_PARAMS) params.delete(name);
   const target = options.history ?? (url instanceof URL ? undefined : globalThis.history);

@@ -33,8 +33,11 @@ export class BankPageDialog extends Component<BankPageProps, { loaded: boolean }
   }
 
   override componentDidMount(): void {
-    const win = this.#frame.current?.contentWindow;
+    const frame = this.#frame.current;
+    const win = frame?.contentWindow;
     if (win) this.props.flow.attachFrame(win);
+    // A saved card's 3-D Secure: the bank's page is a form post (MD, PaReq, TermUrl) into the frame.
+    if (frame) this.props.state.page.post?.(frame.name);
   }
 
   readonly #loaded = (): void => {
@@ -49,7 +52,7 @@ export class BankPageDialog extends Component<BankPageProps, { loaded: boolean }
     return (
       <Modal title={t("bankPageTitle")} subtitle={options.description} closeLabel={t("cancel")} onClose={() => flow.cancel()} appearance={options.appearance} nonce={options.nonce} vars={vars}>
         <div class="cw-frames">
-          <iframe class="cw-frame" src={page.url} title={t("bankPageFrame")} onLoad={this.#loaded} ref={this.#frame} />
+          <iframe class="cw-frame" name="cw-page" src={page.post ? undefined : page.url} title={t("bankPageFrame")} onLoad={this.#loaded} ref={this.#frame} />
           {!this.state.loaded && (
             <div class="cw-loading" role="status">
               <span class="cw-spin" aria-hidden="true" />
@@ -67,34 +70,20 @@ export interface HostedViewProps {
   flow: HostedFlow | null;
   options: HostedOptions;
   /**
-   * Drawn above the Pay button on the Pay screen: the seam for a list of the shopper's saved cards
-   * (issue 12), whose "Pay with another card" is this Pay button.
+   * Drawn on the Pay screen in place of its Pay button: the shopper's saved cards (hosted-saved/),
+   * whose "Pay with another card" is that button's flow.pay(), and which draw the button themselves
+   * (`bar`) once no card is left, with their own `pay` when the shopper may tick "Save this card".
    */
-  beforePay?: ComponentChildren;
+  beforePay?: BeforePay | undefined;
 }
 
-function statusOf(state: HostedState, t: HostedTranslator, options: HostedOptions): string {
-  switch (state.kind) {
-    case "submitting":
-      return t("Status_Submitting");
-    case "leaving":
-    case "page":
-      return t("loadingBankPage");
-    case "approved":
-      return t("approvedTitle");
-    case "declined":
-      return `${t("declinedTitle")}. ${declineText(state.reasonCode, t, options.texts)}`;
-    case "failed":
-      return t("Status_Failed", { message: failureText(state, t) });
-    case "paid":
-      return t("paidTitle");
-    default:
-      return "";
-  }
-}
+/** The Pay button and its hint, paying with `pay` (default: the gateway's page as the options say). */
+export type PayBar = (pay?: () => Promise<void>) => ComponentChildren;
 
-/** The widget in hosted mode: one root, its stylesheet held while it is on the page. */
-export class HostedView extends Component<HostedViewProps, { state: HostedState | null }> {
+export type BeforePay = (flow: HostedFlow, state: HostedState, bar: PayBar, options: HostedOptions) => ComponentChildren;
+
+/** The widget in hosted mode: one root, its stylesheet held while it is on the page, drawn from its flow's state. */
+export class HostedView extends Component<HostedViewProps> {
   readonly #root: RefObject<HTMLDivElement> = { current: null }; // not createRef(): Safari 15 (class-fields.test.ts)
   #styles: HeldStyles | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -103,7 +92,6 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
   constructor(props: HostedViewProps) {
     super(props);
     addLateStyles();
-    this.state = { state: props.flow?.getState() ?? null };
   }
 
   override componentDidMount(): void {
@@ -116,10 +104,7 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
 
   override componentDidUpdate(previous: HostedViewProps): void {
     this.#styles = holdStyles(this.#root.current, this.props.options?.nonce, this.#styles);
-    if (previous.flow !== this.props.flow) {
-      this.#listen();
-      this.setState({ state: this.props.flow?.getState() ?? null });
-    }
+    if (previous.flow !== this.props.flow) this.#listen();
   }
 
   override componentWillUnmount(): void {
@@ -130,27 +115,32 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
 
   readonly #listen = (): void => {
     this.#unsubscribe?.();
-    this.#unsubscribe = this.props.flow?.subscribe((state) => this.setState({ state }));
+    // Each new state draws again; render reads it from the flow.
+    this.#unsubscribe = this.props.flow?.subscribe(() => this.setState({}));
   };
 
-  override render({ flow, options, beforePay }: HostedViewProps, { state }: { state: HostedState | null }) {
+  override render({ flow, options, beforePay }: HostedViewProps) {
     const lang = resolveLanguage(typeof options?.language === "string" ? options.language : undefined);
     const t = createHostedTranslator(lang, options?.texts);
-    if (!flow || !state) {
+    if (!flow) {
       return (
         <div class="cw" role="alert" ref={this.#root}>
           <p class="cw-msg">{t("Error_Config")}</p>
         </div>
       );
     }
+    const state = flow.getState();
     const retry = () => void flow.retry();
     let screen;
+    /** What the live region says of the screen (an answer's title and text, a wait). */
+    let status: string;
     if (state.kind === "approved") {
       const { amount, currency, cardType, cardLastFour } = state.result;
+      status = t("approvedTitle");
       screen = (
         <ResultBox>
           <span class="cw-mark cw-ok" aria-hidden="true" />
-          <h2>{t("approvedTitle")}</h2>
+          <h2>{status}</h2>
           <p class="cw-amount">{formatAmount(amount, currency, lang)}</p>
           {cardLastFour && <p class="cw-card">{t("paidWith", { brand: cardType, last4: cardLastFour }).trim()}</p>}
           <p class="cw-muted">{t("orderNumber", { number: options.invoiceId })}</p>
@@ -162,33 +152,42 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
         </ResultBox>
       );
     } else if (state.kind === "paid") {
+      status = t("paidTitle");
       screen = (
         <ResultBox>
           <span class="cw-mark cw-ok" aria-hidden="true" />
-          <h2>{t("paidTitle")}</h2>
+          <h2>{status}</h2>
           <p>{t("paidText")}</p>
         </ResultBox>
       );
     } else if (state.kind === "declined") {
-      screen = <RetryScreen title={t("declinedTitle")} text={declineText(state.reasonCode, t, options.texts)} retryLabel={t("retry")} onRetry={retry} />;
+      const text = declineText(state.reasonCode, t, options.texts);
+      status = `${t("declinedTitle")}. ${text}`;
+      screen = <RetryScreen title={t("declinedTitle")} text={text} retryLabel={t("retry")} onRetry={retry} />;
     } else if (state.kind === "failed") {
-      screen = <RetryScreen title={t("failedTitle")} text={failureText(state, t)} retryLabel={t("retry")} onRetry={retry} />;
+      const text = failureText(state, t);
+      status = t("Status_Failed", { message: text });
+      screen = <RetryScreen title={t("failedTitle")} text={text} retryLabel={t("retry")} onRetry={retry} />;
     } else {
       const busy = state.kind !== "idle";
+      status = state.kind === "submitting" ? t("Status_Submitting") : busy ? t("loadingBankPage") : "";
       const amount = formatAmount(options.amount, options.currency, lang);
+      // The hint goes with the button: a saved card's Pay is no trip to the payment page.
+      const bar: PayBar = (pay = () => flow.pay()) => [
+        <div class="cw-bar">
+          <button type="button" class="cw-btn cw-pay" aria-disabled={busy ? "true" : undefined} onClick={() => void pay()}>
+            {busy && <span class="cw-spin" aria-hidden="true" />}
+            <span>{t("pay", { amount })}</span>
+          </button>
+        </div>,
+        <p class="cw-hint">{t("payOnBankPage")}</p>,
+      ];
       screen = (
         <div class="cw-order">
           {state.kind === "idle" && state.cancelled && <p class="cw-hint cw-note">{t("Hosted_Cancelled")}</p>}
           {options.description && <p class="cw-muted">{options.description}</p>}
           <p class="cw-amount">{amount}</p>
-          {beforePay}
-          <div class="cw-bar">
-            <button type="button" class="cw-btn cw-pay" aria-disabled={busy ? "true" : undefined} onClick={() => void flow.pay()}>
-              {busy && <span class="cw-spin" aria-hidden="true" />}
-              <span>{t("pay", { amount })}</span>
-            </button>
-          </div>
-          <p class="cw-hint">{t("payOnBankPage")}</p>
+          {beforePay ? beforePay(flow, state, bar, options) : bar()}
         </div>
       );
     }
@@ -197,7 +196,7 @@ export class HostedView extends Component<HostedViewProps, { state: HostedState 
         {screen}
         {state.kind === "page" && <BankPageDialog state={state} t={t} flow={flow} options={options} />}
         <div class="cw-sr" role="status" aria-live="polite" aria-atomic="true">
-          {statusOf(state, t, options)}
+          {status}
         </div>
       </div>
     );

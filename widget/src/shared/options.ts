@@ -328,6 +328,14 @@ export interface HostedOptions {
   email?: string;
   /** `true` asks the gateway to keep the card for this shopper (RBS): only from a "Save this card" box the shopper ticked; the server decides (docs/endpoint-contract.md). */
   saveCard?: boolean;
+  /**
+   * `true`: ask `GET {endpoint}/saved-cards` (with the shop's cookies) and, when the logged-in shopper
+   * has cards, show them first: Pay with the chosen one (3-D Secure in the widget's frame when the bank
+   * asks), remove one, or "Pay with another card" (the gateway's page); without cards where the shop
+   * keeps them (`canSave`), "Save this card" above Pay (off by default). Loads
+   * checkout-widget-hosted-saved.js only then.
+   */
+  savedCards?: boolean;
   /** The gateway page opens in the widget's frame (`"iframe"`, default; a gateway that forbids framing gets a redirect) or by sending the whole page there (`"redirect"`). */
   paymentPage?: PaymentPageMode;
   /** `"ru"` or `"en"`, the widget's and the gateway page's. Default: `<html lang>`, then the browser's. */

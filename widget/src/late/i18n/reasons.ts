@@ -35,16 +35,9 @@ const CARD_GROUPS: Partial<Record<LateTextKey, number[]>> = {
   R_Connection: [3007],
 };
 
-/** A lookup by code over some tables of groups, built on first use. */
+/** A lookup by code over some tables of groups (each code is in one group at most). */
 function lookup<K extends string>(...tables: Partial<Record<K, number[]>>[]): (reasonCode: number) => K | undefined {
-  let byCode: Map<number, K> | undefined;
-  return (reasonCode) => {
-    if (!byCode) {
-      byCode = new Map();
-      for (const groups of tables) for (const [key, codes] of Object.entries(groups) as [K, number[]][]) for (const code of codes) byCode.set(code, key);
-    }
-    return byCode.get(reasonCode);
-  };
+  return (reasonCode) => (tables.flatMap(Object.entries) as [K, number[]][]).find(([, codes]) => codes.includes(reasonCode))?.[0];
 }
 
 /** The text key for a ReasonCode among the groups every gateway reaches, or undefined. */

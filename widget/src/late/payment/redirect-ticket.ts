@@ -5,6 +5,8 @@
 // the server kit (it cannot carry the nonce); what a crafted link cannot forge is the ticket,
 // which only this tab's own redirect wrote. Never card data: ids and a time only.
 
+import { isRecord } from "../../shared/index.ts";
+
 const KEY = "checkout-widget:3ds-redirect";
 /** A bank page rarely takes more than minutes; the kit holds the invoice for 20. */
 const LIFETIME_MS = 60 * 60_000;
@@ -21,10 +23,8 @@ interface Ticket {
 
 type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
-function isTicket(value: unknown): value is Ticket {
-  if (typeof value !== "object" || value === null) return false;
-  const t = value as Record<string, unknown>;
-  return typeof t.nonce === "string" && typeof t.invoiceId === "string" && (typeof t.transactionId === "number" || typeof t.transactionId === "string") && typeof t.expires === "number";
+function isTicket(t: unknown): t is Ticket {
+  return isRecord(t) && typeof t.nonce === "string" && typeof t.invoiceId === "string" && (typeof t.transactionId === "number" || typeof t.transactionId === "string") && typeof t.expires === "number";
 }
 
 function read(storage: StorageLike, now: number): Ticket[] {

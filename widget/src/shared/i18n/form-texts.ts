@@ -23,7 +23,6 @@ export const formTexts = {
   nameLatin: ["Type the name in Latin letters, as on the card", "Введите имя латиницей, как на карте"],
   cardBrand: ["Card: {brand}", "Карта: {brand}"],
   acceptedBrands: ["Cards accepted: {brands}", "Принимаем карты: {brands}"],
-  Mir: ["Mir", "Мир"],
   loading: ["Loading the payment form…", "Загружаем форму оплаты…"],
 
 

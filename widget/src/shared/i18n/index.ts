@@ -54,13 +54,11 @@ export function translatorFor<K extends string>(table: TextTable<K>) {
     const at = lang === "en" ? 0 : 1;
     // A key the table lacks reads undefined, an object's own ("constructor") too: a function has no [0] or [1].
     const lookup = (key: string): string | undefined => overrides?.[key] ?? texts[key]?.[at];
-    const t = ((key: K, params?: TextParams) => {
+    const t = (key: K, params?: TextParams) => {
       const text = lookup(key) ?? key;
       return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
-    }) as Translator<K>;
-    Object.defineProperty(t, "lang", { value: lang });
-    t.has = (key): key is K => lookup(key) !== undefined;
-    return t;
+    };
+    return Object.assign(t, { lang, has: (key: string): key is K => lookup(key) !== undefined });
   };
 }
 
