@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payOnHostedPage, startSandbox, type Sandbox } from "../sandbox/index.ts";
 import type { SavedCardView } from "./contract.ts";
-import { authenticateAtAcs } from "./merchant.fixture.ts";
+import { finishAtBank } from "./merchant.fixture.ts";
 import { pay, returnPage, startGatewayMerchant, visit, waitFor, type GatewayMerchant } from "./gateway-merchant.fixture.ts";
 
 let sandbox: Sandbox;
@@ -42,18 +42,6 @@ async function saveCard(m: GatewayMerchant, who: string, cardNumber: string): Pr
 
 type Challenge = { transactionId: string; acsUrl: string; paReq: string; termUrl: string };
 
-/** The shopper at the bank's page: the code typed, the ACS posts to the gateway's finish3ds.do (which completes the order). */
-async function finishAtBank(challenge: Challenge, code: string): Promise<string> {
-  const done = await authenticateAtAcs(challenge as unknown as { acsUrl: string; transactionId: number; paReq: string; termUrl: string }, code);
-  const finished = await fetch(done.action, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ MD: done.md, PaRes: done.paRes }).toString(),
-  });
-  expect(finished.status).toBe(303);
-  return finished.headers.get("location") ?? "";
-}
 
 const eventsOf = (m: GatewayMerchant, invoiceId: string, status: string) => m.events.filter((e) => e.invoiceId === invoiceId && e.result.status === status);
 

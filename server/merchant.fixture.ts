@@ -217,6 +217,22 @@ export async function authenticateAtAcs(
   };
 }
 
+/**
+ * The shopper at the bank's page of a challenge the gateway completes itself (an RBS binding's): the
+ * code typed, the ACS posts to the gateway's finish3ds.do. Answers where the gateway sends the shopper.
+ */
+export async function finishAtBank(challenge: { acsUrl: string; transactionId: string | number; paReq: string; termUrl: string }, code: string): Promise<string> {
+  const done = await authenticateAtAcs(challenge as { acsUrl: string; transactionId: number; paReq: string; termUrl: string }, code);
+  const finished = await fetch(done.action, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ MD: done.md, PaRes: done.paRes }).toString(),
+  });
+  if (finished.status !== 303) throw new Error(`finish3ds answered ${finished.status}, not 303`);
+  return finished.headers.get("location") ?? "";
+}
+
 export async function postReturn(
   url: string,
   fields: { md: string; paRes: string },

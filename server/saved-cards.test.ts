@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payOnHostedPage, startSandbox, type Sandbox } from "../sandbox/index.ts";
 import type { SavedCardView } from "./contract.ts";
-import { SHOP_ORIGIN, authenticateAtAcs, postReturn } from "./merchant.fixture.ts";
+import { SHOP_ORIGIN, authenticateAtAcs, finishAtBank, postReturn } from "./merchant.fixture.ts";
 import { pay, returnPage, startGatewayMerchant, visit, waitFor, type GatewayMerchant } from "./gateway-merchant.fixture.ts";
 import { memorySavedCardStore } from "./saved-cards/index.ts";
 
@@ -204,15 +204,7 @@ describe("RBS saved cards (bindings)", () => {
     });
     // While the shopper is at the bank, nobody else pays the order.
     expect(await pay(rbs, { invoiceId }, {})).toMatchObject({ status: 409, json: { code: "payment_in_progress" } });
-    const done = await authenticateAtAcs(challenge.json as unknown as { acsUrl: string; transactionId: number; paReq: string; termUrl: string }, "123456");
-    const finished = await fetch(done.action, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ MD: done.md, PaRes: done.paRes }).toString(),
-    });
-    expect(finished.status).toBe(303);
-    const back = finished.headers.get("location") ?? "";
+    const back = await finishAtBank(challenge.json as unknown as { acsUrl: string; transactionId: string; paReq: string; termUrl: string }, "123456");
     expect(back.startsWith(`${rbs.termUrl}?ret=3ds&`)).toBe(true);
     const data = await returnPage(await visit(back));
     expect(data.message).toEqual({

@@ -1,7 +1,7 @@
 // What the kit keeps of a payment the gateway finishes on its own pages: the tags it gives the
 // payment at the gateway (to know it as its own when it comes back), and the hold's reference
 // in the attempt store (the gateway's id, the page to send a returning shopper to, and whose it is).
-import type { PaymentId } from "../contract.ts";
+import type { PaymentId, PayThreeDs } from "../contract.ts";
 import type { PaymentTags } from "../gateway/index.ts";
 import type { AttemptKey } from "./settlement.ts";
 import type { Signer } from "./signing.ts";
@@ -85,16 +85,7 @@ export interface HostedHoldReference {
  * opaque request). `card` names the saved card and its customer (a keyed digest): only a request
  * of that customer with that card is answered it again.
  */
-export interface HeldChallenge {
-  transactionId: PaymentId;
-  acsUrl: string;
-  paReq: string;
-  termUrl: string;
-  iframeAllowed: boolean;
-  frameWidth?: number;
-  frameHeight?: number;
-  card: string;
-}
+export type HeldChallenge = Pick<PayThreeDs<PaymentId>, "transactionId" | "acsUrl" | "paReq" | "termUrl" | "iframeAllowed" | "frameWidth" | "frameHeight"> & { card: string };
 
 export function encodeHostedHold(reference: HostedHoldReference): string {
   return JSON.stringify(reference);
