@@ -17,8 +17,8 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, rbs: { callbackRetryDelaysMs: [100] } });
   [rbs, quick] = await Promise.all([
     startGatewayMerchant({ sandbox, kind: "rbs" }),
-    // A shop whose gateway sessions last a second: a challenge nobody finishes is declined by timeout.
-    startGatewayMerchant({ sandbox, kind: "rbs", rbsOptions: { sessionTimeoutSecs: 1 } }),
+    // A shop whose saved-card payments wait a second for 3-D Secure: a challenge nobody finishes is declined by timeout.
+    startGatewayMerchant({ sandbox, kind: "rbs", rbsOptions: { bindingSessionTimeoutSecs: 1 } }),
   ]);
 });
 afterAll(async () => {

@@ -12,6 +12,12 @@ export interface RbsGatewayOptions {
   callbackSecret?: string;
   /** Seconds the shopper has to pay on the page (sessionTimeoutSecs); default 1200, the platform's. */
   sessionTimeoutSecs?: number;
+  /**
+   * Seconds a saved card's payment may wait for the bank's 3-D Secure (its order's sessionTimeoutSecs);
+   * default 300. The order cannot be paid otherwise meanwhile (the bank may still complete it), so a
+   * shopper who closed that page waits at most this long to pay with another card.
+   */
+  bindingSessionTimeoutSecs?: number;
   /** The shop server's own address, sent as `ip` on payments without the shopper. Default 127.0.0.1. */
   merchantIp?: string;
   /** Whether the card page may be shown in the widget's frame (default true); otherwise the widget redirects. */
@@ -98,6 +104,7 @@ function refusal(error: unknown): { kind: "invalid"; message: string } | null {
 export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
   const { client } = options;
   const sessionTimeoutSecs = options.sessionTimeoutSecs ?? 1200;
+  const bindingSessionTimeoutSecs = options.bindingSessionTimeoutSecs ?? 300;
   const frame = {
     frameAllowed: options.frameAllowed ?? true,
     ...(options.frameWidth !== undefined && { frameWidth: options.frameWidth }),
@@ -128,6 +135,8 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
     autoPayment?: boolean;
     tags: PaymentTags;
     notificationUrl?: string;
+    /** Default: the page's (sessionTimeoutSecs). */
+    sessionTimeoutSecs?: number;
   }) {
     const request: RbsRegisterRequest = {
       orderNumber: input.orderNumber,
@@ -135,7 +144,7 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
       currency: input.currency,
       returnUrl: input.returnUrl,
       failUrl: input.returnUrl,
-      sessionTimeoutSecs,
+      sessionTimeoutSecs: input.sessionTimeoutSecs ?? sessionTimeoutSecs,
       jsonParams: input.tags,
       ...(input.description !== undefined && { description: input.description.slice(0, MAX_DESCRIPTION) }),
       ...(input.language !== undefined && { language: input.language }),
@@ -223,6 +232,7 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
               returnUrl: input.returnUrl,
               clientId: input.customerId,
               autoPayment: input.initiator === "merchant",
+              sessionTimeoutSecs: bindingSessionTimeoutSecs,
               tags: input.tags,
               ...(input.description !== undefined && { description: input.description }),
               ...(input.language !== undefined && { language: input.language }),
@@ -254,7 +264,7 @@ export function rbsGateway(options: RbsGatewayOptions): CheckoutGateway {
               iframeAllowed: frame.frameAllowed,
               gatewayTermUrl: paid.termUrl,
               // The order's session began at register.do, a moment ago: it ends no later than this.
-              expiresAt: Date.now() + sessionTimeoutSecs * 1000,
+              expiresAt: Date.now() + bindingSessionTimeoutSecs * 1000,
             };
           }
           const status = await read(orderId, callOptions);
