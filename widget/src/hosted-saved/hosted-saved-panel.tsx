@@ -72,7 +72,13 @@ export class HostedSavedPanel extends Component<PanelProps, PanelState> {
     this.#focusList();
   }
 
+  #refocus = false;
+
   override componentDidUpdate(previous: PanelProps): void {
+    if (this.#refocus) {
+      this.#refocus = false;
+      this.#root.current?.querySelector<HTMLElement>(".cw-save input,.cw-pay")?.focus();
+    }
     if (previous.state.kind !== "idle" && this.props.state.kind === "idle") {
       if (this.props.store.note) this.#announce(this.props.store.note);
       this.#focusList();
@@ -127,6 +133,8 @@ export class HostedSavedPanel extends Component<PanelProps, PanelState> {
     void removeSavedCard(this.props.options.endpoint, id, store.fetch).then((result) => {
       if (this.#gone) return;
       if (result === "removed") {
+        // The last card gone: the keyboard goes on to "Save this card" or Pay, not to <body>.
+        this.#refocus = store.cards.length === 1;
         this.#set(store.cards.filter((one) => one.id !== id), "");
         this.#announce(t("savedRemoved", { card: name }));
       } else {
