@@ -140,13 +140,8 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
     return challenge.card === (await savedCardDigest(context.signer, customer.id, request.card.id));
   }
 
-  function challengeAnswer(challenge: HeldChallenge): Answer {
-    const { transactionId, acsUrl, paReq, termUrl, iframeAllowed, frameWidth, frameHeight } = challenge;
-    const body: PayThreeDs<PaymentId> = { status: "3ds", transactionId, acsUrl, paReq, termUrl, iframeAllowed };
-    if (frameWidth !== undefined) body.frameWidth = frameWidth;
-    if (frameHeight !== undefined) body.frameHeight = frameHeight;
-    body.returnOrigin = returnOrigin;
-    return { status: 200, body };
+  function challengeAnswer({ card, ...challenge }: HeldChallenge): Answer {
+    return { status: 200, body: { status: "3ds", ...challenge, returnOrigin } };
   }
 
   /**
@@ -239,19 +234,9 @@ export function createAttemptRunner(context: HandlerContext): (input: AttemptInp
           // route. The hold keeps the challenge: the same shopper with the same card may finish it
           // later (its page closed), while nobody else can start a second payment beside it.
           const body: PayThreeDs<PaymentId> = { ...toThreeDs(outcome, outcome.gatewayTermUrl), returnOrigin };
+          const { status, returnOrigin: origin, ...fields } = body;
           const challenge: HeldChallenge | undefined =
-            input.request.kind === "saved"
-              ? {
-                  transactionId: body.transactionId,
-                  acsUrl: body.acsUrl,
-                  paReq: body.paReq,
-                  termUrl: body.termUrl,
-                  iframeAllowed: body.iframeAllowed,
-                  ...(body.frameWidth !== undefined && { frameWidth: body.frameWidth }),
-                  ...(body.frameHeight !== undefined && { frameHeight: body.frameHeight }),
-                  card: await savedCardDigest(context.signer, input.request.card.customerId, input.request.card.id),
-                }
-              : undefined;
+            input.request.kind === "saved" ? { ...fields, card: await savedCardDigest(context.signer, input.request.card.customerId, input.request.card.id) } : undefined;
           // Held while the gateway waits for the bank (its session), not a fixed while: both lapse together.
           const ttlMs = outcome.expiresAt === undefined ? holds.pendingMs : Math.max(holds.callMs, outcome.expiresAt - Date.now() + 60_000);
           const reference = encodeHostedHold({ id: String(outcome.transactionId), url: null, customer: null, frameAllowed: false, ...(challenge && { challenge }) });
