@@ -9,7 +9,9 @@ const SAVED_CSS = scoped(`\
 & .cw-saved ul{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:8px}\
 & .cw-scard{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;padding:8px 12px;border:1px solid var(--cw-color-border);border-radius:var(--cw-border-radius,8px)}\
 & .cw-scard.cw-on{border-color:var(--cw-color-primary);box-shadow:inset 0 0 0 1px var(--cw-color-primary)}\
-& .cw-scard label{flex:1;display:flex;align-items:center;gap:8px;min-height:32px;cursor:pointer;min-width:0}\
+& .cw-scard label{flex:1 1 auto;display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;min-height:32px;cursor:pointer;min-width:0}\
+& .cw-scard svg+span{white-space:nowrap}\
+& .cw-scard>.cw-link{margin-left:auto}\
 & .cw-scard input{margin:0;width:18px;height:18px;accent-color:var(--cw-color-primary)}\
 & .cw-scard input:focus-visible,& .cw-save input:focus-visible{outline:2px solid var(--cw-color-primary);outline-offset:2px}\
 & .cw-scard input:disabled+svg,& .cw-scard input:disabled~span{opacity:.6}\
